@@ -1,0 +1,230 @@
+"""`portal` commands: the only place that prints or exits (0 ok, 1 content errors, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
+
+from generator.errors import ContentError, Problem
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.plugin import PortalPlugin
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong arguments or a missing config file: exit 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        result: int = args.run(args)
+        return result
+    except UsageError as exc:
+        print(f"portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        print(f"\n内容有 {len(exc.errors)} 处错误，未生成网站（原网站保持不变）。", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("\nportal: 已中断，原网站保持不变。", file=sys.stderr)
+        return 130
+
+
+def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
+    # Turn SIGTERM into an exception so staging directories are cleaned up on the way out.
+    raise KeyboardInterrupt
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portal",
+        description="城管执法局门户网站生成工具 (portal: build the bureau's public site)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
+    sub = parser.add_subparsers(required=True, metavar="command")
+
+    def config_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "-f",
+            "--config-file",
+            default="mkdocs.yml",
+            type=Path,
+            help="site settings (default: mkdocs.yml)",
+        )
+
+    p = sub.add_parser("build", help="validate, then build the site (swapped in when complete)")
+    config_option(p)
+    p.add_argument("-d", "--site-dir", type=Path, help="output folder (default: site_dir)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("check", help="validate only, and list every problem")
+    config_option(p)
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("serve", help="live preview that reloads on changes")
+    config_option(p)
+    p.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)"
+    )
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("new", help="write a new file with valid front matter")
+    p.add_argument("kind", choices=["article"], help="what to create")
+    config_option(p)
+    p.add_argument("--squad", required=True, help="id of the submitting unit (squads.yml)")
+    p.add_argument("--title", required=True, help="headline")
+    p.add_argument("--category", help="category name (default: the first configured)")
+    p.add_argument("--slug", help="URL name, e.g. night-market (default: from the title's pinyin)")
+    p.add_argument("--author", default="", help="writer's name")
+    p.set_defaults(run=cmd_new)
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    root = logging.getLogger("mkdocs")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        label = "" if problem.is_error else "warning: "
+        print(f"{label}{problem}", file=sys.stderr)
+
+
+def _load_config(config_file: Path, strict: bool | None = None) -> MkDocsConfig:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config_file.is_file():
+        raise UsageError(f"找不到配置文件 config file not found: {config_file}")
+    try:
+        return load_config(config_file=str(config_file), strict=strict)
+    except ConfigurationError as exc:
+        raise UsageError(f"{config_file}: {exc}") from None
+
+
+def _plugin(config: MkDocsConfig) -> PortalPlugin:
+    from generator.plugin import PortalPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, PortalPlugin):
+            return plugin
+    raise UsageError("mkdocs.yml does not enable the portal plugin (plugins: - portal)")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    plugin.strict = args.strict
+    portal = plugin.load(config)
+    _print_problems(portal.warnings)
+    published = len(portal.published)
+    print(
+        f"内容检查通过 content OK: {len(portal.articles)} articles ({published} published), "
+        f"{len(portal.units)} units, {len(portal.outlets)} outlets, {len(portal.pages)} pages, "
+        f"{len(portal.warnings)} warnings"
+    )
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from generator.write import build_atomically
+
+    started = time.perf_counter()
+    config = _load_config(args.config_file, strict=args.strict or None)
+    target = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    plugin = _plugin(config)
+    plugin.strict = args.strict
+    portal = plugin.load(config)  # validate before anything is written
+    _print_problems(portal.warnings)
+
+    def build(staging: Path) -> None:
+        config.site_dir = str(staging)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+    try:
+        build_atomically(target, build)
+    except (Abort, MkDocsException) as exc:
+        print(f"portal: 构建失败 build failed: {exc}", file=sys.stderr)
+        print("原网站保持不变 the previous site is unchanged.", file=sys.stderr)
+        return EXIT_CONTENT
+    pages = sum(1 for _ in target.rglob("*.html"))
+    elapsed = time.perf_counter() - started
+    print(
+        f"网站已生成 built {target}: {pages} HTML pages, {len(portal.published)} articles, "
+        f"{len(portal.warnings)} warnings, {elapsed:.1f} s"
+    )
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    if not args.config_file.is_file():
+        raise UsageError(f"找不到配置文件 config file not found: {args.config_file}")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_article
+
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    from generator.config import settings_from
+
+    settings = settings_from(config, plugin.config)
+    try:
+        path = new_article(
+            settings,
+            squad=args.squad,
+            title=args.title,
+            category=args.category,
+            slug=args.slug,
+            author=args.author,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    shown = path.relative_to(settings.root) if path.is_relative_to(settings.root) else path
+    print(f"已创建 created {shown}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""The plugin's options in mkdocs.yml (`plugins: - portal: ...`), typed and documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.model import Category
+from generator.settings import DEFAULT_CATEGORIES, Settings
+from generator.validate.fields import SLUG
+
+
+class TimeZone(base.BaseConfigOption[ZoneInfo]):
+    """An IANA zone name, e.g. Asia/Shanghai, validated into a ZoneInfo."""
+
+    def __init__(self, default: str = "Asia/Shanghai") -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> ZoneInfo:
+        if not isinstance(value, str):
+            raise base.ValidationError(f"expected a time zone name, got {value!r}")
+        try:
+            return ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise base.ValidationError(f'unknown time zone "{value}"') from None
+
+
+class Categories(base.BaseConfigOption[tuple[Category, ...]]):
+    """Site categories as `slug: 名称` lines; the slug is the category's URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {c.slug: c.name for c in DEFAULT_CATEGORIES}
+
+    def run_validation(self, value: object) -> tuple[Category, ...]:
+        if not isinstance(value, dict) or not value:
+            raise base.ValidationError("expected slug: name lines, e.g. `zhifa: 执法动态`")
+        categories = []
+        for slug, name in value.items():
+            if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+                raise base.ValidationError(f'category slug "{slug}": use lowercase a-z, 0-9 and -')
+            if not isinstance(name, str) or not name.strip():
+                raise base.ValidationError(f'category "{slug}" needs a name')
+            categories.append(Category(slug, name.strip()))
+        return tuple(categories)
+
+
+class PortalConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    """Portal content, relative to mkdocs.yml; must also be the MkDocs docs_dir."""
+    timezone = TimeZone()
+    """Wall clock of the content's dates and of every date shown (default Asia/Shanghai)."""
+    categories = Categories()
+    """News categories, `slug: 名称`; articles name one by its 名称."""
+    page_size = c.Type(int, default=10)
+    """Articles per page in listings and archives."""
+    home_items = c.Type(int, default=8)
+    """Latest articles on the home page."""
+    strict = c.Type(bool, default=False)
+    """Treat content warnings as errors (also enabled by `portal build --strict`)."""
+
+
+def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = False) -> Settings:
+    """Settings for the model and renderers, from MkDocs' config and ours."""
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+    site_url = config.site_url or ""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    extra: dict[str, Any] = dict(config.extra or {})
+    return Settings(
+        root=root,
+        content_dir=Path(options.content_dir),
+        site_name=config.site_name,
+        site_url=site_url,
+        timezone=options.timezone,
+        categories=options.categories,
+        page_size=max(1, options.page_size),
+        home_items=max(1, options.home_items),
+        strict=strict or options.strict or bool(config.strict),
+        extra=extra,
+    )

@@ -1,0 +1,1 @@
+"""Files → raw documents that remember the line of each key."""

@@ -1,0 +1,109 @@
+"""PortalPlugin: a thin MkDocs adapter over load → validate → model → render.
+
+MkDocs events used: on_config (load and validate once), on_files (publish only what the
+model says: generated pages and assets; raw data files never reach the site), on_page_markdown
+and on_page_content (title, meta, and our HTML around the Markdown body).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator.config import PortalConfig, settings_from
+from generator.errors import ContentError
+from generator.model import Portal
+from generator.render.site import PageSpec, build_specs
+from generator.settings import Settings
+from generator.validate.portal import load_portal
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.portal: Portal | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.strict = False
+
+    # -- loading ------------------------------------------------------------------------
+    def load(self, config: MkDocsConfig) -> Portal:
+        """Validate the content; raises ContentError listing every problem."""
+        self.settings = settings_from(config, self.config, self.strict)
+        portal = load_portal(self.settings)
+        if self.settings.strict and portal.warnings:
+            raise ContentError(portal.warnings)
+        self.portal = portal
+        return portal
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Generated pages are reached through archives, not the sidebar; listing them all as
+        # "not in nav" would bury real messages.
+        config.validation.nav.omitted_files = logging.DEBUG
+        config.validation.nav.absolute_links = logging.DEBUG
+        if self.portal is None:
+            try:
+                self.load(config)
+            except ContentError as exc:
+                raise PluginError(str(exc)) from None
+        assert self.settings is not None and self.portal is not None
+        docs = Path(config.docs_dir).resolve()
+        if docs != self.settings.content.resolve():
+            raise PluginError(
+                f"portal: docs_dir ({config.docs_dir}) must be the content folder "
+                f"({self.settings.content}); set `docs_dir: {self.config.content_dir}`"
+            )
+        for problem in self.portal.warnings:
+            log.warning(str(problem))
+        return config
+
+    # -- files --------------------------------------------------------------------------
+    @event_priority(50)  # before other plugins look at the files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.portal is not None and self.settings is not None
+        docs = Path(config.docs_dir).resolve()
+        assets = {a.as_posix() for a in self.portal.assets}
+        kept = Files([])
+        for file in files:
+            from_docs = file.src_dir is not None and Path(file.src_dir).resolve() == docs
+            if not from_docs or file.src_uri in assets:
+                kept.append(file)
+        self.specs = {}
+        for spec in build_specs(self.portal, self.settings):
+            generated = File.generated(config, spec.src_uri, content=spec.markdown)
+            generated.dest_uri = spec.dest_uri
+            generated.url = spec.url or "./"
+            kept.append(generated)
+            self.specs[spec.src_uri] = spec
+        return kept
+
+    # -- pages --------------------------------------------------------------------------
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            meta = page.meta
+            meta["title"] = spec.title
+            meta["hide"] = list(spec.hide)
+            if spec.description:
+                meta["description"] = spec.description
+            if not spec.searchable:
+                # Listings repeat the articles' summaries; search should lead to the articles.
+                meta["search"] = {"exclude": True}
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        return spec.compose(html) if spec is not None else html

@@ -1,0 +1,135 @@
+"""HTML for the news pages: article, listings with pagination, archive, 美丽家园, home.
+
+Rendered with our own Jinja environment (autoescape on), separate from the theme's: whatever
+text comes from content is escaped here by construction. The theme wraps the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from functools import cached_property
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from generator.model import Article, Category, Edition
+from generator.render.text import cn_date, cn_datetime, derive_summary, relative_url
+from generator.validate.articles import article_url
+
+
+def category_url(category: Category) -> str:
+    return f"news/category/{category.slug}/"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"news/{year:04d}/{month:02d}/"
+
+
+def edition_url(edition: Edition) -> str:
+    return f"meilijiayuan/{edition.number}/"
+
+
+def page_url(base: str, number: int) -> str:
+    """Page `number` of a paginated listing whose first page is at `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated listing."""
+
+    items: Sequence[Article]
+    number: int
+    total: int
+    count: int
+    base: str
+
+    @property
+    def url(self) -> str:
+        return page_url(self.base, self.number)
+
+    @property
+    def prev_url(self) -> str | None:
+        return page_url(self.base, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return page_url(self.base, self.number + 1) if self.number < self.total else None
+
+    @property
+    def links(self) -> list[tuple[int, str]]:
+        """Page numbers around the current one, always with the first and last."""
+        near = {1, self.total, *range(self.number - 2, self.number + 3)}
+        return [(n, page_url(self.base, n)) for n in sorted(near) if 1 <= n <= self.total]
+
+
+def paginate(items: Sequence[Article], size: int, base: str) -> list[Pager]:
+    """Split `items` into pages of `size`; an empty listing still has one page."""
+    total = max(1, -(-len(items) // size))
+    return [
+        Pager(items[(n - 1) * size : n * size], n, total, len(items), base)
+        for n in range(1, total + 1)
+    ]
+
+
+class PageRenderer:
+    """Renders news pages for one site; `url` is the page being rendered, for relative links."""
+
+    def __init__(self, tz: tzinfo, site_name: str) -> None:
+        self.tz = tz
+        self.site_name = site_name
+
+    @cached_property
+    def env(self) -> Environment:
+        env = Environment(
+            loader=PackageLoader("generator", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        env.filters.update(
+            rel=_rel,
+            cn_date=lambda v: cn_date(v, self.tz),
+            cn_datetime=lambda v: cn_datetime(v, self.tz),
+            isotime=lambda v: v.astimezone(self.tz).isoformat(),
+        )
+        env.globals.update(
+            article_url=article_url,
+            category_url=category_url,
+            month_url=month_url,
+            edition_url=edition_url,
+            summary=summary_of,
+            site_name=self.site_name,
+        )
+        return env
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        return self.env.get_template(template).render(page_url=url, **context)
+
+    def article(
+        self, a: Article, newer: Article | None, older: Article | None, body_html: str
+    ) -> str:
+        return self.render(
+            "article.html", article_url(a), a=a, body=Markup(body_html), newer=newer, older=older
+        )
+
+    def page(self, url: str, title: str, body_html: str) -> str:
+        return self.render("page.html", url, title=title, body=Markup(body_html))
+
+
+def summary_of(article: Article) -> str:
+    return article.summary or derive_summary(article.body)
+
+
+@pass_context
+def _rel(context: Context, target: str) -> str:
+    return relative_url(target, context["page_url"])
+
+
+Compose = Callable[[str], str]

@@ -1,0 +1,260 @@
+"""The site's pages as specs: which URL, which title, which Markdown, how to compose the HTML.
+
+This is the whole site map of the news part, derived from the model. The MkDocs plugin turns
+each spec into a generated file; nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import groupby
+
+from generator.model import Article, Portal
+from generator.render.pages import (
+    PageRenderer,
+    category_url,
+    edition_url,
+    month_url,
+    paginate,
+    summary_of,
+)
+from generator.settings import Settings
+from generator.validate.articles import article_url
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the site.
+
+    `src_uri` is the virtual source path inside content/ (relative links in `markdown` resolve
+    from it); `url` is the site path the page is published at.
+    """
+
+    src_uri: str
+    url: str
+    title: str
+    compose: Callable[[str], str]  # body HTML (from `markdown`) → the page's content HTML
+    markdown: str = ""
+    description: str = ""
+    hide: tuple[str, ...] = ("navigation",)
+    searchable: bool = False
+    meta: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def dest_uri(self) -> str:
+        return f"{self.url}index.html"
+
+
+def fixed(html: str) -> Callable[[str], str]:
+    """A composer for pages made entirely by us (their Markdown body is empty)."""
+
+    def compose(_body: str) -> str:
+        return html
+
+    return compose
+
+
+def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order."""
+    r = PageRenderer(settings.timezone, settings.site_name)
+    published = portal.published
+    specs: list[PageSpec] = [_home(portal, settings, r)]
+    specs += _articles(published, r)
+    specs += _listing(
+        r,
+        published,
+        settings.page_size,
+        "news/",
+        "新闻动态",
+        "全部新闻",
+        intro=f"本局各中队、科室报送并经审核发布的新闻稿件，共 {len(published)} 篇。",
+        links=_category_links(portal, None),
+    )
+    for category in portal.categories:
+        items = [a for a in published if a.category == category]
+        specs += _listing(
+            r,
+            items,
+            settings.page_size,
+            category_url(category),
+            category.name,
+            category.name,
+            intro="",
+            links=_category_links(portal, category.slug),
+        )
+    by_month = groupby(
+        published, key=lambda a: a.published.astimezone(settings.timezone).strftime("%Y-%m")
+    )
+    months = [(key, list(items)) for key, items in by_month]
+    for key, items in months:
+        year, month = (int(x) for x in key.split("-"))
+        specs += _listing(
+            r,
+            items,
+            settings.page_size,
+            month_url(year, month),
+            f"{year}年{month}月",
+            f"{year}年{month}月新闻",
+            intro=f"{year}年{month}月发布稿件 {len(items)} 篇。",
+            links=[],
+        )
+    specs.append(_archive(portal, months, r))
+    specs += _editions(portal, r)
+    for page in portal.pages:
+        url = f"{page.key}/"
+        specs.append(
+            PageSpec(
+                src_uri=f"pages/{page.key}.md",
+                url=url,
+                title=page.title,
+                markdown=page.body,
+                compose=partial(r.page, url, page.title),
+                hide=(),
+                searchable=True,
+            )
+        )
+    return specs
+
+
+def _home(portal: Portal, settings: Settings, r: PageRenderer) -> PageSpec:
+    html = r.render(
+        "home.html",
+        "",
+        latest=portal.published[: settings.home_items],
+        categories=_category_counts(portal),
+        editions=list(reversed(portal.editions))[:5],
+        pages=portal.pages,
+    )
+    return PageSpec(
+        "index.md", "", settings.site_name or "首页", fixed(html), hide=("navigation", "toc")
+    )
+
+
+def _articles(published: tuple[Article, ...], r: PageRenderer) -> list[PageSpec]:
+    specs = []
+    for index, a in enumerate(published):
+        newer = published[index - 1] if index > 0 else None
+        older = published[index + 1] if index + 1 < len(published) else None
+        specs.append(
+            PageSpec(
+                src_uri=f"articles/{a.key}.md",
+                url=article_url(a),
+                title=a.title,
+                markdown=a.body,
+                description=summary_of(a),
+                compose=partial(r.article, a, newer, older),
+                hide=("navigation",),
+                meta={"article": a},
+                searchable=True,
+            )
+        )
+    return specs
+
+
+def _listing(
+    r: PageRenderer,
+    items: list[Article] | tuple[Article, ...],
+    size: int,
+    base: str,
+    title: str,
+    heading: str,
+    intro: str,
+    links: list[tuple[str, str, int, bool]],
+) -> list[PageSpec]:
+    specs = []
+    for pager in paginate(items, size, base):
+        page_title = title if pager.number == 1 else f"{title}（第{pager.number}页）"
+        html = r.render(
+            "listing.html",
+            pager.url,
+            heading=heading,
+            intro=intro,
+            pager=pager,
+            links=links,
+            links_label="栏目",
+        )
+        specs.append(
+            PageSpec(
+                f"{pager.url}index.md",
+                pager.url,
+                page_title,
+                fixed(html),
+                hide=("navigation", "toc"),
+            )
+        )
+    return specs
+
+
+def _category_counts(portal: Portal) -> list[tuple[object, int]]:
+    counts = Counter(a.category for a in portal.published)
+    return [(c, counts[c]) for c in portal.categories]
+
+
+def _category_links(portal: Portal, current: str | None) -> list[tuple[str, str, int, bool]]:
+    counts = Counter(a.category for a in portal.published)
+    links = [("全部", "news/", len(portal.published), current is None)]
+    links += [(c.name, category_url(c), counts[c], c.slug == current) for c in portal.categories]
+    return links
+
+
+def _archive(portal: Portal, months: list[tuple[str, list[Article]]], r: PageRenderer) -> PageSpec:
+    years: dict[int, list[tuple[int, int]]] = {}
+    for key, items in months:
+        year, month = (int(x) for x in key.split("-"))
+        years.setdefault(year, []).append((month, len(items)))
+    html = r.render(
+        "archive.html",
+        "news/archive/",
+        total=len(portal.published),
+        categories=_category_counts(portal),
+        years=sorted(years.items(), reverse=True),
+    )
+    return PageSpec(
+        "news/archive/index.md",
+        "news/archive/",
+        "新闻归档",
+        fixed(html),
+        hide=("navigation", "toc"),
+    )
+
+
+def _editions(portal: Portal, r: PageRenderer) -> list[PageSpec]:
+    pieces = {
+        e.number: [a for a in reversed(portal.published) if a.edition == e] for e in portal.editions
+    }
+    newest_first = list(reversed(portal.editions))
+    html = r.render(
+        "editions.html",
+        "meilijiayuan/",
+        editions=[(e, pieces[e.number]) for e in newest_first],
+        piece_count=sum(len(p) for p in pieces.values()),
+    )
+    specs = [
+        PageSpec(
+            "meilijiayuan/index.md",
+            "meilijiayuan/",
+            "美丽家园",
+            fixed(html),
+            hide=("navigation", "toc"),
+        )
+    ]
+    for index, e in enumerate(portal.editions):
+        url = edition_url(e)
+        newer = portal.editions[index + 1] if index + 1 < len(portal.editions) else None
+        older = portal.editions[index - 1] if index > 0 else None
+        page_html = r.render(
+            "edition.html", url, e=e, pieces=pieces[e.number], newer=newer, older=older
+        )
+        specs.append(
+            PageSpec(
+                f"{url}index.md",
+                url,
+                f"美丽家园第{e.number}期",
+                fixed(page_html),
+                hide=("navigation", "toc"),
+            )
+        )
+    return specs

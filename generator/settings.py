@@ -1,0 +1,40 @@
+"""What a build needs to know besides the content, independent of MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+
+from generator.clock import BEIJING
+from generator.model import Category
+
+DEFAULT_CATEGORIES = (
+    Category("zhifa", "执法动态"),
+    Category("shirong", "市容整治"),
+    Category("huanwei", "环卫保洁"),
+    Category("bianmin", "便民服务"),
+    Category("fazhi", "法治宣传"),
+    Category("duiwu", "队伍建设"),
+    Category("quanlei", "犬类管理"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Portal options: mkdocs.yml's `plugins: - portal:` block, or defaults."""
+
+    root: Path  # the folder holding mkdocs.yml; content paths are relative to it
+    content_dir: Path = Path("content")
+    site_name: str = ""
+    site_url: str = ""  # absolute, ends with "/", or "" when unknown
+    timezone: tzinfo = BEIJING
+    categories: tuple[Category, ...] = DEFAULT_CATEGORIES
+    page_size: int = 10
+    home_items: int = 8
+    strict: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def content(self) -> Path:
+        return self.root / self.content_dir

@@ -1,0 +1,1 @@
+"""Raw documents → the model, collecting every problem before failing."""

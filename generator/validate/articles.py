@@ -1,0 +1,243 @@
+"""content/articles/*.md → Article, and content/pages/*.md → FreePage."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+from generator.errors import Problem
+from generator.load.files import MarkdownDoc, load_markdown
+from generator.model import Article, Category, Edition, FreePage, Outlet, Placement, Status, Unit
+from generator.validate.fields import SLUG, Fields, closest, known_list
+
+ARTICLE_KEYS = (
+    "title",
+    "date",
+    "squad",
+    "author",
+    "category",
+    "tags",
+    "summary",
+    "status",
+    "submitted",
+    "placements",
+    "edition",
+    "id",
+)
+PLACEMENT_KEYS = ("outlet", "date", "section", "url")
+T = TypeVar("T")
+_DATED_STEM = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+
+
+def slug_of(stem: str) -> str:
+    """`2026-05-12-night-market` → `night-market`; a stem without a date prefix is the slug."""
+    match = _DATED_STEM.fullmatch(stem)
+    return match[4] if match else stem
+
+
+def article_url(article: Article) -> str:
+    """Stable URL from the first-publication month and the file's slug, never the title."""
+    return f"news/{article.published:%Y/%m}/{article.slug}/"
+
+
+class Registry:
+    """The ids an article may refer to."""
+
+    def __init__(
+        self,
+        units: tuple[Unit, ...],
+        outlets: tuple[Outlet, ...],
+        categories: tuple[Category, ...],
+        editions: tuple[Edition, ...],
+    ) -> None:
+        self.units = {u.id: u for u in units}
+        self.outlets = {o.id: o for o in outlets}
+        self.categories = {c.name: c for c in categories} | {c.slug: c for c in categories}
+        self.category_names = [c.name for c in categories]
+        self.editions = {e.number: e for e in editions}
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+
+
+def load_articles(
+    content: Path, root: Path, registry: Registry, tz: tzinfo, problems: list[Problem]
+) -> tuple[Article, ...]:
+    """Every article, newest first; problems for each bad field."""
+    articles: list[Article] = []
+    urls: dict[str, PurePosixPath] = {}
+    for path in _markdown_files(content / "articles"):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        doc, found = load_markdown(path, rel)
+        problems.extend(found)
+        if doc is None:
+            continue
+        article = _article(doc, path.stem, rel, registry, tz, problems)
+        if article is None:
+            continue
+        url = article_url(article)
+        if url in urls:
+            problems.append(
+                Problem(
+                    rel, 0, "(file)", f"same URL /{url} as {urls[url]}; rename one of the files"
+                )
+            )
+            continue
+        urls[url] = rel
+        articles.append(article)
+    articles.sort(key=lambda a: (a.published, a.key), reverse=True)
+    return tuple(articles)
+
+
+def _article(
+    doc: MarkdownDoc,
+    stem: str,
+    rel: PurePosixPath,
+    registry: Registry,
+    tz: tzinfo,
+    problems: list[Problem],
+) -> Article | None:
+    f = Fields(doc.meta, doc.meta.data, problems)
+    before = len(problems)
+    f.check_keys(ARTICLE_KEYS)
+    slug = slug_of(stem)
+    if not SLUG.fullmatch(slug):
+        problems.append(
+            Problem(
+                rel,
+                0,
+                "(file name)",
+                f'"{stem}.md": name files like 2026-05-12-night-market.md '
+                "(lowercase a-z, 0-9 and -)",
+            )
+        )
+    title = f.text("title", required=True, max_len=120)
+    published = f.when("date", tz, required=True)
+    unit = _ref(f, "squad", registry.units, "squad", required=True)
+    category = _category(f, registry)
+    status_name = f.choice("status", [s.value for s in Status]) or Status.PUBLISHED.value
+    submitted = f.when("submitted", tz) or published
+    if published and submitted and submitted > published:
+        f.error(
+            "submitted",
+            f"submitted {submitted:%Y-%m-%d %H:%M} is after the publication date "
+            f"{published:%Y-%m-%d %H:%M}",
+        )
+    placements = _placements(f, registry, tz, submitted)
+    edition = None
+    number = f.integer("edition", minimum=1)
+    if number is not None:
+        edition = registry.editions.get(number)
+        if edition is None and registry.editions:
+            f.error(
+                "edition",
+                f"unknown 美丽家园 edition {number} "
+                f"(editions.yml lists 1-{max(registry.editions)})",
+            )
+        elif edition is None:
+            edition = Edition(number, None, "")
+    feed_id = f.text("id", max_len=200) or ""
+    if not doc.body.strip():
+        problems.append(Problem(rel, doc.body_line, "(body)", "the article has no text"))
+    if len(problems) > before and any(p.is_error for p in problems[before:]):
+        return None
+    assert title and published and unit and category and submitted
+    return Article(
+        key=stem,
+        slug=slug,
+        source=rel,
+        title=title,
+        published=published,
+        unit=unit,
+        category=category,
+        status=Status(status_name),
+        submitted=submitted,
+        body=doc.body,
+        body_line=doc.body_line,
+        author=f.text("author", max_len=60) or "",
+        tags=f.text_list("tags"),
+        summary=f.text("summary", max_len=400) or "",
+        placements=placements,
+        edition=edition,
+        feed_id=feed_id,
+    )
+
+
+def _ref(f: Fields, name: str, known: dict[str, T], what: str, required: bool = False) -> T | None:
+    value = f.text(name, required)
+    if value is None:
+        return None
+    if value not in known:
+        f.error(
+            name,
+            f'unknown {what} "{value}"{closest(value, known)} (known: {known_list(known)})',
+        )
+        return None
+    return known[value]
+
+
+def _category(f: Fields, registry: Registry) -> Category | None:
+    value = f.text("category", required=True)
+    if value is None:
+        return None
+    if value not in registry.categories:
+        f.error(
+            "category",
+            f'unknown category "{value}"{closest(value, registry.category_names)} '
+            f"(configured: {', '.join(registry.category_names)})",
+        )
+        return None
+    return registry.categories[value]
+
+
+def _placements(
+    f: Fields, registry: Registry, tz: tzinfo, submitted: datetime | None
+) -> tuple[Placement, ...]:
+    placements: list[Placement] = []
+    seen: set[tuple[str, str]] = set()
+    for item in f.mappings("placements"):
+        item.check_keys(PLACEMENT_KEYS)
+        outlet = _ref(item, "outlet", registry.outlets, "outlet", required=True)
+        day = item.day("date", tz, required=True)
+        section = item.text("section", max_len=100) or ""
+        url = item.text("url", max_len=500) or ""
+        if url and not url.startswith(("http://", "https://")):
+            item.error("url", f'"{url}" is not an http(s) URL')
+            continue
+        if outlet is None or day is None:
+            continue
+        if submitted and day < submitted.date():
+            item.error("date", f"used on {day} before it was submitted ({submitted.date()})")
+            continue
+        if (outlet.id, day.isoformat()) in seen:
+            item.error("outlet", f"the same placement ({outlet.id}, {day}) is listed twice")
+            continue
+        seen.add((outlet.id, day.isoformat()))
+        placements.append(Placement(outlet, day, section, url))
+    return tuple(sorted(placements, key=lambda p: (p.date, p.outlet.id)))
+
+
+def load_pages(content: Path, root: Path, problems: list[Problem]) -> tuple[FreePage, ...]:
+    """Free pages (关于我们, 联系方式, 办事指南), ordered by `order` then title."""
+    pages: list[FreePage] = []
+    for path in _markdown_files(content / "pages"):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        doc, found = load_markdown(path, rel)
+        problems.extend(found)
+        if doc is None:
+            continue
+        f = Fields(doc.meta, doc.meta.data, problems)
+        f.check_keys(["title", "order", "description"])
+        title = f.text("title", required=True)
+        order = f.integer("order") or 0
+        if not SLUG.fullmatch(path.stem):
+            problems.append(
+                Problem(rel, 0, "(file name)", f'"{path.name}": use lowercase a-z, 0-9 and -')
+            )
+            continue
+        if title:
+            pages.append(FreePage(path.stem, rel, title, doc.body, order))
+    return tuple(sorted(pages, key=lambda p: (p.order, p.key)))

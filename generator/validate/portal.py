@@ -1,0 +1,75 @@
+"""Load and validate a whole portal folder into one `Portal`, or raise ContentError."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from generator.errors import ContentError, Problem, Severity
+from generator.model import Portal
+from generator.settings import Settings
+from generator.validate.articles import Registry, load_articles, load_pages
+from generator.validate.registry import load_editions, load_outlets, load_units
+
+# Static files under content/ that are published as they are (images and documents).
+ASSET_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".pdf", ".docx", ".xlsx"}
+)
+# Folders whose files are data, never published raw (问计于民 exports hold personal data).
+PRIVATE_DIRS = frozenset({"suggestions"})
+
+
+def load_portal(settings: Settings) -> Portal:
+    """Everything under `settings.content`, validated; every problem reported at once."""
+    content = settings.content
+    root = settings.root
+    problems: list[Problem] = []
+    if not content.is_dir():
+        rel = PurePosixPath(settings.content_dir.as_posix())
+        raise ContentError([Problem(rel, 0, "(folder)", "content folder does not exist")])
+    tz = settings.timezone
+    units = load_units(content, root, tz, problems)
+    outlets, points = load_outlets(content, root, problems)
+    editions = load_editions(content, root, tz, problems)
+    registry = Registry(units, outlets, settings.categories, editions)
+    articles = load_articles(content, root, registry, tz, problems)
+    pages = load_pages(content, root, problems)
+    assets = find_assets(content, root, problems)
+    if any(p.is_error for p in problems):
+        raise ContentError(problems)
+    return Portal(
+        units=units,
+        outlets=outlets,
+        points=points,
+        categories=settings.categories,
+        editions=editions,
+        articles=articles,
+        pages=pages,
+        warnings=tuple(sorted(problems)),
+        assets=assets,
+    )
+
+
+def find_assets(content: Path, root: Path, problems: list[Problem]) -> tuple[PurePosixPath, ...]:
+    """Images and documents to publish, relative to content/; links out of content/ are refused."""
+    found: list[PurePosixPath] = []
+    resolved_content = content.resolve()
+    for path in sorted(content.rglob("*")):
+        rel_content = path.relative_to(content)
+        if rel_content.parts[0] in PRIVATE_DIRS or any(
+            p.startswith(".") for p in rel_content.parts
+        ):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(resolved_content):
+            rel = PurePosixPath(path.relative_to(root).as_posix())
+            problems.append(
+                Problem(
+                    rel, 0, "(file)", "symbolic link points outside the content folder; refused"
+                )
+            )
+            continue
+        if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
+            found.append(PurePosixPath(rel_content.as_posix()))
+    return tuple(found)
+
+
+__all__ = ["Severity", "load_portal"]
