@@ -156,6 +156,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import jinja2
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -179,9 +180,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     try:
         build_atomically(target, build)
-    except (Abort, MkDocsException) as exc:
-        print(f"portal: 构建失败 build failed: {exc}", file=sys.stderr)
-        print("原网站保持不变 the previous site is unchanged.", file=sys.stderr)
+    except (Abort, MkDocsException, jinja2.TemplateError) as exc:
+        where = ""
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            where = f"{exc.filename or exc.name}:{exc.lineno}: "
+        kind = "template error" if isinstance(exc, jinja2.TemplateError) else "build failed"
+        print(f"portal: {where}{kind}: {exc}", file=sys.stderr)
+        print("构建失败，原网站保持不变 the previous site is unchanged.", file=sys.stderr)
         return EXIT_CONTENT
     pages = sum(1 for _ in target.rglob("*.html"))
     elapsed = time.perf_counter() - started

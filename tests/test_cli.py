@@ -1,0 +1,179 @@
+"""The `portal` command: exit codes, messages, and all-or-nothing output."""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.settings import Settings
+from generator.validate.portal import load_portal
+
+from .conftest import WritePortal, build
+
+BROKEN = """\
+---
+title: 测试
+date: 2026-02-30
+squad: wu-zhongdui
+category: 执法动态
+---
+正文
+"""
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_then_failed_build_keeps_previous_site(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal()
+    site = root / "site"
+    assert build(root, site) == 0
+    before = snapshot(site)
+    assert "news/2026/05/night-market/index.html" in before
+    (root / "content/articles/2026-06-01-broken.md").write_text(BROKEN, encoding="utf-8")
+    capsys.readouterr()
+    assert build(root, site) == 1
+    err = capsys.readouterr().err
+    assert "content/articles/2026-06-01-broken.md:3: date: no such date: \"2024-02-30\"" not in err
+    assert 'content/articles/2026-06-01-broken.md:3: date: no such date: "2026-02-30"' in err
+    assert 'content/articles/2026-06-01-broken.md:4: squad: unknown squad "wu-zhongdui"' in err
+    assert snapshot(site) == before
+    assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site", "themes"]
+
+
+def test_template_error_keeps_previous_site(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal()
+    site = root / "site"
+    assert build(root, site) == 0
+    before = snapshot(site)
+    main_html = root / "themes/portal/main.html"
+    broken = main_html.read_text().replace("{{ super() }}", "{{ super() }}{{ nope() }}")
+    main_html.write_text(broken)
+    assert build(root, site) == 1
+    assert "template error" in capsys.readouterr().err
+    assert snapshot(site) == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_edit_and_rebuild(write_portal: WritePortal) -> None:
+    root = write_portal()
+    site = root / "site"
+    assert build(root, site) == 0
+    path = root / "content/articles/2026-05-12-night-market.md"
+    path.write_text(path.read_text().replace("专项整治", "专项整治行动"), encoding="utf-8")
+    assert build(root, site) == 0
+    html = (site / "news/2026/05/night-market/index.html").read_text()
+    assert "夜市占道经营专项整治行动" in html
+
+
+def test_check_lists_every_problem(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal(
+        {
+            "content/articles/2026-06-01-broken.md": BROKEN,
+            "content/articles/2026-06-02-dup.md": "---\ntitle: a\ntitle: b\n---\nx\n",
+        }
+    )
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    problems = [line for line in err if line.startswith("content/")]
+    assert problems == [
+        'content/articles/2026-06-01-broken.md:3: date: no such date: "2026-02-30"',
+        'content/articles/2026-06-01-broken.md:4: squad: unknown squad "wu-zhongdui" '
+        "(known: baiyang, fazhi)",
+        "content/articles/2026-06-02-dup.md:3: title: duplicate key (first given on line 2)",
+    ]
+    assert not (root / "site").exists()
+
+
+def test_check_ok_and_strict(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal(
+        {
+            "content/articles/2026-06-01-w.md": (
+                "---\ntitle: t\ndate: 2026-06-01\nsquad: baiyang\ncategory: 执法动态\n"
+                "sumary: x\n---\n正文\n"
+            )
+        }
+    )
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 0
+    assert "warning: content/articles/2026-06-01-w.md:6: sumary:" in capsys.readouterr().err
+    assert main(["check", "--strict", "-f", str(root / "mkdocs.yml")]) == 1
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-f", str(tmp_path / "nope.yml")]) == 2
+    assert "config file not found" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == 2
+
+
+def test_new_article_is_valid(write_portal: WritePortal, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_portal()
+    config = str(root / "mkdocs.yml")
+    args = ["new", "article", "-f", config, "--squad", "fazhi", "--title", "壶山街道整治共享单车"]
+    assert main(args) == 0
+    created = capsys.readouterr().out
+    assert "content/articles/" in created and "-hu-shan-jie-dao-zheng-zhi.md" in created
+    portal = load_portal(Settings(root=root))
+    new = [a for a in portal.articles if a.key.endswith("hu-shan-jie-dao-zheng-zhi")]
+    assert new and new[0].unit.id == "fazhi" and new[0].status.value == "draft"
+    assert main([*args[:-2], "--squad", "nope", "--title", "x"]) == 2
+    assert 'unknown squad "nope" (known: baiyang, fazhi)' in capsys.readouterr().err
+
+
+def test_sigterm_midway_leaves_previous_site(write_portal: WritePortal) -> None:
+    """Kill a build of a larger portal halfway: the old site stays, no staging dir remains."""
+    body = "县综合行政执法局开展专项整治行动，清理占道摊位。" * 40
+    files = {
+        f"content/articles/2026-05-{day:02d}-piece-{day}-{n}.md": (
+            f"---\ntitle: 稿件{day}-{n}\ndate: 2026-05-{day:02d} 09:{n:02d}\nsquad: baiyang\n"
+            f"category: 执法动态\n---\n\n{body}\n"
+        )
+        for day in range(1, 29)
+        for n in range(5)
+    }
+    root = write_portal(files)
+    site = root / "site"
+    assert build(root, site) == 0
+    before = snapshot(site)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "-f", str(root / "mkdocs.yml")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    # Wait until the staging directory exists and holds output, then terminate.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        staging = [p for p in root.iterdir() if p.name.startswith(".site.building-")]
+        if staging and any(staging[0].rglob("*.html")):
+            break
+        time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("build never started writing")
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    assert "已中断".encode() in err
+    assert snapshot(site) == before
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
