@@ -51,6 +51,13 @@ class Categories(base.BaseConfigOption[tuple[Category, ...]]):
         return tuple(categories)
 
 
+class FeedsConfig(base.Config):
+    limit = c.Type(int, default=20)
+    """Newest items per feed."""
+    complete = c.Type(bool, default=False)
+    """Publish every item instead of the newest `limit` (complete feeds, RFC 5005 style)."""
+
+
 class PortalConfig(base.Config):
     content_dir = c.Type(str, default="content")
     """Portal content, relative to mkdocs.yml; must also be the MkDocs docs_dir."""
@@ -64,6 +71,8 @@ class PortalConfig(base.Config):
     """Latest articles on the home page."""
     strict = c.Type(bool, default=False)
     """Treat content warnings as errors (also enabled by `portal build --strict`)."""
+    feeds = c.SubConfig(FeedsConfig)
+    """RSS 2.0, Atom and JSON Feed for local media."""
 
 
 def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = False) -> Settings:
@@ -83,5 +92,6 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         page_size=max(1, options.page_size),
         home_items=max(1, options.home_items),
         strict=strict or options.strict or bool(config.strict),
+        feed_items=None if options.feeds.complete else max(1, options.feeds.limit),
         extra=extra,
     )

@@ -8,6 +8,7 @@ and on_page_content (title, meta, and our HTML around the Markdown body).
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,12 +17,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator.clock import source_date_epoch
 from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
-from generator.model import Portal
+from generator.model import Article, Portal
+from generator.render.feeds import opml, render_feed
+from generator.render.news_feeds import news_feed_links, news_feeds
 from generator.render.site import PageSpec, build_specs
 from generator.settings import Settings
 from generator.validate.portal import load_portal
+from generator.write import write_outputs
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -33,6 +38,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.settings: Settings | None = None
         self.portal: Portal | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.bodies: dict[str, str] = {}  # article key → body HTML, for full-text feeds
         self.strict = False
 
     # -- loading ------------------------------------------------------------------------
@@ -64,6 +70,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         for problem in self.portal.warnings:
             log.warning(str(problem))
+        site_feed = news_feed_links(self.portal, self.settings)[0]
+        config.extra["portal_feeds"] = [{"path": site_feed.path, "title": site_feed.title}]
         return config
 
     # -- files --------------------------------------------------------------------------
@@ -97,6 +105,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             meta["hide"] = list(spec.hide)
             if spec.description:
                 meta["description"] = spec.description
+            meta["portal_feeds"] = [{"path": f.path, "title": f.title} for f in spec.feeds]
             if not spec.searchable:
                 # Listings repeat the articles' summaries; search should lead to the articles.
                 meta["search"] = {"exclude": True}
@@ -106,4 +115,29 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.specs.get(page.file.src_uri)
-        return spec.compose(html) if spec is not None else html
+        if spec is None:
+            return html
+        article = spec.meta.get("article")
+        if isinstance(article, Article):
+            self.bodies[article.key] = html
+        return spec.compose(html)
+
+    # -- outputs beside the pages -------------------------------------------------------
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.portal is not None and self.settings is not None
+        if not self.settings.site_url:
+            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
+            return
+        newest = max((a.published for a in self.portal.published), default=None)
+        fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
+        feeds = news_feeds(
+            self.portal, self.settings, self.bodies, fallback, self.settings.feed_items
+        )
+        outputs: dict[str, bytes] = {}
+        for feed in feeds:
+            outputs.update(render_feed(feed))
+        outputs["feeds/feeds.opml"] = opml(feeds, f"{self.settings.site_name} 订阅列表")
+        try:
+            write_outputs(Path(config.site_dir), outputs)
+        except ValueError as exc:
+            raise PluginError(f"portal: {exc}") from None

@@ -33,6 +33,7 @@ class Settings:
     page_size: int = 10
     home_items: int = 8
     strict: bool = False
+    feed_items: int | None = 20  # None: complete feeds
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -74,3 +74,16 @@ def build_atomically(target: Path, build: Callable[[Path], None]) -> None:
     with staging_dir(target) as staging:
         build(staging)
         swap_in(staging, target.resolve())
+
+
+def write_outputs(site_dir: Path, outputs: dict[str, bytes]) -> None:
+    """Write generated files (feeds, exports) into the site; never outside it, never twice."""
+    root = site_dir.resolve()
+    for rel, data in sorted(outputs.items()):
+        path = (root / rel).resolve()
+        if not path.is_relative_to(root) or path == root:
+            raise ValueError(f"refusing to write outside the site: {rel}")
+        if path.exists():
+            raise ValueError(f"refusing to overwrite {rel}: two outputs share one path")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

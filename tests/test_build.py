@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import posixpath
 import subprocess
 import sys
 from collections import Counter
@@ -110,7 +111,7 @@ def test_news_pagination(sample_site: Path, model: Portal) -> None:
 
 def os_path_norm(base: str, href: str) -> str:
     """Resolve a relative link found on the page at `base` to a site path."""
-    return os.path.normpath(os.path.join(base, href)).replace(os.sep, "/") + "/"
+    return posixpath.normpath(posixpath.join(base, href)) + "/"
 
 
 def test_category_and_month_archives(sample_site: Path, model: Portal) -> None:

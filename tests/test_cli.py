@@ -48,7 +48,7 @@ def test_build_then_failed_build_keeps_previous_site(
     capsys.readouterr()
     assert build(root, site) == 1
     err = capsys.readouterr().err
-    assert "content/articles/2026-06-01-broken.md:3: date: no such date: \"2024-02-30\"" not in err
+    assert 'content/articles/2026-06-01-broken.md:3: date: no such date: "2024-02-30"' not in err
     assert 'content/articles/2026-06-01-broken.md:3: date: no such date: "2026-02-30"' in err
     assert 'content/articles/2026-06-01-broken.md:4: squad: unknown squad "wu-zhongdui"' in err
     assert snapshot(site) == before
@@ -103,9 +103,7 @@ def test_check_lists_every_problem(
     assert not (root / "site").exists()
 
 
-def test_check_ok_and_strict(
-    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_check_ok_and_strict(write_portal: WritePortal, capsys: pytest.CaptureFixture[str]) -> None:
     root = write_portal(
         {
             "content/articles/2026-06-01-w.md": (
@@ -127,7 +125,9 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert exc.value.code == 2
 
 
-def test_new_article_is_valid(write_portal: WritePortal, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_article_is_valid(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = write_portal()
     config = str(root / "mkdocs.yml")
     args = ["new", "article", "-f", config, "--squad", "fazhi", "--title", "壶山街道整治共享单车"]

@@ -199,8 +199,12 @@ def test_bom_is_accepted(write_portal: WritePortal) -> None:
 
 
 def test_control_characters(write_portal: WritePortal) -> None:
-    root = write_portal({A: article(GOOD, body="正文\x00。")})
-    assert problems_of(root) == [f"{A}:8: (file): control character(s) U+0000 in text"]
+    root = write_portal({A: article(GOOD, body="正文\x00。\x0b第二行")})
+    assert problems_of(root) == [
+        f"warning: {A}:8: (file): control character(s) U+0000, U+000B removed"
+    ]
+    body = load_portal(Settings(root=root)).articles[0].body
+    assert body == "\n正文。\n第二行\n"
 
 
 def test_all_problems_at_once_sorted(write_portal: WritePortal) -> None:

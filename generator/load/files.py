@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.load.yamldoc import YamlDoc, parse_yaml
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -48,18 +49,28 @@ def read_text(path: Path, rel: PurePosixPath) -> tuple[str | None, list[Problem]
             pass
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(rel, line, "(file)", f"not valid UTF-8 text{hint}")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems: list[Problem] = []
-    for number, line_text in enumerate(text.splitlines(), start=1):
-        bad = [c for c in line_text if _is_forbidden_control(c)]
-        if bad:
-            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
-            problems.append(Problem(rel, number, "(file)", f"control character(s) {codes} in text"))
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+    if _CONTROL.search(text):
+        # Pasted from Word or WeChat: a manual line break (U+000B) becomes a new line, other
+        # control characters are dropped, and the staff are told where.
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            bad = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(line_text)})
+            if bad:
+                problems.append(
+                    Problem(
+                        rel,
+                        number,
+                        "(file)",
+                        f"control character(s) {', '.join(bad)} removed",
+                        Severity.WARNING,
+                    )
+                )
+        text = _CONTROL.sub("", text.replace("\x0b", "\n"))
+    return text, problems
 
 
-def _is_forbidden_control(char: str) -> bool:
-    code = ord(char)
-    return (code < 0x20 and char not in "\t\n\r") or code == 0x7F
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
 
-from generator.model import Article, Portal
+from generator.model import Article, Category, Portal
+from generator.render.news_feeds import FeedLink, news_feed_links
 from generator.render.pages import (
     PageRenderer,
     category_url,
@@ -41,6 +42,7 @@ class PageSpec:
     description: str = ""
     hide: tuple[str, ...] = ("navigation",)
     searchable: bool = False
+    feeds: tuple[FeedLink, ...] = ()  # besides the site-wide feed, linked from the head
     meta: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -61,8 +63,13 @@ def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
     """Every generated page of the site, in a stable order."""
     r = PageRenderer(settings.timezone, settings.site_name)
     published = portal.published
+    feeds = {link.path: link for link in news_feed_links(portal, settings)}
+
+    def category_feed(category: Category) -> tuple[FeedLink, ...]:
+        return (feeds[f"feeds/category/{category.slug}"],)
+
     specs: list[PageSpec] = [_home(portal, settings, r)]
-    specs += _articles(published, r)
+    specs += _articles(published, r, category_feed)
     specs += _listing(
         r,
         published,
@@ -84,6 +91,7 @@ def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
             category.name,
             intro="",
             links=_category_links(portal, category.slug),
+            feeds=category_feed(category),
         )
     by_month = groupby(
         published, key=lambda a: a.published.astimezone(settings.timezone).strftime("%Y-%m")
@@ -102,7 +110,19 @@ def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
             links=[],
         )
     specs.append(_archive(portal, months, r))
-    specs += _editions(portal, r)
+    specs += _editions(portal, r, tuple(f for p, f in feeds.items() if p == "feeds/meilijiayuan"))
+    subscribe = r.render(
+        "subscribe.html",
+        "subscribe/",
+        feeds=list(feeds.values()),
+        opml="feeds/feeds.opml",
+        site_url=settings.site_url,
+    )
+    specs.append(
+        PageSpec(
+            "subscribe/index.md", "subscribe/", "订阅", fixed(subscribe), hide=("navigation", "toc")
+        )
+    )
     for page in portal.pages:
         url = f"{page.key}/"
         specs.append(
@@ -133,7 +153,11 @@ def _home(portal: Portal, settings: Settings, r: PageRenderer) -> PageSpec:
     )
 
 
-def _articles(published: tuple[Article, ...], r: PageRenderer) -> list[PageSpec]:
+def _articles(
+    published: tuple[Article, ...],
+    r: PageRenderer,
+    category_feed: Callable[[Category], tuple[FeedLink, ...]],
+) -> list[PageSpec]:
     specs = []
     for index, a in enumerate(published):
         newer = published[index - 1] if index > 0 else None
@@ -149,6 +173,7 @@ def _articles(published: tuple[Article, ...], r: PageRenderer) -> list[PageSpec]
                 hide=("navigation",),
                 meta={"article": a},
                 searchable=True,
+                feeds=category_feed(a.category),
             )
         )
     return specs
@@ -163,6 +188,7 @@ def _listing(
     heading: str,
     intro: str,
     links: list[tuple[str, str, int, bool]],
+    feeds: tuple[FeedLink, ...] = (),
 ) -> list[PageSpec]:
     specs = []
     for pager in paginate(items, size, base):
@@ -183,6 +209,7 @@ def _listing(
                 page_title,
                 fixed(html),
                 hide=("navigation", "toc"),
+                feeds=feeds,
             )
         )
     return specs
@@ -221,7 +248,7 @@ def _archive(portal: Portal, months: list[tuple[str, list[Article]]], r: PageRen
     )
 
 
-def _editions(portal: Portal, r: PageRenderer) -> list[PageSpec]:
+def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> list[PageSpec]:
     pieces = {
         e.number: [a for a in reversed(portal.published) if a.edition == e] for e in portal.editions
     }
@@ -239,6 +266,7 @@ def _editions(portal: Portal, r: PageRenderer) -> list[PageSpec]:
             "美丽家园",
             fixed(html),
             hide=("navigation", "toc"),
+            feeds=feeds,
         )
     ]
     for index, e in enumerate(portal.editions):
@@ -255,6 +283,7 @@ def _editions(portal: Portal, r: PageRenderer) -> list[PageSpec]:
                 f"美丽家园第{e.number}期",
                 fixed(page_html),
                 hide=("navigation", "toc"),
+                feeds=feeds,
             )
         )
     return specs

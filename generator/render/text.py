@@ -69,14 +69,13 @@ def derive_summary(markdown: str, limit: int = 120) -> str:
         text = stripped
         for pattern, repl in _MD_NOISE:
             text = pattern.sub(repl, text)
-        text = html.unescape(
-            re.sub(r"\s+", "", text) if _mostly_cjk(text) else " ".join(text.split())
-        )
+        text = _CJK_GAP.sub("", html.unescape(" ".join(text.split())))
         if text:
             return text if len(text) <= limit else text[: limit - 1].rstrip("，、；：") + "…"
     return ""
 
 
-def _mostly_cjk(text: str) -> bool:
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    return cjk * 2 > len(text.replace(" ", ""))
+# A line break inside a Chinese paragraph is not a space: drop white space between two CJK
+# characters or punctuation, keep it around Latin words and numbers (23 处).
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")

@@ -1,0 +1,214 @@
+"""Feeds: parse in feedparser, Beijing times, stable ids, safe text, discovery, stability."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+
+from generator.render.feeds import Feed, FeedItem, absolutize, to_atom, to_json, to_rss, xml_text
+
+from .conftest import WritePortal, build
+
+PLUS8 = timezone(timedelta(hours=8))
+NASTY = "正文\x00\x0b]]><script>alert(1)</script> 🎉 &amp; <b>粗体</b>"
+
+
+def sample_feed(title: str = "标题 & <测试>", body: str = "<p>正文</p>") -> Feed:
+    item = FeedItem(
+        id="tag:example.org,2026-05-12:news/x",
+        title=title,
+        url="https://example.org/news/2026/05/x/",
+        published=datetime(2026, 5, 12, 9, 30, tzinfo=PLUS8),
+        content_html=body,
+        summary="摘要",
+        authors=("朱晓燕", "白洋中队"),
+        categories=("执法动态", "A&B"),
+    )
+    return Feed(
+        path="feeds/news",
+        title="测试 · 全部新闻",
+        description="描述",
+        home_url="https://example.org/news/",
+        site_url="https://example.org/",
+        items=(item,),
+        fallback_updated=datetime(2000, 1, 1, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize("serialise", [to_rss, to_atom], ids=["rss", "atom"])
+def test_feed_parses_with_beijing_time(serialise: object) -> None:
+    data = serialise(sample_feed())  # type: ignore[operator]
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    (entry,) = parsed.entries
+    assert entry.title == "标题 & <测试>"
+    assert entry.id == "tag:example.org,2026-05-12:news/x"
+    assert entry.link == "https://example.org/news/2026/05/x/"
+    # 09:30 Beijing is 01:30 UTC.
+    assert tuple(entry.published_parsed)[:5] == (2026, 5, 12, 1, 30)
+    text = data.decode()
+    assert ("+0800" in text) if serialise is to_rss else ("+08:00" in text)
+
+
+def test_json_feed() -> None:
+    document = json.loads(to_json(sample_feed()))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["feed_url"] == "https://example.org/feeds/news.json"
+    (item,) = document["items"]
+    assert item["id"] == "tag:example.org,2026-05-12:news/x"
+    assert item["date_published"] == "2026-05-12T09:30:00+08:00"
+    assert item["title"] == "标题 & <测试>" and item["content_html"] == "<p>正文</p>"
+    assert item["authors"] == [{"name": "朱晓燕"}, {"name": "白洋中队"}]
+
+
+def test_forbidden_characters_and_markup_in_text() -> None:
+    feed = sample_feed(title=NASTY, body=f"<p>{NASTY}</p>")
+    for serialise in (to_rss, to_atom):
+        data = serialise(feed)
+        parsed = feedparser.parse(data)
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert b"\x00" not in data and b"\x0b" not in data
+        assert b"<script>" not in data  # escaped as text, never markup of the feed
+        assert "🎉" in parsed.entries[0].title
+    parsed_json = json.loads(to_json(feed))
+    assert "\x00" not in parsed_json["items"][0]["title"]
+
+
+def test_xml_text() -> None:
+    assert xml_text("a\x00b\x08c\td\ne\ufffe") == "abc\td\ne"
+
+
+def test_absolutize() -> None:
+    html = '<p><a href="../other/">x</a> <img src="img/a.jpg" alt=""></p><p>b</p>'
+    out = absolutize(html, "https://example.org/news/2026/05/x/")
+    assert 'href="https://example.org/news/2026/05/other/"' in out
+    assert 'src="https://example.org/news/2026/05/x/img/a.jpg"' in out
+    assert out.endswith("<p>b</p>")
+
+
+# -- the sample site's feeds ------------------------------------------------------------
+
+
+def feed_files(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "feeds").rglob("*") if p.suffix in {".xml", ".atom", ".json"})
+
+
+def test_sample_feeds_parse(sample_site: Path) -> None:
+    files = feed_files(sample_site)
+    assert len(files) >= 3 * 9
+    for path in files:
+        if path.suffix == ".json":
+            document = json.loads(path.read_bytes())
+            assert all(i["id"].startswith("tag:") for i in document["items"])
+            continue
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+        for entry in parsed.entries:
+            assert entry.id.startswith("tag:")
+            assert entry.get("content") or entry.get("summary")
+    news = feedparser.parse((sample_site / "feeds/news.xml").read_bytes())
+    assert len(news.entries) == 20
+    opml = (sample_site / "feeds/feeds.opml").read_text()
+    assert opml.count("<outline") == len(files) // 3
+
+
+def test_every_page_links_feeds_that_exist(sample_site: Path) -> None:
+    for html_path in sample_site.rglob("*.html"):
+        tree = lxml.html.fromstring(html_path.read_bytes())
+        links = tree.cssselect('head link[rel="alternate"]')
+        hrefs = [link.get("href") for link in links if "feed" in link.get("href", "")]
+        assert hrefs, f"{html_path} links no feed"
+        for href in hrefs:
+            target = (html_path.parent / href).resolve()
+            assert target.is_file(), (html_path, href)
+
+
+def test_article_pages_link_their_category_feed(sample_site: Path) -> None:
+    article = next((sample_site / "news").glob("20*/*/*/index.html"))
+    tree = lxml.html.fromstring(article.read_bytes())
+    hrefs = [link.get("href") for link in tree.cssselect('link[rel="alternate"]')]
+    assert any("/feeds/category/" in h for h in hrefs)
+
+
+ARTICLE = """\
+---
+title: {title}
+date: 2026-05-12 09:30
+squad: baiyang
+category: 执法动态
+---
+
+{body}
+"""
+
+
+def test_ids_survive_edits_and_builds_are_byte_identical(write_portal: WritePortal) -> None:
+    root = write_portal()
+    path = root / "content/articles/2026-05-12-night-market.md"
+    site = root / "site"
+    assert build(root, site) == 0
+    first = {p.name: p.read_bytes() for p in feed_files(site)}
+    assert build(root, root / "site2") == 0
+    second = {p.name: p.read_bytes() for p in feed_files(root / "site2")}
+    assert first == second
+    guid = feedparser.parse(first["news.xml"]).entries[0].id
+    path.write_text(ARTICLE.format(title="标题改了", body="正文也改了。"), encoding="utf-8")
+    assert build(root, site) == 0
+    entry = feedparser.parse((site / "feeds/news.xml").read_bytes()).entries[0]
+    assert entry.title == "标题改了" and entry.id == guid
+
+
+def test_nasty_article_gives_valid_feeds(write_portal: WritePortal) -> None:
+    body = "正文 ]]> <script>alert(1)</script> 🎉 \x0b结束"
+    root = write_portal(
+        {"content/articles/2026-05-12-night-market.md": ARTICLE.format(title="标题", body=body)}
+    )
+    # A control character pasted from Word is removed with a warning, not a failed build.
+    assert build(root, root / "site") == 0
+    for path in feed_files(root / "site"):
+        if path.suffix != ".json":
+            parsed = feedparser.parse(path.read_bytes())
+            assert parsed.bozo == 0, path
+    rss = (root / "site/feeds/news.xml").read_text()
+    assert "]]&gt;" in rss and "&lt;script&gt;" in rss and "🎉" in rss
+
+
+@pytest.mark.skipif(
+    not shutil.which("newsboat") and not os.environ.get("CI"), reason="newsboat not installed"
+)
+def test_newsboat_reads_the_feeds(sample_site: Path, tmp_path: Path) -> None:
+    urls = tmp_path / "urls"
+    files = [sample_site / "feeds/news.xml", sample_site / "feeds/news.atom"]
+    urls.write_text("".join(f"file://{p}\n" for p in files))
+    cache = tmp_path / "cache.db"
+    config = tmp_path / "config"
+    config.write_text("")
+    result = subprocess.run(
+        ["newsboat", "-u", str(urls), "-c", str(cache), "-C", str(config), "-x", "reload"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ, HOME=str(tmp_path)),
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(cache) as db:
+        rows = db.execute("SELECT feedurl, title, pubDate FROM rss_item").fetchall()
+    expected = {
+        e.title: calendar.timegm(e.published_parsed)
+        for e in feedparser.parse(files[0].read_bytes()).entries
+    }
+    assert len(expected) == 20
+    for path in files:
+        seen = {title: int(when) for url, title, when in rows if url == f"file://{path}"}
+        assert seen == expected, path
