@@ -88,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_serve)
 
+    p = sub.add_parser("report", help="信息报送: submissions against quota, adoption, points")
+    config_option(p)
+    p.add_argument("--from", dest="start", help="first day or ISO week (default: 1 January)")
+    p.add_argument("--to", dest="end", help="last day or ISO week (default: as of the content)")
+    p.add_argument("--unit", help="only this unit (id from squads.yml)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    p.set_defaults(run=cmd_report)
+
     p = sub.add_parser("new", help="write a new file with valid front matter")
     p.add_argument("kind", choices=["article"], help="what to create")
     config_option(p)
@@ -194,6 +203,40 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"网站已生成 built {target}: {pages} HTML pages, {len(portal.published)} articles, "
         f"{len(portal.warnings)} warnings, {elapsed:.1f} s"
     )
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from generator.clock import source_date_epoch
+    from generator.render.tracking_report import build_report
+    from generator.report import print_report
+    from generator.tracking import as_of, parse_bound
+
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    portal = plugin.load(config)
+    assert plugin.settings is not None
+    tz = plugin.settings.timezone
+    try:
+        end = (
+            parse_bound(args.end, end=True) if args.end else as_of(portal, tz, source_date_epoch())
+        )
+        start = parse_bound(args.start, end=False) if args.start else date(end.year, 1, 1)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if start > end:
+        raise UsageError(f"--from {start} is after --to {end}")
+    unit = None
+    if args.unit:
+        unit = next((u for u in portal.units if u.id == args.unit), None)
+        if unit is None:
+            known = ", ".join(u.id for u in portal.units)
+            raise UsageError(f'unknown unit "{args.unit}" (known: {known})')
+    report = build_report(portal, start, end, end, tz, unit)
+    sys.stdout.buffer.write(print_report(report, args.format, bom=args.bom))
+    sys.stdout.flush()
     return EXIT_OK
 
 

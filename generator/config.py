@@ -10,8 +10,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.model import Category
-from generator.settings import DEFAULT_CATEGORIES, Settings
+from generator.model import Category, Domain
+from generator.settings import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, Settings
 from generator.validate.fields import SLUG
 
 
@@ -31,6 +31,19 @@ class TimeZone(base.BaseConfigOption[ZoneInfo]):
             raise base.ValidationError(f'unknown time zone "{value}"') from None
 
 
+def _named_slugs(value: object, what: str) -> list[tuple[str, str]]:
+    if not isinstance(value, dict) or not value:
+        raise base.ValidationError(f"expected slug: name lines, e.g. `zhifa: 执法动态` ({what})")
+    pairs = []
+    for slug, name in value.items():
+        if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+            raise base.ValidationError(f'{what} slug "{slug}": use lowercase a-z, 0-9 and -')
+        if not isinstance(name, str) or not name.strip():
+            raise base.ValidationError(f'{what} "{slug}" needs a name')
+        pairs.append((slug, name.strip()))
+    return pairs
+
+
 class Categories(base.BaseConfigOption[tuple[Category, ...]]):
     """Site categories as `slug: 名称` lines; the slug is the category's URL."""
 
@@ -39,16 +52,18 @@ class Categories(base.BaseConfigOption[tuple[Category, ...]]):
         self.default = {c.slug: c.name for c in DEFAULT_CATEGORIES}
 
     def run_validation(self, value: object) -> tuple[Category, ...]:
-        if not isinstance(value, dict) or not value:
-            raise base.ValidationError("expected slug: name lines, e.g. `zhifa: 执法动态`")
-        categories = []
-        for slug, name in value.items():
-            if not isinstance(slug, str) or not SLUG.fullmatch(slug):
-                raise base.ValidationError(f'category slug "{slug}": use lowercase a-z, 0-9 and -')
-            if not isinstance(name, str) or not name.strip():
-                raise base.ValidationError(f'category "{slug}" needs a name')
-            categories.append(Category(slug, name.strip()))
-        return tuple(categories)
+        return tuple(Category(slug, name) for slug, name in _named_slugs(value, "category"))
+
+
+class Domains(base.BaseConfigOption[tuple[Domain, ...]]):
+    """Enforcement domains (执法领域) as `slug: 名称` lines, for 法律咨询台 and 法规摘要."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {d.slug: d.name for d in DEFAULT_DOMAINS}
+
+    def run_validation(self, value: object) -> tuple[Domain, ...]:
+        return tuple(Domain(slug, name) for slug, name in _named_slugs(value, "domain"))
 
 
 class FeedsConfig(base.Config):
@@ -65,12 +80,22 @@ class PortalConfig(base.Config):
     """Wall clock of the content's dates and of every date shown (default Asia/Shanghai)."""
     categories = Categories()
     """News categories, `slug: 名称`; articles name one by its 名称."""
+    domains = Domains()
+    """Enforcement domains, `slug: 名称`; questions and regulations name them by 名称."""
     page_size = c.Type(int, default=10)
     """Articles per page in listings and archives."""
     home_items = c.Type(int, default=8)
     """Latest articles on the home page."""
     strict = c.Type(bool, default=False)
     """Treat content warnings as errors (also enabled by `portal build --strict`)."""
+    allow_raw_html = c.Type(bool, default=False)
+    """Publish HTML in content as written (default: scripts and event handlers are removed)."""
+    tracking = c.Type(bool, default=True)
+    """Build the 信息报送 section (leave it out of `nav` to keep it off the public menu)."""
+    public_contacts = c.ListOfItems(c.Type(str), default=[])
+    """Office phone numbers and e-mail addresses the site publishes on purpose; every other
+    phone number, ID number or e-mail in citizen text is masked, and the build fails if one
+    reaches an output file."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS 2.0, Atom and JSON Feed for local media."""
 
@@ -89,9 +114,13 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         site_url=site_url,
         timezone=options.timezone,
         categories=options.categories,
+        domains=options.domains,
         page_size=max(1, options.page_size),
         home_items=max(1, options.home_items),
         strict=strict or options.strict or bool(config.strict),
+        allow_raw_html=options.allow_raw_html,
+        tracking=options.tracking,
+        public_contacts=frozenset(options.public_contacts),
         feed_items=None if options.feeds.complete else max(1, options.feeds.limit),
         extra=extra,
     )

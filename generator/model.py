@@ -130,6 +130,7 @@ class Article:
     placements: tuple[Placement, ...] = ()
     edition: Edition | None = None
     feed_id: str = ""  # explicit stable id from front matter, if any
+    basis: tuple[Citation, ...] = ()  # regulations the piece cites
 
     @property
     def is_published(self) -> bool:
@@ -160,6 +161,14 @@ class Portal:
     pages: tuple[FreePage, ...]
     warnings: tuple[Problem, ...] = ()
     assets: tuple[PurePosixPath, ...] = field(default=())  # static files under content/
+    domains: tuple[Domain, ...] = ()
+    regulations: tuple[Regulation, ...] = ()  # by level, then adoption date
+    questions: tuple[Question, ...] = ()  # newest first
+    edition_bonus: int = 0  # reward points once per piece that ran in 美丽家园
+    campaigns: tuple[Campaign, ...] = ()  # newest first
+
+    def regulation(self, regulation_id: str) -> Regulation | None:
+        return next((r for r in self.regulations if r.id == regulation_id), None)
 
     @property
     def published(self) -> tuple[Article, ...]:
@@ -169,3 +178,177 @@ class Portal:
         if placement.outlet.points is not None:
             return placement.outlet.points
         return self.points.get(placement.outlet.level, 0)
+
+
+class LegalForce(StrEnum):
+    """A regulation's validity status (时效性)."""
+
+    IN_FORCE = "现行有效"
+    AMENDED = "已修改"
+    REPEALED = "已废止"
+    NOT_YET = "尚未生效"
+
+    @property
+    def schema(self) -> str:
+        """schema.org legislationLegalForce."""
+        return {
+            "现行有效": "InForce",
+            "已修改": "PartiallyInForce",
+            "已废止": "NotInForce",
+            "尚未生效": "NotInForce",
+        }[self.value]
+
+    @property
+    def css(self) -> str:
+        return {
+            "现行有效": "in-force",
+            "已修改": "amended",
+            "已废止": "repealed",
+            "尚未生效": "not-yet",
+        }[self.value]
+
+
+REGULATION_LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "规范性文件")
+
+
+@dataclass(frozen=True)
+class Domain:
+    """An enforcement domain (执法领域) of the bureau, e.g. 城市绿化."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One summarised article (条) of a regulation: `### 第四十条 …` → anchor `art-40`."""
+
+    number: int
+    heading: str
+    line: int
+
+    @property
+    def anchor(self) -> str:
+        return f"art-{self.number}"
+
+
+@dataclass(frozen=True)
+class Regulation:
+    """Regulation — 法规摘要: a law or rule as the bureau summarises it."""
+
+    id: str  # the file name; URLs and citations use it
+    source: PurePosixPath
+    title: str
+    short_title: str
+    level: str
+    issuer: str
+    adopted: date
+    status: LegalForce
+    body: str
+    body_line: int
+    effective: date | None = None
+    amended: tuple[date, ...] = ()
+    repealed_by: str = ""
+    domains: tuple[Domain, ...] = ()
+    source_url: str = ""
+    provisions: tuple[Provision, ...] = ()
+
+    def provision(self, number: int) -> Provision | None:
+        return next((p for p in self.provisions if p.number == number), None)
+
+    @property
+    def last_change(self) -> date:
+        """The newest date in its history (adopted, effective, amended)."""
+        return max([self.adopted, *([self.effective] if self.effective else []), *self.amended])
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A legal basis: article `article` of `regulation`."""
+
+    regulation: Regulation
+    article: int
+
+    @property
+    def provision(self) -> Provision:
+        found = self.regulation.provision(self.article)
+        assert found is not None  # validation guarantees it
+        return found
+
+
+@dataclass(frozen=True)
+class Question:
+    """Question — 法律咨询台: a citizen's question; the body is the bureau's answer."""
+
+    key: str
+    source: PurePosixPath
+    question: str
+    published: datetime
+    domain: Domain
+    body: str
+    body_line: int
+    basis: tuple[Citation, ...] = ()
+    asker: str = ""  # already masked: 李先生, 熟溪街道居民, 王*
+
+
+class SuggestionStatus(StrEnum):
+    """How the bureau handled a citizen's suggestion."""
+
+    ADOPTED = "采纳"
+    PARTLY = "部分采纳"
+    ANSWERED = "已答复"
+    DECLINED = "未采纳"
+    PENDING = "待处理"
+
+    @property
+    def answered(self) -> bool:
+        return self is not SuggestionStatus.PENDING
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Suggestion — 问计于民: one citizen's entry, personal data already masked.
+
+    The raw name and contact never enter the model: `name` is masked (张*), and the title,
+    text and reply have had phone numbers, ID numbers, e-mails and the writer's name masked.
+    """
+
+    id: str
+    row: int  # spreadsheet row (header = 1)
+    received: datetime
+    name: str
+    region: str
+    theme: str
+    title: str
+    text: str
+    status: SuggestionStatus
+    reply: str = ""
+    featured: bool = False
+    replied: date | None = None
+    department: str = ""
+
+    @property
+    def province(self) -> str:
+        """浙江省金华市武义县 → 浙江省; 上海市 → 上海市."""
+        import re
+
+        match = re.match(r"(.+?(?:省|自治区|特别行政区|市))", self.region)
+        return match[1] if match else (self.region or "未填写")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A 问计于民 campaign: its settings and its (masked) submissions."""
+
+    key: str
+    source: PurePosixPath
+    title: str
+    opened: date
+    themes: tuple[str, ...]
+    suggestions: tuple[Suggestion, ...]
+    closed: date | None = None
+    reply_policy: str = ""
+    notes: str = ""
+
+    def is_open(self, day: date) -> bool:
+        return self.opened <= day and (self.closed is None or day <= self.closed)

@@ -8,7 +8,7 @@ and on_page_content (title, meta, and our HTML around the Markdown body).
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,13 +17,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator import tracking
+from generator.audit import scan_site
 from generator.clock import source_date_epoch
 from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
 from generator.model import Article, Portal
-from generator.render.feeds import opml, render_feed
-from generator.render.news_feeds import news_feed_links, news_feeds
-from generator.render.site import PageSpec, build_specs
+from generator.render.feed_catalog import feed_links
+from generator.render.jsonld import script_json
+from generator.render.sanitize import sanitize_html
+from generator.render.site import PageSpec, build_outputs, build_specs
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 from generator.write import write_outputs
@@ -52,6 +55,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return portal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Regulation articles get stable anchors ({#art-30}) through attr_list.
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
         # Generated pages are reached through archives, not the sidebar; listing them all as
         # "not in nav" would bury real messages.
         config.validation.nav.omitted_files = logging.DEBUG
@@ -70,7 +76,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         for problem in self.portal.warnings:
             log.warning(str(problem))
-        site_feed = news_feed_links(self.portal, self.settings)[0]
+        site_feed = feed_links(self.portal, self.settings)[0]
         config.extra["portal_feeds"] = [{"path": site_feed.path, "title": site_feed.title}]
         return config
 
@@ -86,7 +92,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if not from_docs or file.src_uri in assets:
                 kept.append(file)
         self.specs = {}
-        for spec in build_specs(self.portal, self.settings):
+        for spec in build_specs(self.portal, self.settings, self.as_of()):
             generated = File.generated(config, spec.src_uri, content=spec.markdown)
             generated.dest_uri = spec.dest_uri
             generated.url = spec.url or "./"
@@ -106,6 +112,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if spec.description:
                 meta["description"] = spec.description
             meta["portal_feeds"] = [{"path": f.path, "title": f.title} for f in spec.feeds]
+            meta["portal_jsonld"] = [script_json(data) for data in spec.jsonld]
             if not spec.searchable:
                 # Listings repeat the articles' summaries; search should lead to the articles.
                 meta["search"] = {"exclude": True}
@@ -117,10 +124,20 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
+        assert self.settings is not None
+        if spec.markdown and not self.settings.allow_raw_html:
+            html = sanitize_html(html)
         article = spec.meta.get("article")
         if isinstance(article, Article):
             self.bodies[article.key] = html
+        elif spec.searchable:
+            self.bodies[spec.src_uri.removesuffix(".md")] = html
         return spec.compose(html)
+
+    def as_of(self) -> date:
+        """The day the tracking numbers are counted to: never the clock (see tracking.as_of)."""
+        assert self.portal is not None and self.settings is not None
+        return tracking.as_of(self.portal, self.settings.timezone, source_date_epoch())
 
     # -- outputs beside the pages -------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -130,14 +147,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         newest = max((a.published for a in self.portal.published), default=None)
         fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
-        feeds = news_feeds(
-            self.portal, self.settings, self.bodies, fallback, self.settings.feed_items
-        )
-        outputs: dict[str, bytes] = {}
-        for feed in feeds:
-            outputs.update(render_feed(feed))
-        outputs["feeds/feeds.opml"] = opml(feeds, f"{self.settings.site_name} 订阅列表")
+        outputs = build_outputs(self.portal, self.settings, self.bodies, self.as_of(), fallback)
         try:
             write_outputs(Path(config.site_dir), outputs)
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
+        leaks = scan_site(
+            Path(config.site_dir),
+            self.settings.content,
+            self.settings.root,
+            self.settings.public_contacts,
+        )
+        if leaks:
+            raise PluginError(
+                "portal: personal data would be published; the site was not replaced:\n"
+                + "\n".join(map(str, leaks[:50]))
+            )

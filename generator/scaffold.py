@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from generator.errors import ContentError
 from generator.settings import Settings
+from generator.urls import slugify
 from generator.validate.fields import SLUG
 from generator.validate.registry import load_units
-
-
-def slugify(title: str, max_words: int = 6) -> str:
-    """An ASCII URL name from a Chinese title: 夜市占道整治 → ye-shi-zhan-dao-zheng-zhi."""
-    words: list[str] = []
-    for chunk in lazy_pinyin(title, errors=lambda s: " ".join(re.findall(r"[A-Za-z0-9]+", s))):
-        words += re.findall(r"[a-z0-9]+", chunk.lower())
-    return "-".join(words[:max_words]) or "article"
 
 
 def _yaml_text(value: str) -> str:

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from generator.clock import BEIJING
-from generator.model import Category
+from generator.model import Category, Domain
 
 DEFAULT_CATEGORIES = (
     Category("zhifa", "执法动态"),
@@ -17,6 +17,19 @@ DEFAULT_CATEGORIES = (
     Category("fazhi", "法治宣传"),
     Category("duiwu", "队伍建设"),
     Category("quanlei", "犬类管理"),
+)
+
+# The bureau's enforcement domains (执法领域), as the 武义 report lists them.
+DEFAULT_DOMAINS = (
+    Domain("shirong", "市容环境卫生"),
+    Domain("guihua", "城乡规划"),
+    Domain("lvhua", "城市绿化"),
+    Domain("shizheng", "市政公用"),
+    Domain("huanbao", "环境保护"),
+    Domain("gongshang", "工商行政"),
+    Domain("jiaotong", "公安交通"),
+    Domain("hedao", "河道"),
+    Domain("quanlei", "犬类管理"),
 )
 
 
@@ -30,10 +43,14 @@ class Settings:
     site_url: str = ""  # absolute, ends with "/", or "" when unknown
     timezone: tzinfo = BEIJING
     categories: tuple[Category, ...] = DEFAULT_CATEGORIES
+    domains: tuple[Domain, ...] = DEFAULT_DOMAINS
     page_size: int = 10
     home_items: int = 8
     strict: bool = False
     feed_items: int | None = 20  # None: complete feeds
+    allow_raw_html: bool = False
+    tracking: bool = True  # build the 信息报送 section
+    public_contacts: frozenset[str] = frozenset()  # office phones/e-mails published on purpose
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -16,7 +16,7 @@ import pytest
 
 from generator.model import Portal, Status
 from generator.settings import Settings
-from generator.validate.articles import article_url
+from generator.urls import article_url
 from generator.validate.portal import load_portal
 
 from .conftest import ROOT

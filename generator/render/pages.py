@@ -16,26 +16,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from generator.model import Article, Category, Edition
+from generator import urls
+from generator.model import Article
 from generator.render.text import cn_date, cn_datetime, derive_summary, relative_url
-from generator.validate.articles import article_url
-
-
-def category_url(category: Category) -> str:
-    return f"news/category/{category.slug}/"
-
-
-def month_url(year: int, month: int) -> str:
-    return f"news/{year:04d}/{month:02d}/"
-
-
-def edition_url(edition: Edition) -> str:
-    return f"meilijiayuan/{edition.number}/"
-
-
-def page_url(base: str, number: int) -> str:
-    """Page `number` of a paginated listing whose first page is at `base`."""
-    return base if number == 1 else f"{base}page/{number}/"
+from generator.urls import page_url
 
 
 @dataclass(frozen=True)
@@ -100,10 +84,9 @@ class PageRenderer:
             isotime=lambda v: v.astimezone(self.tz).isoformat(),
         )
         env.globals.update(
-            article_url=article_url,
-            category_url=category_url,
-            month_url=month_url,
-            edition_url=edition_url,
+            {name: getattr(urls, name) for name in dir(urls) if name.endswith("_url")}
+        )
+        env.globals.update(
             summary=summary_of,
             site_name=self.site_name,
         )
@@ -116,7 +99,12 @@ class PageRenderer:
         self, a: Article, newer: Article | None, older: Article | None, body_html: str
     ) -> str:
         return self.render(
-            "article.html", article_url(a), a=a, body=Markup(body_html), newer=newer, older=older
+            "article.html",
+            urls.article_url(a),
+            a=a,
+            body=Markup(body_html),
+            newer=newer,
+            older=older,
         )
 
     def page(self, url: str, title: str, body_html: str) -> str:

@@ -8,68 +8,34 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import partial
 from itertools import groupby
 
 from generator.model import Article, Category, Portal
-from generator.render.news_feeds import FeedLink, news_feed_links
-from generator.render.pages import (
-    PageRenderer,
-    category_url,
-    edition_url,
-    month_url,
-    paginate,
-    summary_of,
-)
+from generator.render import jsonld
+from generator.render.feed_catalog import FeedLink, feed_links, site_feeds
+from generator.render.feeds import opml, render_feed
+from generator.render.legal import legal_specs
+from generator.render.pages import PageRenderer, paginate, summary_of
+from generator.render.spec import PageSpec, fixed
+from generator.render.suggestions import suggestion_outputs, suggestion_specs
+from generator.render.tracking_pages import tracking_outputs, tracking_specs, year_report
 from generator.settings import Settings
-from generator.validate.articles import article_url
+from generator.urls import article_url, category_url, edition_url, month_url
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    """One page of the site.
-
-    `src_uri` is the virtual source path inside content/ (relative links in `markdown` resolve
-    from it); `url` is the site path the page is published at.
-    """
-
-    src_uri: str
-    url: str
-    title: str
-    compose: Callable[[str], str]  # body HTML (from `markdown`) → the page's content HTML
-    markdown: str = ""
-    description: str = ""
-    hide: tuple[str, ...] = ("navigation",)
-    searchable: bool = False
-    feeds: tuple[FeedLink, ...] = ()  # besides the site-wide feed, linked from the head
-    meta: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def dest_uri(self) -> str:
-        return f"{self.url}index.html"
-
-
-def fixed(html: str) -> Callable[[str], str]:
-    """A composer for pages made entirely by us (their Markdown body is empty)."""
-
-    def compose(_body: str) -> str:
-        return html
-
-    return compose
-
-
-def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
-    """Every generated page of the site, in a stable order."""
+def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order; `as_of` dates the tracking view."""
     r = PageRenderer(settings.timezone, settings.site_name)
     published = portal.published
-    feeds = {link.path: link for link in news_feed_links(portal, settings)}
+    feeds = {link.path: link for link in feed_links(portal, settings)}
 
     def category_feed(category: Category) -> tuple[FeedLink, ...]:
         return (feeds[f"feeds/category/{category.slug}"],)
 
-    specs: list[PageSpec] = [_home(portal, settings, r)]
-    specs += _articles(published, r, category_feed)
+    specs: list[PageSpec] = [_home(portal, settings, r, as_of)]
+    specs += _articles(published, r, category_feed, settings)
     specs += _listing(
         r,
         published,
@@ -111,6 +77,10 @@ def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
         )
     specs.append(_archive(portal, months, r))
     specs += _editions(portal, r, tuple(f for p, f in feeds.items() if p == "feeds/meilijiayuan"))
+    specs += legal_specs(portal, settings, r, feeds)
+    specs += suggestion_specs(portal, r, settings.timezone, as_of)
+    if settings.tracking:
+        specs += tracking_specs(year_report(portal, settings, as_of), r)
     subscribe = r.render(
         "subscribe.html",
         "subscribe/",
@@ -139,11 +109,13 @@ def build_specs(portal: Portal, settings: Settings) -> list[PageSpec]:
     return specs
 
 
-def _home(portal: Portal, settings: Settings, r: PageRenderer) -> PageSpec:
+def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> PageSpec:
     html = r.render(
         "home.html",
         "",
         latest=portal.published[: settings.home_items],
+        answers=portal.questions[:5],
+        campaigns=[c for c in portal.campaigns if c.is_open(as_of)],
         categories=_category_counts(portal),
         editions=list(reversed(portal.editions))[:5],
         pages=portal.pages,
@@ -157,6 +129,7 @@ def _articles(
     published: tuple[Article, ...],
     r: PageRenderer,
     category_feed: Callable[[Category], tuple[FeedLink, ...]],
+    settings: Settings,
 ) -> list[PageSpec]:
     specs = []
     for index, a in enumerate(published):
@@ -174,6 +147,11 @@ def _articles(
                 meta={"article": a},
                 searchable=True,
                 feeds=category_feed(a.category),
+                jsonld=(
+                    jsonld.news_article(
+                        a, settings.site_name, settings.site_url, settings.timezone
+                    ),
+                ),
             )
         )
     return specs
@@ -287,3 +265,18 @@ def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> l
             )
         )
     return specs
+
+
+def build_outputs(
+    portal: Portal, settings: Settings, bodies: dict[str, str], as_of: date, fallback: datetime
+) -> dict[str, bytes]:
+    """Every file beside the pages: feeds, the OPML list, the tracking downloads."""
+    feeds = site_feeds(portal, settings, bodies, fallback, settings.feed_items)
+    outputs: dict[str, bytes] = {}
+    for feed in feeds:
+        outputs.update(render_feed(feed))
+    outputs["feeds/feeds.opml"] = opml(feeds, f"{settings.site_name} 订阅列表")
+    outputs.update(suggestion_outputs(portal, settings.timezone))
+    if settings.tracking:
+        outputs.update(tracking_outputs(year_report(portal, settings, as_of)))
+    return outputs

@@ -9,8 +9,20 @@ from typing import TypeVar
 
 from generator.errors import Problem
 from generator.load.files import MarkdownDoc, load_markdown
-from generator.model import Article, Category, Edition, FreePage, Outlet, Placement, Status, Unit
+from generator.model import (
+    Article,
+    Category,
+    Edition,
+    FreePage,
+    Outlet,
+    Placement,
+    Regulation,
+    Status,
+    Unit,
+)
+from generator.urls import article_url
 from generator.validate.fields import SLUG, Fields, closest, known_list
+from generator.validate.legal import load_basis
 
 ARTICLE_KEYS = (
     "title",
@@ -37,11 +49,6 @@ def slug_of(stem: str) -> str:
     return match[4] if match else stem
 
 
-def article_url(article: Article) -> str:
-    """Stable URL from the first-publication month and the file's slug, never the title."""
-    return f"news/{article.published:%Y/%m}/{article.slug}/"
-
-
 class Registry:
     """The ids an article may refer to."""
 
@@ -51,12 +58,14 @@ class Registry:
         outlets: tuple[Outlet, ...],
         categories: tuple[Category, ...],
         editions: tuple[Edition, ...],
+        regulations: tuple[Regulation, ...] = (),
     ) -> None:
         self.units = {u.id: u for u in units}
         self.outlets = {o.id: o for o in outlets}
         self.categories = {c.name: c for c in categories} | {c.slug: c for c in categories}
         self.category_names = [c.name for c in categories]
         self.editions = {e.number: e for e in editions}
+        self.regulations = {r.id: r for r in regulations}
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -140,6 +149,7 @@ def _article(
         elif edition is None:
             edition = Edition(number, None, "")
     feed_id = f.text("id", max_len=200) or ""
+    basis = load_basis(f, registry.regulations, published)
     if not doc.body.strip():
         problems.append(Problem(rel, doc.body_line, "(body)", "the article has no text"))
     if len(problems) > before and any(p.is_error for p in problems[before:]):
@@ -163,6 +173,7 @@ def _article(
         placements=placements,
         edition=edition,
         feed_id=feed_id,
+        basis=basis,
     )
 
 

@@ -6,9 +6,12 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, Severity
 from generator.model import Portal
+from generator.privacy import mask_name
 from generator.settings import Settings
 from generator.validate.articles import Registry, load_articles, load_pages
+from generator.validate.legal import load_questions, load_regulations
 from generator.validate.registry import load_editions, load_outlets, load_units
+from generator.validate.suggestions import load_campaigns
 
 # Static files under content/ that are published as they are (images and documents).
 ASSET_SUFFIXES = frozenset(
@@ -28,11 +31,16 @@ def load_portal(settings: Settings) -> Portal:
         raise ContentError([Problem(rel, 0, "(folder)", "content folder does not exist")])
     tz = settings.timezone
     units = load_units(content, root, tz, problems)
-    outlets, points = load_outlets(content, root, problems)
+    outlets, points, edition_bonus = load_outlets(content, root, problems)
     editions = load_editions(content, root, tz, problems)
-    registry = Registry(units, outlets, settings.categories, editions)
+    regulations = load_regulations(content, root, settings.domains, tz, problems)
+    registry = Registry(units, outlets, settings.categories, editions, regulations)
     articles = load_articles(content, root, registry, tz, problems)
+    questions = load_questions(
+        content, root, settings.domains, regulations, tz, mask_name, problems
+    )
     pages = load_pages(content, root, problems)
+    campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)
     assets = find_assets(content, root, problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -40,12 +48,17 @@ def load_portal(settings: Settings) -> Portal:
         units=units,
         outlets=outlets,
         points=points,
+        edition_bonus=edition_bonus,
         categories=settings.categories,
         editions=editions,
         articles=articles,
         pages=pages,
         warnings=tuple(sorted(problems)),
         assets=assets,
+        domains=settings.domains,
+        regulations=regulations,
+        questions=questions,
+        campaigns=campaigns,
     )
 
 

@@ -107,14 +107,15 @@ def _quotas(f: Fields, tz: tzinfo) -> tuple[QuotaPeriod, ...]:
 
 def load_outlets(
     content: Path, root: Path, problems: list[Problem]
-) -> tuple[tuple[Outlet, ...], dict[Level, int]]:
+) -> tuple[tuple[Outlet, ...], dict[Level, int], int]:
     """Media outlets and the reward scheme's points per level."""
     path = content / "outlets.yml"
     rel = PurePosixPath(path.relative_to(root).as_posix())
     _, top = _root_list(path, rel, "outlets", problems, required=True)
     if top is None:
-        return (), {}
-    top.check_keys(["outlets", "points"])
+        return (), {}, 0
+    top.check_keys(["outlets", "points", "edition_bonus"])
+    edition_bonus = top.integer("edition_bonus") or 0
     points: dict[Level, int] = {}
     raw_points = top.raw("points")
     if raw_points is not None:
@@ -140,7 +141,7 @@ def load_outlets(
             feed = None
         if name and level:
             outlets.append(Outlet(ident, name, Level(level), feed, override))
-    return tuple(outlets), points
+    return tuple(outlets), points, edition_bonus
 
 
 def load_editions(

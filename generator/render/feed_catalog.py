@@ -1,4 +1,5 @@
-"""Which feeds the news part of the site has, and their items, from the model."""
+"""Which feeds the site has (news, categories, 美丽家园, 法律咨询台, regulation updates) and
+their items, from the model."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from urllib.parse import urljoin
 
-from generator.model import Article, Portal
+from generator.model import Article, Portal, Question, Regulation
 from generator.render.feeds import Feed, FeedItem, absolutize, tag_uri
-from generator.render.pages import category_url, summary_of
+from generator.render.pages import summary_of
 from generator.settings import Settings
-from generator.validate.articles import article_url
+from generator.urls import article_url, category_url, question_url, regulation_url
+from generator.validate.legal import article_label
 
 _IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"', re.I)
 _IMAGE_TYPES = {
@@ -62,16 +64,20 @@ def article_item(article: Article, body_html: str, settings: Settings) -> FeedIt
     )
 
 
-def news_feed_links(portal: Portal, settings: Settings) -> list[FeedLink]:
+def feed_links(portal: Portal, settings: Settings) -> list[FeedLink]:
     site = settings.site_name
     links = [FeedLink("feeds/news", f"{site} · 全部新闻")]
     links += [FeedLink(f"feeds/category/{c.slug}", f"{site} · {c.name}") for c in portal.categories]
     if portal.editions:
         links.append(FeedLink("feeds/meilijiayuan", f"{site} · 美丽家园专版"))
+    if portal.questions:
+        links.append(FeedLink("feeds/qa", f"{site} · 法律咨询台"))
+    if portal.regulations:
+        links.append(FeedLink("feeds/regulations", f"{site} · 法规摘要更新"))
     return links
 
 
-def news_feeds(
+def site_feeds(
     portal: Portal,
     settings: Settings,
     bodies: Mapping[str, str],
@@ -95,7 +101,7 @@ def news_feeds(
             tz=settings.timezone,
         )
 
-    links = {link.path: link.title for link in news_feed_links(portal, settings)}
+    links = {link.path: link.title for link in feed_links(portal, settings)}
     feeds = [
         feed(
             "feeds/news",
@@ -126,4 +132,71 @@ def news_feeds(
                 [a for a in published if a.edition],
             ),
         )
+    if portal.questions:
+        chosen_q = portal.questions[:limit] if limit else portal.questions
+        feeds.append(
+            Feed(
+                path="feeds/qa",
+                title=links["feeds/qa"],
+                description=f"{settings.site_name}法律咨询台：市民问题与法律解答",
+                home_url=urljoin(settings.site_url, "qa/"),
+                site_url=settings.site_url,
+                items=tuple(
+                    question_item(q, bodies.get(f"qa/{q.key}", ""), settings) for q in chosen_q
+                ),
+                fallback_updated=fallback_updated,
+                tz=settings.timezone,
+            )
+        )
+    if portal.regulations:
+        newest = sorted(portal.regulations, key=lambda g: (g.last_change, g.id), reverse=True)
+        chosen_r = newest[:limit] if limit else newest
+        feeds.append(
+            Feed(
+                path="feeds/regulations",
+                title=links["feeds/regulations"],
+                description="本局执法依据的法律法规：新增、修改、废止和施行",
+                home_url=urljoin(settings.site_url, "regulations/"),
+                site_url=settings.site_url,
+                items=tuple(
+                    regulation_item(g, bodies.get(f"regulations/{g.id}", ""), settings)
+                    for g in chosen_r
+                ),
+                fallback_updated=fallback_updated,
+                tz=settings.timezone,
+            )
+        )
     return feeds
+
+
+def question_item(q: Question, body_html: str, settings: Settings) -> FeedItem:
+    url = urljoin(settings.site_url, question_url(q))
+    basis = "；".join(f"《{c.regulation.short_title}》{article_label(c.article)}" for c in q.basis)
+    return FeedItem(
+        id=tag_uri(settings.site_url, q.published, f"qa/{q.key}", settings.timezone),
+        title=q.question,
+        url=url,
+        published=q.published,
+        content_html=absolutize(body_html, url),
+        summary=f"法律依据：{basis}" if basis else "",
+        authors=(settings.site_name,),
+        categories=(q.domain.name,),
+    )
+
+
+def regulation_item(g: Regulation, body_html: str, settings: Settings) -> FeedItem:
+    """A regulation's item: its id is fixed by adoption; each change updates it."""
+    url = urljoin(settings.site_url, regulation_url(g))
+    adopted = datetime.combine(g.adopted, time(), tzinfo=settings.timezone)
+    changed = datetime.combine(g.last_change, time(), tzinfo=settings.timezone)
+    return FeedItem(
+        id=tag_uri(settings.site_url, adopted, f"regulations/{g.id}", settings.timezone),
+        title=f"{g.title}（{g.status.value}）",
+        url=url,
+        published=adopted,
+        updated=changed,
+        content_html=absolutize(body_html, url),
+        summary=f"{g.issuer} · {g.level} · {g.status.value}",
+        authors=(g.issuer,),
+        categories=(g.level, g.status.value, *(d.name for d in g.domains)),
+    )

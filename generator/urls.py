@@ -1,0 +1,76 @@
+"""The site's URL scheme, in one place. Every URL derives from stable keys, never titles.
+
+URLs are site-relative directory paths (`news/2026/05/night-market/`); renderers turn them
+into relative links for the page at hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+from generator.model import (
+    Article,
+    Campaign,
+    Category,
+    Citation,
+    Domain,
+    Edition,
+    Question,
+    Regulation,
+)
+
+
+def slugify(title: str, max_words: int = 6) -> str:
+    """An ASCII URL name from Chinese: 夜市占道整治 → ye-shi-zhan-dao-zheng-zhi."""
+    words: list[str] = []
+    for chunk in lazy_pinyin(title, errors=lambda s: " ".join(re.findall(r"[A-Za-z0-9]+", s))):
+        words += re.findall(r"[a-z0-9]+", chunk.lower())
+    return "-".join(words[:max_words]) or "page"
+
+
+def article_url(article: Article) -> str:
+    """From the first-publication month and the file's slug: editing a title breaks nothing."""
+    return f"news/{article.published:%Y/%m}/{article.slug}/"
+
+
+def category_url(category: Category) -> str:
+    return f"news/category/{category.slug}/"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"news/{year:04d}/{month:02d}/"
+
+
+def edition_url(edition: Edition) -> str:
+    return f"meilijiayuan/{edition.number}/"
+
+
+def page_url(base: str, number: int) -> str:
+    """Page `number` of a paginated listing whose first page is at `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def question_url(question: Question) -> str:
+    return f"qa/{question.key}/"
+
+
+def domain_url(domain: Domain) -> str:
+    return f"qa/domain/{domain.slug}/"
+
+
+def regulation_url(regulation: Regulation) -> str:
+    return f"regulations/{regulation.id}/"
+
+
+def provision_url(citation: Citation) -> str:
+    return f"{regulation_url(citation.regulation)}#{citation.provision.anchor}"
+
+
+def campaign_url(campaign: Campaign) -> str:
+    return f"suggestions/{campaign.key}/"
+
+
+def theme_url(campaign: Campaign, theme: str) -> str:
+    return f"{campaign_url(campaign)}{slugify(theme)}/"

@@ -1,0 +1,391 @@
+"""法规摘要 (content/regulations/*.md) and 法律咨询台 (content/qa/*.md) → Regulation, Question.
+
+Citations are checked both ways: a basis must name a regulation that exists and an article
+that regulation's summary really has; citing a repealed regulation is a warning (an error in
+--strict), since the staff need to be stopped before a citizen is told the wrong law.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+from pathlib import Path, PurePosixPath
+
+from generator.errors import Problem
+from generator.load.files import load_markdown
+from generator.model import (
+    REGULATION_LEVELS,
+    Citation,
+    Domain,
+    LegalForce,
+    Provision,
+    Question,
+    Regulation,
+)
+from generator.validate.fields import SLUG, Fields, closest, known_list
+
+REGULATION_KEYS = (
+    "title",
+    "short_title",
+    "level",
+    "issuer",
+    "adopted",
+    "effective",
+    "amended",
+    "status",
+    "repealed_by",
+    "domains",
+    "source",
+)
+QUESTION_KEYS = ("question", "date", "domain", "basis", "asker")
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL = r"([0-9]+|[零〇一二两三四五六七八九十百千]+)"
+_ARTICLE = re.compile(rf"第?\s*{_NUMERAL}\s*条?")
+_HEADING = re.compile(rf"^(#{{2,6}})\s*第\s*{_NUMERAL}\s*条(.*)$", re.M)
+
+
+def chinese_number(text: str) -> int:
+    """一百零一 → 101, 十 → 10, 三十 → 30, 九百九十九 → 999 (ValueError otherwise)."""
+    if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
+        raise ValueError(f'not a Chinese numeral: "{text}"')
+    total, current, last_unit = 0, 0, 10_000
+    for char in text:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        else:
+            unit = _UNITS[char]
+            if unit >= last_unit:
+                raise ValueError(f'not a Chinese numeral: "{text}"')
+            total += (current or 1) * unit
+            current, last_unit = 0, unit
+    return total + current
+
+
+def parse_article_number(value: object) -> int:
+    """`30`, `"30"`, `"第30条"`, `"第三十条"` → 30; ValueError for anything else."""
+    if isinstance(value, bool):
+        raise ValueError(f"not an article number: {value!r}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str):
+        match = _ARTICLE.fullmatch(value.strip())
+        if not match:
+            raise ValueError(f'not an article number: "{value}" (write 30, 第30条 or 第三十条)')
+        raw = match[1]
+        number = int(raw) if raw.isdigit() else chinese_number(raw)
+    else:
+        raise ValueError(f"not an article number: {value!r}")
+    if not 1 <= number <= 9999:
+        raise ValueError(f"article number out of range: {number}")
+    return number
+
+
+def article_label(number: int) -> str:
+    """30 → 第三十条, the way the regulations themselves write it."""
+    return f"第{_to_chinese(number)}条"
+
+
+def _to_chinese(number: int) -> str:
+    digits = "零一二三四五六七八九"
+    if 10 <= number < 20:
+        return "十" + (digits[number % 10] if number % 10 else "")
+    text, zero_pending = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // unit % 10
+        if digit == 0:
+            zero_pending = bool(text)
+            continue
+        if zero_pending:
+            text += "零"
+            zero_pending = False
+        text += digits[digit] + name
+    return text or digits[0]
+
+
+def anchor_headings(body: str) -> str:
+    """Give every `### 第四十条 …` heading the stable anchor `{#art-40}` (attr_list)."""
+
+    def anchor(match: re.Match[str]) -> str:
+        raw = match[2]
+        number = int(raw) if raw.isdigit() else chinese_number(raw)
+        rest = re.sub(r"\s*\{[^}]*\}\s*$", "", match[3])
+        return f"{match[1]} {article_label(number)}{rest} {{#art-{number}}}"
+
+    return _HEADING.sub(anchor, body, count=0) if "第" in body else body
+
+
+def _provisions(
+    body: str, body_line: int, rel: PurePosixPath, problems: list[Problem]
+) -> tuple[Provision, ...]:
+    found: dict[int, Provision] = {}
+    for offset, line in enumerate(body.split("\n")):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        raw = match[2]
+        try:
+            number = int(raw) if raw.isdigit() else chinese_number(raw)
+        except ValueError as exc:
+            problems.append(Problem(rel, body_line + offset, "(body)", str(exc)))
+            continue
+        if number in found:
+            problems.append(
+                Problem(
+                    rel,
+                    body_line + offset,
+                    "(body)",
+                    f"{article_label(number)} is summarised twice "
+                    f"(first on line {found[number].line})",
+                )
+            )
+            continue
+        heading = f"{article_label(number)}{re.sub(r'{[^}]*}', '', match[3]).rstrip()}"
+        found[number] = Provision(number, heading.strip(), body_line + offset)
+    return tuple(sorted(found.values(), key=lambda p: p.number))
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+
+
+def load_regulations(
+    content: Path, root: Path, domains: tuple[Domain, ...], tz: tzinfo, problems: list[Problem]
+) -> tuple[Regulation, ...]:
+    """Every regulation summary; repealed_by must name another regulation."""
+    by_name = {d.name: d for d in domains}
+    regulations: list[Regulation] = []
+    successors: list[tuple[Fields, str]] = []
+    for path in _markdown_files(content / "regulations"):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        doc, found = load_markdown(path, rel)
+        problems.extend(found)
+        if doc is None:
+            continue
+        if not SLUG.fullmatch(path.stem):
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    "(file name)",
+                    f'"{path.name}": the file name is the regulation id; use a-z, 0-9 and -',
+                )
+            )
+            continue
+        f = Fields(doc.meta, doc.meta.data, problems)
+        before = len(problems)
+        f.check_keys(REGULATION_KEYS)
+        title = f.text("title", required=True, max_len=200)
+        short_title = f.text("short_title", max_len=60)
+        level = f.choice("level", REGULATION_LEVELS, required=True)
+        issuer = f.text("issuer", required=True, max_len=100)
+        adopted = f.day("adopted", tz, required=True)
+        effective = f.day("effective", tz)
+        status = f.choice("status", [s.value for s in LegalForce], required=True)
+        amended = _dates(f, "amended", tz)
+        repealed_by = f.ident("repealed_by") or ""
+        names = f.text_list("domains")
+        for index, name in enumerate(names):
+            if name not in by_name:
+                f.error(
+                    f"domains[{index}]",
+                    f'unknown domain "{name}"{closest(name, by_name)} '
+                    f"(known: {', '.join(by_name)})",
+                )
+        source = f.text("source", max_len=500) or ""
+        if source and not source.startswith(("http://", "https://")):
+            f.error("source", f'"{source}" is not an http(s) URL')
+        if adopted and effective and effective < adopted:
+            f.error(
+                "effective", f"effective date {effective} is before the adoption date {adopted}"
+            )
+        if status == LegalForce.REPEALED.value and not repealed_by:
+            f.error(
+                "repealed_by", "a regulation marked 已废止 must name what repealed it (repealed_by)"
+            )
+        if repealed_by and status != LegalForce.REPEALED.value:
+            f.warn("repealed_by", f"repealed_by is given but status is {status}, not 已废止")
+        if repealed_by == path.stem:
+            f.error("repealed_by", "a regulation cannot repeal itself")
+        elif repealed_by:
+            successors.append((f, repealed_by))
+        provisions = _provisions(doc.body, doc.body_line, rel, problems)
+        if any(p.is_error for p in problems[before:]):
+            continue
+        assert title and level and issuer and adopted and status
+        regulations.append(
+            Regulation(
+                id=path.stem,
+                source=rel,
+                title=title,
+                short_title=short_title or title,
+                level=level,
+                issuer=issuer,
+                adopted=adopted,
+                status=LegalForce(status),
+                body=doc.body,
+                body_line=doc.body_line,
+                effective=effective,
+                amended=amended,
+                repealed_by=repealed_by,
+                domains=tuple(by_name[n] for n in names if n in by_name),
+                source_url=source,
+                provisions=provisions,
+            )
+        )
+    ids = {r.id for r in regulations}
+    for f, successor in successors:
+        if successor not in ids:
+            f.error("repealed_by", f'unknown regulation "{successor}"{closest(successor, ids)}')
+    order = {level: index for index, level in enumerate(REGULATION_LEVELS)}
+    regulations.sort(key=lambda r: (order[r.level], r.adopted, r.id))
+    return tuple(regulations)
+
+
+def _dates(f: Fields, name: str, tz: tzinfo) -> tuple[date, ...]:
+    """A date or a list of dates, each reported at its own line."""
+    value = f.raw(name)
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    found: list[date] = []
+    for index, item in enumerate(items):
+        key = f"{name}[{index}]" if isinstance(value, list) else name
+        day = Fields(f.doc, {key: item}, f.problems).day(key, tz)
+        if day:
+            found.append(day)
+    return tuple(sorted(found))
+
+
+def load_basis(
+    f: Fields, regulations: dict[str, Regulation], when: datetime | None
+) -> tuple[Citation, ...]:
+    """The `basis` list of a question or article: [{law: id, article: 30}]."""
+    citations: list[Citation] = []
+    for item in f.mappings("basis"):
+        item.check_keys(["law", "article"])
+        law = item.text("law", required=True)
+        raw_article = item.raw("article", required=True)
+        if law is None or raw_article is None:
+            continue
+        regulation = regulations.get(law)
+        if regulation is None:
+            item.error(
+                "law",
+                f'unknown regulation "{law}"{closest(law, regulations)} '
+                f"(known: {known_list(regulations)})",
+            )
+            continue
+        try:
+            number = parse_article_number(raw_article)
+        except ValueError as exc:
+            item.error("article", str(exc))
+            continue
+        if regulation.provision(number) is None:
+            summarised = "、".join(article_label(p.number) for p in regulation.provisions) or "none"
+            item.error(
+                "article",
+                f"{article_label(number)} is not summarised in {regulation.id} "
+                f"(summarised: {summarised})",
+            )
+            continue
+        if regulation.status is LegalForce.REPEALED:
+            item.warn(
+                "law",
+                f"cites {regulation.short_title} ({regulation.id}), which is 已废止; "
+                f'cite its successor "{regulation.repealed_by}" instead',
+            )
+        if (
+            regulation.status is LegalForce.NOT_YET
+            and regulation.effective
+            and when
+            and when.date() < regulation.effective
+        ):
+            item.warn(
+                "law",
+                f"{regulation.short_title} is 尚未生效 until {regulation.effective}, "
+                f"after this answer's date {when.date()}",
+            )
+        citations.append(Citation(regulation, number))
+    return tuple(citations)
+
+
+def load_questions(
+    content: Path,
+    root: Path,
+    domains: tuple[Domain, ...],
+    regulations: tuple[Regulation, ...],
+    tz: tzinfo,
+    mask_asker: Callable[[str], str],
+    problems: list[Problem],
+) -> tuple[Question, ...]:
+    """Every question, newest first."""
+    by_name = {d.name: d for d in domains} | {d.slug: d for d in domains}
+    by_id = {r.id: r for r in regulations}
+    questions: list[Question] = []
+    for path in _markdown_files(content / "qa"):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        doc, found = load_markdown(path, rel)
+        problems.extend(found)
+        if doc is None:
+            continue
+        if not SLUG.fullmatch(path.stem):
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    "(file name)",
+                    f'"{path.name}": name files like vegetables-on-green-space.md',
+                )
+            )
+            continue
+        f = Fields(doc.meta, doc.meta.data, problems)
+        before = len(problems)
+        f.check_keys(QUESTION_KEYS)
+        question = f.text("question", required=True, max_len=300)
+        published = f.when("date", tz, required=True)
+        domain_name = f.text("domain", required=True)
+        domain = by_name.get(domain_name) if domain_name else None
+        if domain_name and domain is None:
+            f.error(
+                "domain",
+                f'unknown domain "{domain_name}"{closest(domain_name, by_name)} '
+                f"(known: {', '.join(d.name for d in domains)})",
+            )
+        basis = load_basis(f, by_id, published)
+        asker = f.text("asker", max_len=60) or ""
+        if not doc.body.strip():
+            problems.append(Problem(rel, doc.body_line, "(body)", "the answer is empty"))
+        if any(p.is_error for p in problems[before:]):
+            continue
+        assert question and published and domain
+        questions.append(
+            Question(
+                key=path.stem,
+                source=rel,
+                question=question,
+                published=published,
+                domain=domain,
+                body=doc.body,
+                body_line=doc.body_line,
+                basis=basis,
+                asker=mask_asker(asker) if asker else "",
+            )
+        )
+    questions.sort(key=lambda q: (q.published, q.key), reverse=True)
+    return tuple(questions)

@@ -1,0 +1,227 @@
+"""问计于民: content/suggestions/<campaign>/campaign.yml + submissions.csv → Campaign.
+
+Spreadsheet exports are messy (GB18030 from Chinese Excel, BOMs, Chinese headers, Excel
+dates, trailing empty rows); `load.csvfile` reads them, this module validates each row and
+masks personal data as it enters the model. `name` and `contact` never reach the model raw.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from pathlib import Path, PurePosixPath
+
+from generator.errors import Problem, Severity
+from generator.load.csvfile import parse_excel_datetime, read_table
+from generator.load.files import load_yaml_file
+from generator.model import Campaign, Suggestion, SuggestionStatus
+from generator.privacy import mask_name, mask_text
+from generator.validate.fields import SLUG, Fields, closest, type_name
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "编号", "序号"),
+    "received": ("received", "收到时间", "提交时间", "时间"),
+    "name": ("name", "姓名"),
+    "region": ("region", "地区", "所在地区"),
+    "contact": ("contact", "联系方式", "电话"),
+    "theme": ("theme", "主题", "类别"),
+    "title": ("title", "标题"),
+    "text": ("text", "内容", "建议内容"),
+    "status": ("status", "状态", "办理状态"),
+    "reply": ("reply", "答复", "答复内容"),
+    "featured": ("featured", "精选"),
+    "replied": ("replied", "答复时间", "答复日期"),
+    "department": ("department", "答复部门"),
+}
+CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes")
+_YES = {"是", "yes", "y", "true", "1", "√", "✓", "精选"}
+_NO = {"", "否", "no", "n", "false", "0"}
+
+
+def load_campaigns(
+    content: Path, root: Path, tz: tzinfo, problems: list[Problem], allow: frozenset[str]
+) -> tuple[Campaign, ...]:
+    """Every campaign folder, newest first."""
+    folder = content / "suggestions"
+    if not folder.is_dir():
+        return ()
+    campaigns = []
+    for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        campaign = _campaign(path, root, tz, problems, allow)
+        if campaign:
+            campaigns.append(campaign)
+    campaigns.sort(key=lambda c: (c.opened, c.key), reverse=True)
+    return tuple(campaigns)
+
+
+def _campaign(
+    folder: Path, root: Path, tz: tzinfo, problems: list[Problem], allow: frozenset[str]
+) -> Campaign | None:
+    rel = PurePosixPath(folder.relative_to(root).as_posix())
+    if not SLUG.fullmatch(folder.name):
+        problems.append(
+            Problem(
+                rel,
+                0,
+                "(folder)",
+                f'"{folder.name}": use lowercase a-z, 0-9 and - for campaign folders',
+            )
+        )
+        return None
+    settings_path = folder / "campaign.yml"
+    if not settings_path.is_file():
+        problems.append(Problem(rel / "campaign.yml", 0, "(file)", "file is missing"))
+        return None
+    doc, found = load_yaml_file(settings_path, rel / "campaign.yml")
+    problems.extend(found)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(
+            Problem(
+                rel / "campaign.yml",
+                1,
+                "(file)",
+                f"expected key: value lines, got {type_name(doc.data)}",
+            )
+        )
+        return None
+    f = Fields(doc, doc.data, problems)
+    before = len(problems)
+    f.check_keys(CAMPAIGN_KEYS)
+    title = f.text("title", required=True, max_len=100)
+    opened = f.day("opened", tz, required=True)
+    closed = f.day("closed", tz)
+    themes = f.text_list("themes")
+    if not themes:
+        f.error("themes", "list the campaign's themes, e.g. [行政执法, 市容市貌]")
+    if opened and closed and closed < opened:
+        f.error("closed", f"closes on {closed}, before it opens on {opened}")
+    reply_policy = f.text("reply_policy", max_len=2000) or ""
+    notes = f.text("notes", max_len=4000) or ""
+    csv_path = folder / "submissions.csv"
+    suggestions: list[Suggestion] = []
+    if csv_path.is_file():
+        suggestions = _suggestions(csv_path, rel / "submissions.csv", themes, tz, problems, allow)
+    else:
+        problems.append(Problem(rel / "submissions.csv", 0, "(file)", "file is missing"))
+    if any(p.is_error for p in problems[before:]):
+        return None
+    assert title and opened
+    return Campaign(
+        key=folder.name,
+        source=rel,
+        title=title,
+        opened=opened,
+        themes=themes,
+        suggestions=tuple(suggestions),
+        closed=closed,
+        reply_policy=reply_policy,
+        notes=notes,
+    )
+
+
+def _suggestions(
+    path: Path,
+    rel: PurePosixPath,
+    themes: tuple[str, ...],
+    tz: tzinfo,
+    problems: list[Problem],
+    allow: frozenset[str],
+) -> list[Suggestion]:
+    rows, found = read_table(path, rel, COLUMNS)
+    problems.extend(found)
+    if any(p.is_error for p in found):
+        return []
+    seen: dict[str, int] = {}
+    result = []
+    for row in rows:
+        cells = row.cells
+        line = row.line
+
+        def error(column: str, message: str, line: int = line) -> None:
+            problems.append(Problem(rel, line, column, message))
+
+        ident = cells.get("id", "")
+        if not ident:
+            error("id", "required cell is empty")
+            continue
+        if ident in seen:
+            error("id", f'duplicate id "{ident}" (first on line {seen[ident]})')
+            continue
+        seen[ident] = line
+        try:
+            received = parse_excel_datetime(cells.get("received", ""), tz)
+        except ValueError as exc:
+            error("received", str(exc))
+            received = None
+        theme = cells.get("theme", "")
+        if theme not in themes:
+            error(
+                "theme",
+                f'unknown theme "{theme}"{closest(theme, themes)} '
+                f"(campaign.yml themes: {', '.join(themes)})",
+            )
+        status_text = cells.get("status", "") or SuggestionStatus.PENDING.value
+        allowed = [s.value for s in SuggestionStatus]
+        if status_text not in allowed:
+            error(
+                "status",
+                f'unknown status "{status_text}"{closest(status_text, allowed)} '
+                f"(allowed: {', '.join(allowed)})",
+            )
+        featured_text = cells.get("featured", "").strip().lower()
+        if featured_text not in _YES | _NO:
+            error("featured", f'"{cells.get("featured")}": write 是 or leave empty')
+        text = cells.get("text", "")
+        if not text:
+            error("text", "required cell is empty")
+        replied = None
+        if cells.get("replied"):
+            try:
+                replied = parse_excel_datetime(cells["replied"], tz).date()
+            except ValueError as exc:
+                error("replied", str(exc))
+        if received is None or theme not in themes or status_text not in allowed or not text:
+            continue
+        if featured_text not in _YES | _NO:
+            continue
+        status = SuggestionStatus(status_text)
+        reply = cells.get("reply", "")
+        if status.answered and not reply:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "reply",
+                    f"status is {status.value} but the reply is empty",
+                    Severity.WARNING,
+                )
+            )
+        raw_name = cells.get("name", "")
+        names = [raw_name] if raw_name else []
+        result.append(
+            Suggestion(
+                id=ident,
+                row=line,
+                received=received,
+                name=mask_name(raw_name) if raw_name else "",
+                region=mask_text(cells.get("region", ""), names, allow),
+                theme=theme,
+                title=mask_text(cells.get("title", ""), names, allow),
+                text=mask_text(text, names, allow),
+                status=status,
+                reply=mask_text(reply, names, allow),
+                featured=featured_text in _YES,
+                replied=replied,
+                department=cells.get("department", ""),
+            )
+        )
+    result.sort(key=lambda s: (s.received, s.id))
+    return result
+
+
+def reply_days(s: Suggestion, tz: tzinfo) -> int | None:
+    """Days from receipt to reply, when both are known."""
+    if s.replied is None:
+        return None
+    return (s.replied - s.received.astimezone(tz).date()).days
