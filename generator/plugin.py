@@ -26,7 +26,8 @@ from generator.model import Article, Portal
 from generator.render.feed_catalog import feed_links
 from generator.render.jsonld import script_json
 from generator.render.sanitize import sanitize_html
-from generator.render.site import PageSpec, build_outputs, build_specs
+from generator.render.site import build_outputs, build_specs
+from generator.render.spec import PageSpec
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 from generator.write import write_outputs

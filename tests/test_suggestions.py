@@ -74,10 +74,12 @@ def test_hostile_text_is_text_everywhere(write_portal: WritePortal) -> None:
         if path.suffix not in {".html", ".xml", ".json", ".csv"}:
             continue
         text = path.read_text(encoding="utf-8-sig")
+        assert "13857912345" not in text and "张建国" not in text, path
+        if path.suffix == ".csv":
+            continue  # CSV cells are plain text for spreadsheets, checked for formulas below
         assert "<script>alert(1)</script>" not in text, path
         assert "<img src=x onerror" not in text and 'href="javascript:' not in text, path
-        assert "13857912345" not in text and "张建国" not in text, path
-    theme_page = next(site.glob("suggestions/xianyiji/*/index.html"))
+    theme_page = site / "suggestions/xianyiji/shi-rong-shi-mao/index.html"
     html = theme_page.read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "{{ config }}" in html and "**粗体**" in html  # not rendered as template or Markdown

@@ -38,4 +38,7 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], bom: bool
 
 
 def json_bytes(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    """Pretty JSON; <, > and & are written as \\u escapes so no browser can sniff markup."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")
