@@ -37,6 +37,7 @@ ARTICLE_KEYS = (
     "placements",
     "edition",
     "id",
+    "basis",
 )
 PLACEMENT_KEYS = ("outlet", "date", "section", "url")
 T = TypeVar("T")

@@ -127,7 +127,9 @@ class Fields:
             return None
         return value
 
-    def when(self, name: str, tz: tzinfo, required: bool = False) -> datetime | None:
+    def when(
+        self, name: str, tz: tzinfo, required: bool = False, min_year: int = 2000
+    ) -> datetime | None:
         value = self.raw(name, required)
         if value is None:
             return None
@@ -139,13 +141,15 @@ class Fields:
         except ValueError as exc:
             self.error(name, str(exc))
             return None
-        if not 2000 <= moment.year <= 2100:
-            self.error(name, f"year {moment.year} is out of range (2000-2100)")
+        if not min_year <= moment.year <= 2100:
+            self.error(name, f"year {moment.year} is out of range ({min_year}-2100)")
             return None
         return moment
 
-    def day(self, name: str, tz: tzinfo, required: bool = False) -> date | None:
-        moment = self.when(name, tz, required)
+    def day(
+        self, name: str, tz: tzinfo, required: bool = False, min_year: int = 2000
+    ) -> date | None:
+        moment = self.when(name, tz, required, min_year)
         return moment.date() if moment else None
 
     def choice(self, name: str, options: Iterable[str], required: bool = False) -> str | None:

@@ -38,7 +38,17 @@ REGULATION_KEYS = (
     "domains",
     "source",
 )
-QUESTION_KEYS = ("question", "date", "domain", "basis", "asker")
+QUESTION_KEYS = (
+    "question",
+    "date",
+    "domain",
+    "basis",
+    "asker",
+    "received",
+    "replied",
+    "department",
+)
+LAW_YEARS = 1949  # laws still cited today go back to the 1980s and earlier
 
 _DIGITS = {
     "零": 0,
@@ -194,8 +204,8 @@ def load_regulations(
         short_title = f.text("short_title", max_len=60)
         level = f.choice("level", REGULATION_LEVELS, required=True)
         issuer = f.text("issuer", required=True, max_len=100)
-        adopted = f.day("adopted", tz, required=True)
-        effective = f.day("effective", tz)
+        adopted = f.day("adopted", tz, required=True, min_year=LAW_YEARS)
+        effective = f.day("effective", tz, min_year=LAW_YEARS)
         status = f.choice("status", [s.value for s in LegalForce], required=True)
         amended = _dates(f, "amended", tz)
         repealed_by = f.ident("repealed_by") or ""
@@ -266,7 +276,7 @@ def _dates(f: Fields, name: str, tz: tzinfo) -> tuple[date, ...]:
     found: list[date] = []
     for index, item in enumerate(items):
         key = f"{name}[{index}]" if isinstance(value, list) else name
-        day = Fields(f.doc, {key: item}, f.problems).day(key, tz)
+        day = Fields(f.doc, {key: item}, f.problems).day(key, tz, min_year=LAW_YEARS)
         if day:
             found.append(day)
     return tuple(sorted(found))
