@@ -97,14 +97,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM for Excel")
     p.set_defaults(run=cmd_report)
 
-    p = sub.add_parser("new", help="write a new file with valid front matter")
-    p.add_argument("kind", choices=["article"], help="what to create")
+    new = sub.add_parser("new", help="write a new file with valid front matter")
+    kinds = new.add_subparsers(required=True, metavar="kind", dest="kind")
+    p = kinds.add_parser("article", help="a news piece (宣传稿件), as a draft")
     config_option(p)
     p.add_argument("--squad", required=True, help="id of the submitting unit (squads.yml)")
     p.add_argument("--title", required=True, help="headline")
     p.add_argument("--category", help="category name (default: the first configured)")
     p.add_argument("--slug", help="URL name, e.g. night-market (default: from the title's pinyin)")
-    p.add_argument("--author", default="", help="writer's name")
+    p.add_argument("--author", default="", help="writer's name (default: the unit's 信息员)")
+    p.set_defaults(run=cmd_new)
+    p = kinds.add_parser("qa", help="a 法律咨询台 question and answer, as a draft")
+    config_option(p)
+    p.add_argument("--question", required=True, help="the citizen's question")
+    p.add_argument("--domain", help="enforcement domain (default: the first configured)")
+    p.add_argument("--slug", help="URL name (default: from the question's pinyin)")
+    p.set_defaults(run=cmd_new)
+    p = kinds.add_parser("regulation", help="a 法规摘要 regulation summary, as a draft")
+    config_option(p)
+    p.add_argument("--id", required=True, dest="regulation_id", help="file name, e.g. lvhua-tiaoli")
+    p.add_argument("--title", required=True, help="full title")
+    p.add_argument("--level", required=True, help="法律, 行政法规, 地方性法规, ...")
     p.set_defaults(run=cmd_new)
     return parser
 
@@ -251,22 +264,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.scaffold import new_article
-
-    config = _load_config(args.config_file)
-    plugin = _plugin(config)
+    from generator import scaffold
     from generator.config import settings_from
 
-    settings = settings_from(config, plugin.config)
+    config = _load_config(args.config_file)
+    settings = settings_from(config, _plugin(config).config)
     try:
-        path = new_article(
-            settings,
-            squad=args.squad,
-            title=args.title,
-            category=args.category,
-            slug=args.slug,
-            author=args.author,
-        )
+        if args.kind == "article":
+            path = scaffold.new_article(
+                settings,
+                squad=args.squad,
+                title=args.title,
+                category=args.category,
+                slug=args.slug,
+                author=args.author,
+            )
+        elif args.kind == "qa":
+            path = scaffold.new_question(
+                settings, question=args.question, domain=args.domain, slug=args.slug
+            )
+        else:
+            path = scaffold.new_regulation(
+                settings, regulation_id=args.regulation_id, title=args.title, level=args.level
+            )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     shown = path.relative_to(settings.root) if path.is_relative_to(settings.root) else path

@@ -252,6 +252,7 @@ class Regulation:
     domains: tuple[Domain, ...] = ()
     source_url: str = ""
     provisions: tuple[Provision, ...] = ()
+    draft: bool = False  # `draft: true`: validated, not published, not citable
 
     def provision(self, number: int) -> Provision | None:
         return next((p for p in self.provisions if p.number == number), None)
@@ -289,6 +290,7 @@ class Question:
     body_line: int
     basis: tuple[Citation, ...] = ()
     asker: str = ""  # already masked: 李先生, 熟溪街道居民, 王*
+    draft: bool = False  # `draft: true`: validated, not published
 
 
 class SuggestionStatus(StrEnum):

@@ -19,6 +19,15 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _write_new(folder: Path, name: str, lines: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if path.exists():
+        raise ValueError(f"{path} already exists; choose another --slug")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 def new_article(
     settings: Settings,
     *,
@@ -47,11 +56,6 @@ def new_article(
     if not SLUG.fullmatch(slug):
         raise ValueError(f'slug "{slug}": use lowercase a-z, 0-9 and -')
     moment = (now or datetime.now(settings.timezone)).astimezone(settings.timezone)
-    folder = settings.content / "articles"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{moment:%Y-%m-%d}-{slug}.md"
-    if path.exists():
-        raise ValueError(f"{path} already exists; choose another --slug")
     lines = [
         "---",
         f"title: {_yaml_text(title.strip())}",
@@ -73,8 +77,94 @@ def new_article(
         "（正文：时间、地点、做了什么、取得什么成效。写好后把 status 改为 published。）",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return _write_new(settings.content / "articles", f"{moment:%Y-%m-%d}-{slug}.md", lines)
 
 
-__all__ = ["ContentError", "new_article", "slugify"]
+def new_question(
+    settings: Settings,
+    *,
+    question: str,
+    domain: str | None = None,
+    slug: str | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Write content/qa/<slug>.md as a draft (法律咨询台); ValueError for bad arguments."""
+    names = [d.name for d in settings.domains]
+    chosen = domain or names[0]
+    if chosen not in names:
+        raise ValueError(f'unknown domain "{chosen}" (configured: {", ".join(names)})')
+    if not question.strip():
+        raise ValueError("question is empty")
+    slug = slug or slugify(question)
+    if not SLUG.fullmatch(slug):
+        raise ValueError(f'slug "{slug}": use lowercase a-z, 0-9 and -')
+    day = (now or datetime.now(settings.timezone)).astimezone(settings.timezone).date()
+    lines = [
+        "---",
+        f"question: {_yaml_text(question.strip())}",
+        f"date: {day.isoformat()}",
+        f"domain: {chosen}",
+        "draft: true                 # 答复写好、核对依据后删除这一行",
+        "# asker: 李先生             # 提问人，只写称呼（李先生、熟溪街道居民）",
+        f"received: {day.isoformat()}      # 受理日期",
+        "# replied: 2026-06-08       # 答复日期",
+        "# department: 法制科        # 答复部门",
+        "# basis:                    # 法律依据：content/regulations/ 中的文件名和条号",
+        "#   - law: chengxiang-guihua-fa",
+        "#     article: 第六十四条",
+        "---",
+        "",
+        "（答复：先给结论，再说依据哪部法规的哪一条，最后告诉市民怎么办、找谁。）",
+        "",
+    ]
+    return _write_new(settings.content / "qa", f"{slug}.md", lines)
+
+
+def new_regulation(
+    settings: Settings,
+    *,
+    regulation_id: str,
+    title: str,
+    level: str,
+    now: datetime | None = None,
+) -> Path:
+    """Write content/regulations/<id>.md as a draft (法规摘要); ValueError for bad arguments."""
+    from generator.model import REGULATION_LEVELS
+
+    if not SLUG.fullmatch(regulation_id):
+        raise ValueError(f'id "{regulation_id}": use lowercase a-z, 0-9 and -')
+    if level not in REGULATION_LEVELS:
+        raise ValueError(f'unknown level "{level}" (allowed: {", ".join(REGULATION_LEVELS)})')
+    if not title.strip():
+        raise ValueError("title is empty")
+    day = (now or datetime.now(settings.timezone)).astimezone(settings.timezone).date()
+    domain = settings.domains[0].name if settings.domains else "市容环境卫生"
+    lines = [
+        "---",
+        f"title: {_yaml_text(title.strip())}",
+        f"short_title: {_yaml_text(title.strip())}",
+        f"level: {level}",
+        "issuer: （制定机关）",
+        f"adopted: {day.isoformat()}         # 通过或公布日期",
+        f"effective: {day.isoformat()}       # 施行日期",
+        "amended: []                 # 修正、修订日期",
+        "status: 现行有效            # 现行有效 | 已修改 | 已废止 | 尚未生效",
+        "# repealed_by: xxx          # 已废止时：取代它的法规的文件名",
+        f"domains: [{domain}]",
+        "# source: https://flk.npc.gov.cn/",
+        "draft: true                 # 摘要写好、核对日期后删除这一行",
+        "---",
+        "",
+        "## 概要",
+        "",
+        "（这部法规管什么、谁来执行、与本局执法的关系。）",
+        "",
+        "### 第一条 （条文主旨）",
+        "",
+        "（用自己的话概括本条；每个被引用的条文一个“### 第N条”标题，锚点自动为 #art-N。）",
+        "",
+    ]
+    return _write_new(settings.content / "regulations", f"{regulation_id}.md", lines)
+
+
+__all__ = ["ContentError", "new_article", "new_question", "new_regulation", "slugify"]

@@ -141,6 +141,44 @@ def test_new_article_is_valid(
     assert 'unknown squad "nope" (known: baiyang, fazhi)' in capsys.readouterr().err
 
 
+def test_new_question_and_regulation_are_valid_drafts(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal()
+    config = str(root / "mkdocs.yml")
+    question = [
+        "new",
+        "qa",
+        "-f",
+        config,
+        "--question",
+        "小区绿地能种菜吗？",
+        "--domain",
+        "城市绿化",
+    ]
+    regulation = [
+        *["new", "regulation", "-f", config, "--id", "lvhua-tiaoli"],
+        *["--title", "城市绿化条例", "--level", "行政法规"],
+    ]
+    assert main(question) == 0 and main(regulation) == 0
+    out = capsys.readouterr().out
+    assert "content/qa/xiao-qu-lv-di-neng-zhong.md" in out  # six words of pinyin
+    assert "content/regulations/lvhua-tiaoli.md" in out
+    # Both pass `portal check` with no warning, and stay off the site until the draft line goes.
+    assert main(["check", "-f", config]) == 0
+    assert "warning" not in capsys.readouterr().err
+    portal = load_portal(Settings(root=root))
+    assert portal.questions == () and portal.regulations == ()
+    path = root / "content/regulations/lvhua-tiaoli.md"
+    path.write_text(path.read_text().replace("draft: true", "draft: false"))
+    (reg,) = load_portal(Settings(root=root)).regulations
+    assert [p.anchor for p in reg.provisions] == ["art-1"]
+    assert main([*question[:-2], "--domain", "城管"]) == 2
+    assert 'unknown domain "城管"' in capsys.readouterr().err
+    assert main([*regulation[:-1], "条例"]) == 2
+    assert 'unknown level "条例"' in capsys.readouterr().err
+
+
 def test_sigterm_midway_leaves_previous_site(write_portal: WritePortal) -> None:
     """Kill a build of a larger portal halfway: the old site stays, no staging dir remains."""
     body = "县综合行政执法局开展专项整治行动，清理占道摊位。" * 40

@@ -150,7 +150,9 @@ def _article(
         elif edition is None:
             edition = Edition(number, None, "")
     feed_id = f.text("id", max_len=200) or ""
-    basis = load_basis(f, registry.regulations, published)
+    basis = load_basis(
+        f, registry.regulations, published, draft=status_name != Status.PUBLISHED.value
+    )
     if not doc.body.strip():
         problems.append(Problem(rel, doc.body_line, "(body)", "the article has no text"))
     if len(problems) > before and any(p.is_error for p in problems[before:]):

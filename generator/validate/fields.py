@@ -127,6 +127,16 @@ class Fields:
             return None
         return value
 
+    def flag(self, name: str) -> bool:
+        """A true/false key such as `draft: true`; absent means false."""
+        value = self.data.get(name)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(name, f"expected true or false, got {type_name(value)}")
+            return False
+        return value
+
     def when(
         self, name: str, tz: tzinfo, required: bool = False, min_year: int = 2000
     ) -> datetime | None:

@@ -37,6 +37,7 @@ REGULATION_KEYS = (
     "repealed_by",
     "domains",
     "source",
+    "draft",
 )
 QUESTION_KEYS = (
     "question",
@@ -47,6 +48,7 @@ QUESTION_KEYS = (
     "received",
     "replied",
     "department",
+    "draft",
 )
 LAW_YEARS = 1949  # laws still cited today go back to the 1980s and earlier
 
@@ -180,7 +182,7 @@ def load_regulations(
     """Every regulation summary; repealed_by must name another regulation."""
     by_name = {d.name: d for d in domains}
     regulations: list[Regulation] = []
-    successors: list[tuple[Fields, str]] = []
+    successors: list[tuple[Fields, str, str]] = []
     for path in _markdown_files(content / "regulations"):
         rel = PurePosixPath(path.relative_to(root).as_posix())
         doc, found = load_markdown(path, rel)
@@ -233,7 +235,7 @@ def load_regulations(
         if repealed_by == path.stem:
             f.error("repealed_by", "a regulation cannot repeal itself")
         elif repealed_by:
-            successors.append((f, repealed_by))
+            successors.append((f, path.stem, repealed_by))
         provisions = _provisions(doc.body, doc.body_line, rel, problems)
         if any(p.is_error for p in problems[before:]):
             continue
@@ -256,12 +258,14 @@ def load_regulations(
                 domains=tuple(by_name[n] for n in names if n in by_name),
                 source_url=source,
                 provisions=provisions,
+                draft=f.flag("draft"),
             )
         )
     ids = {r.id for r in regulations}
-    for f, successor in successors:
+    for f, own, successor in successors:
         if successor not in ids:
-            f.error("repealed_by", f'unknown regulation "{successor}"{closest(successor, ids)}')
+            others = ids - {own}
+            f.error("repealed_by", f'unknown regulation "{successor}"{closest(successor, others)}')
     order = {level: index for index, level in enumerate(REGULATION_LEVELS)}
     regulations.sort(key=lambda r: (order[r.level], r.adopted, r.id))
     return tuple(regulations)
@@ -283,9 +287,12 @@ def _dates(f: Fields, name: str, tz: tzinfo) -> tuple[date, ...]:
 
 
 def load_basis(
-    f: Fields, regulations: dict[str, Regulation], when: datetime | None
+    f: Fields, regulations: dict[str, Regulation], when: datetime | None, draft: bool = False
 ) -> tuple[Citation, ...]:
-    """The `basis` list of a question or article: [{law: id, article: 30}]."""
+    """The `basis` list of a question or article: [{law: id, article: 30}].
+
+    A published text may not cite a draft regulation: the link would lead nowhere.
+    """
     citations: list[Citation] = []
     for item in f.mappings("basis"):
         item.check_keys(["law", "article"])
@@ -312,6 +319,13 @@ def load_basis(
                 "article",
                 f"{article_label(number)} is not summarised in {regulation.id} "
                 f"(summarised: {summarised})",
+            )
+            continue
+        if regulation.draft and not draft:
+            item.error(
+                "law",
+                f"{regulation.id} is a draft (draft: true) and is not published; "
+                "publish it before citing it",
             )
             continue
         if regulation.status is LegalForce.REPEALED:
@@ -377,7 +391,8 @@ def load_questions(
                 f'unknown domain "{domain_name}"{closest(domain_name, by_name)} '
                 f"(known: {', '.join(d.name for d in domains)})",
             )
-        basis = load_basis(f, by_id, published)
+        draft = f.flag("draft")
+        basis = load_basis(f, by_id, published, draft)
         asker = f.text("asker", max_len=60) or ""
         if not doc.body.strip():
             problems.append(Problem(rel, doc.body_line, "(body)", "the answer is empty"))
@@ -395,6 +410,7 @@ def load_questions(
                 body_line=doc.body_line,
                 basis=basis,
                 asker=mask_asker(asker) if asker else "",
+                draft=draft,
             )
         )
     questions.sort(key=lambda q: (q.published, q.key), reverse=True)

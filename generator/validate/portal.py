@@ -56,8 +56,9 @@ def load_portal(settings: Settings) -> Portal:
         warnings=tuple(sorted(problems)),
         assets=assets,
         domains=settings.domains,
-        regulations=regulations,
-        questions=questions,
+        # Drafts were validated like the rest; they are not published.
+        regulations=tuple(r for r in regulations if not r.draft),
+        questions=tuple(q for q in questions if not q.draft),
         campaigns=campaigns,
     )
 
