@@ -291,6 +291,20 @@ class Question:
     basis: tuple[Citation, ...] = ()
     asker: str = ""  # already masked: 李先生, 熟溪街道居民, 王*
     draft: bool = False  # `draft: true`: validated, not published
+    received: date | None = None  # 受理日期
+    replied: date | None = None  # 答复日期; None: 待答复
+    department: str = ""  # 答复部门
+
+    @property
+    def answered(self) -> bool:
+        """An interaction record is 待答复 until it has a reply date."""
+        return self.replied is not None
+
+    @property
+    def days_to_reply(self) -> int | None:
+        if self.received is None or self.replied is None:
+            return None
+        return (self.replied - self.received).days
 
 
 class SuggestionStatus(StrEnum):

@@ -201,6 +201,22 @@ def _mask_chinese(name: str) -> str:
     return surname + "".join(c if c in _KEEP_IN_NAME else "*" for c in rest)
 
 
+def mask_asker(asker: str) -> str:
+    """How a 法律咨询台 asker is shown: a name is masked (王建平 -> 王**); a description that
+    names nobody stays (温泉度假区民宿经营者, 熟溪街道居民); phones and the like are masked."""
+    text = mask_text(asker.strip())
+    core = text
+    for title in TITLES:
+        if core.endswith(title) and len(core) > len(title):
+            core = core[: -len(title)]
+            break
+    # Chinese personal names are two to four characters (欧阳晓东); anything longer, or with
+    # a place or role in it, describes the asker instead of naming them.
+    if _CJK.search(core) and len(core) > 4:
+        return text
+    return mask_name(text)
+
+
 def mask_names_in(text: str, names: Iterable[str]) -> str:
     """Replace each known full name (2+ characters) in free text by its masked form."""
     masked = {}

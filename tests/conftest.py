@@ -63,6 +63,8 @@ plugins:
 """
 
 WritePortal = Callable[..., Path]
+# 2026-11-30 12:00 Beijing time: "today" for the sample (a Monday, ISO 2026-W49).
+SAMPLE_EPOCH = "1796011200"
 
 
 @pytest.fixture
@@ -105,7 +107,7 @@ def build(root: Path, site: Path | None = None, *extra: str) -> int:
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sample portal, built once into a temp dir."""
     site = tmp_path_factory.mktemp("sample") / "site"
-    os.environ["SOURCE_DATE_EPOCH"] = "1764028800"
+    os.environ["SOURCE_DATE_EPOCH"] = SAMPLE_EPOCH
     try:
         assert build(ROOT, site) == 0
     finally:

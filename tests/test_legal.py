@@ -188,6 +188,18 @@ CASES = [
         QA.replace("question: 自家院子里加盖一间房要审批吗？\n", ""),
         f"{Q}:1: question: required field is missing",
     ),
+    (
+        QA.replace("asker: 王建平", "asker: 王建平\nreceived: 2026-05-20\nreplied: 2026-05-18"),
+        f"{Q}:12: replied: replied on 2026-05-18, before the question was received (2026-05-20)",
+    ),
+    (
+        QA.replace("asker: 王建平", "asker: 王建平\nreceived: 2026-06-05"),
+        f"{Q}:3: date: published on 2026-06-03, before it was received (2026-06-05)",
+    ),
+    (
+        QA.replace("asker: 王建平", "asker: 王建平\nreceived: 2026-05-20\nreplied: 2026-05-28"),
+        f"warning: {Q}:12: department: say which unit replied (答复部门), e.g. department: 法制科",
+    ),
 ]
 
 

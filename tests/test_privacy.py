@@ -16,6 +16,7 @@ from generator.privacy import (
     mask_email,
     mask_id_number,
     mask_labelled_ids,
+    mask_asker,
     mask_name,
     mask_names_in,
     mask_phone,
@@ -468,3 +469,20 @@ def test_everything_the_scan_finds_is_masked(text: str) -> None:
     for value in find_personal_data(text, OFFICE):
         assert mask_text(value, allow=OFFICE) != value
         assert value in text
+
+
+@pytest.mark.parametrize(
+    ("asker", "expected"),
+    [
+        ("王建平", "王**"),
+        ("欧阳晓东", "欧阳**"),
+        ("李先生", "李先生"),
+        ("王建平先生", "王**先生"),
+        ("熟溪街道居民", "熟溪街道居民"),
+        ("温泉度假区民宿经营者", "温泉度假区民宿经营者"),
+        ("某餐饮店店主", "某餐饮店店主"),
+        ("个体户 13857912345", "个体户 138****2345"),
+    ],
+)
+def test_mask_asker(asker: str, expected: str) -> None:
+    assert mask_asker(asker) == expected

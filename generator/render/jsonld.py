@@ -55,19 +55,21 @@ def _answer(q: Question, site_url: str, tz: tzinfo) -> dict[str, Any]:
 
 
 def qa_page(q: Question, site_name: str, site_url: str, tz: tzinfo) -> dict[str, Any]:
+    question: dict[str, Any] = {
+        "@type": "Question",
+        "name": q.question,
+        "text": q.question,
+        "dateCreated": q.published.astimezone(tz).isoformat(),
+        "answerCount": 1 if q.answered else 0,
+    }
+    if q.answered:  # a 待答复 question has a progress note, not an answer yet
+        question["acceptedAnswer"] = _answer(q, site_url, tz)
     return {
         "@context": "https://schema.org",
         "@type": "QAPage",
         "inLanguage": "zh-CN",
         "publisher": _org(site_name, site_url),
-        "mainEntity": {
-            "@type": "Question",
-            "name": q.question,
-            "text": q.question,
-            "dateCreated": q.published.astimezone(tz).isoformat(),
-            "answerCount": 1,
-            "acceptedAnswer": _answer(q, site_url, tz),
-        },
+        "mainEntity": question,
     }
 
 
@@ -80,6 +82,7 @@ def faq_page(questions: Sequence[Question], name: str, site_url: str, tz: tzinfo
         "mainEntity": [
             {"@type": "Question", "name": q.question, "acceptedAnswer": _answer(q, site_url, tz)}
             for q in questions
+            if q.answered
         ],
     }
 

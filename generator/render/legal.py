@@ -68,7 +68,7 @@ def legal_specs(
                 hide=("navigation", "toc"),
                 feeds=qa_feed,
                 jsonld=(jsonld.faq_page(items, f"{d.name} · 法律咨询台", url, tz),)
-                if items
+                if any(q.answered for q in items)
                 else (),
             )
         )

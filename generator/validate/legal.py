@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Problem
+from generator.errors import Problem, Severity
 from generator.load.files import load_markdown
 from generator.model import (
     REGULATION_LEVELS,
@@ -394,6 +394,26 @@ def load_questions(
         draft = f.flag("draft")
         basis = load_basis(f, by_id, published, draft)
         asker = f.text("asker", max_len=60) or ""
+        received = f.day("received", tz)
+        replied = f.day("replied", tz)
+        department = f.text("department", max_len=60) or ""
+        if received and replied and replied < received:
+            f.error(
+                "replied", f"replied on {replied}, before the question was received ({received})"
+            )
+        if published and received and published.date() < received:
+            f.error("date", f"published on {published.date()}, before it was received ({received})")
+        if replied and not department:
+            # The key is missing, so point at the reply date it belongs with.
+            problems.append(
+                Problem(
+                    rel,
+                    f.line("replied"),
+                    "department",
+                    "say which unit replied (答复部门), e.g. department: 法制科",
+                    Severity.WARNING,
+                )
+            )
         if not doc.body.strip():
             problems.append(Problem(rel, doc.body_line, "(body)", "the answer is empty"))
         if any(p.is_error for p in problems[before:]):
@@ -411,6 +431,9 @@ def load_questions(
                 basis=basis,
                 asker=mask_asker(asker) if asker else "",
                 draft=draft,
+                received=received,
+                replied=replied,
+                department=department,
             )
         )
     questions.sort(key=lambda q: (q.published, q.key), reverse=True)

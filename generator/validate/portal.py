@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, Severity
 from generator.model import Portal
-from generator.privacy import mask_name
+from generator.privacy import mask_asker
 from generator.settings import Settings
 from generator.validate.articles import Registry, load_articles, load_pages
 from generator.validate.legal import load_questions, load_regulations
@@ -37,7 +37,7 @@ def load_portal(settings: Settings) -> Portal:
     registry = Registry(units, outlets, settings.categories, editions, regulations)
     articles = load_articles(content, root, registry, tz, problems)
     questions = load_questions(
-        content, root, settings.domains, regulations, tz, mask_name, problems
+        content, root, settings.domains, regulations, tz, mask_asker, problems
     )
     pages = load_pages(content, root, problems)
     campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)

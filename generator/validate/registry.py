@@ -64,7 +64,9 @@ def load_units(content: Path, root: Path, tz: tzinfo, problems: list[Problem]) -
     _, top = _root_list(path, rel, "units", problems, required=True)
     if top is None:
         return ()
-    top.check_keys(["units"])
+    top.check_keys(["units", "since"])
+    # A top-level `since` is the day the 信息员 scheme started: no unit is counted before it.
+    scheme_start = top.day("since", tz)
     units: list[Unit] = []
     entries = ((f, f.ident("id", required=True)) for f in top.mappings("units"))
     for f, ident in _unique(entries):
@@ -72,7 +74,9 @@ def load_units(content: Path, root: Path, tz: tzinfo, problems: list[Problem]) -
         name = f.text("name", required=True)
         kind = f.choice("type", _UNIT_TYPES, required=True)
         officer = f.text("officer") or ""
-        since = f.day("since", tz)
+        own_start = f.day("since", tz)
+        starts = [d for d in (scheme_start, own_start) if d]
+        since = max(starts) if starts else None
         quotas = _quotas(f, tz)
         if name and kind:
             units.append(Unit(ident, name, _UNIT_TYPES[kind], officer, quotas, since))
