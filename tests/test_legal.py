@@ -329,3 +329,12 @@ def test_repealed_regulation_points_to_successor(sample_site: Path) -> None:
     for path in repealed:
         link = _tree(path).cssselect(".pt-notice--repealed a")[0].get("href")
         assert (path.parent / link / "index.html").resolve().is_file()
+
+
+def test_cited_before_it_took_effect(write_portal: WritePortal) -> None:
+    later = REG.replace("effective: 2008-01-01", "effective: 2026-07-01")
+    root = legal_portal(write_portal, {"content/regulations/guihua-fa.md": later})
+    assert (
+        f"warning: {Q}:6: basis[0].law: 城乡规划法 took effect on 2026-07-01, after this text's "
+        "date 2026-06-03: it did not apply yet" in messages(root)
+    )

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from generator.privacy import (
     COMPOUND_SURNAMES,
     find_personal_data,
+    mask_asker,
     mask_bank_card,
     mask_email,
     mask_id_number,
     mask_labelled_ids,
-    mask_asker,
     mask_name,
     mask_names_in,
     mask_phone,

@@ -334,17 +334,19 @@ def load_basis(
                 f"cites {regulation.short_title} ({regulation.id}), which is 已废止; "
                 f'cite its successor "{regulation.repealed_by}" instead',
             )
-        if (
-            regulation.status is LegalForce.NOT_YET
-            and regulation.effective
-            and when
-            and when.date() < regulation.effective
-        ):
-            item.warn(
-                "law",
-                f"{regulation.short_title} is 尚未生效 until {regulation.effective}, "
-                f"after this answer's date {when.date()}",
-            )
+        if regulation.effective and when and when.date() < regulation.effective:
+            if regulation.status is LegalForce.NOT_YET:
+                item.warn(
+                    "law",
+                    f"{regulation.short_title} is 尚未生效 until {regulation.effective}, "
+                    f"after this answer's date {when.date()}",
+                )
+            else:
+                item.warn(
+                    "law",
+                    f"{regulation.short_title} took effect on {regulation.effective}, "
+                    f"after this text's date {when.date()}: it did not apply yet",
+                )
         citations.append(Citation(regulation, number))
     return tuple(citations)
 
