@@ -92,6 +92,9 @@ class PortalConfig(base.Config):
     """Publish HTML in content as written (default: scripts and event handlers are removed)."""
     tracking = c.Type(bool, default=True)
     """Build the 信息报送 section (leave it out of `nav` to keep it off the public menu)."""
+    hotline = c.Type(str, default="")
+    """The bureau's complaint hotline (投诉举报电话), shown on the home page and with answers;
+    it is published on purpose, like `public_contacts`."""
     public_contacts = c.ListOfItems(c.Type(str), default=[])
     """Office phone numbers and e-mail addresses the site publishes on purpose; every other
     phone number, ID number or e-mail in citizen text is masked, and the build fails if one
@@ -111,6 +114,7 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         root=root,
         content_dir=Path(options.content_dir),
         site_name=config.site_name,
+        site_description=config.site_description or "",
         site_url=site_url,
         timezone=options.timezone,
         categories=options.categories,
@@ -120,7 +124,10 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         strict=strict or options.strict or bool(config.strict),
         allow_raw_html=options.allow_raw_html,
         tracking=options.tracking,
-        public_contacts=frozenset(options.public_contacts),
+        hotline=options.hotline.strip(),
+        public_contacts=frozenset(
+            [*options.public_contacts, *([options.hotline.strip()] if options.hotline else [])]
+        ),
         feed_items=None if options.feeds.complete else max(1, options.feeds.limit),
         extra=extra,
     )

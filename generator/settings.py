@@ -40,6 +40,7 @@ class Settings:
     root: Path  # the folder holding mkdocs.yml; content paths are relative to it
     content_dir: Path = Path("content")
     site_name: str = ""
+    site_description: str = ""
     site_url: str = ""  # absolute, ends with "/", or "" when unknown
     timezone: tzinfo = BEIJING
     categories: tuple[Category, ...] = DEFAULT_CATEGORIES
@@ -50,6 +51,7 @@ class Settings:
     feed_items: int | None = 20  # None: complete feeds
     allow_raw_html: bool = False
     tracking: bool = True  # build the 信息报送 section
+    hotline: str = ""  # 投诉举报电话, published on purpose
     public_contacts: frozenset[str] = frozenset()  # office phones/e-mails published on purpose
     extra: dict[str, object] = field(default_factory=dict)
 

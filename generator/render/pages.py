@@ -63,9 +63,10 @@ def paginate(items: Sequence[Article], size: int, base: str) -> list[Pager]:
 class PageRenderer:
     """Renders news pages for one site; `url` is the page being rendered, for relative links."""
 
-    def __init__(self, tz: tzinfo, site_name: str) -> None:
+    def __init__(self, tz: tzinfo, site_name: str, hotline: str = "") -> None:
         self.tz = tz
         self.site_name = site_name
+        self.hotline = hotline
 
     @cached_property
     def env(self) -> Environment:
@@ -89,6 +90,7 @@ class PageRenderer:
         env.globals.update(
             summary=summary_of,
             site_name=self.site_name,
+            hotline=self.hotline,
         )
         return env
 

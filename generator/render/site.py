@@ -27,7 +27,7 @@ from generator.urls import article_url, category_url, edition_url, month_url
 
 def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpec]:
     """Every generated page of the site, in a stable order; `as_of` dates the tracking view."""
-    r = PageRenderer(settings.timezone, settings.site_name)
+    r = PageRenderer(settings.timezone, settings.site_name, settings.hotline)
     published = portal.published
     feeds = {link.path: link for link in feed_links(portal, settings)}
 
@@ -119,6 +119,7 @@ def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> P
         categories=_category_counts(portal),
         editions=list(reversed(portal.editions))[:5],
         pages=portal.pages,
+        description=settings.site_description,
     )
     return PageSpec(
         "index.md", "", settings.site_name or "首页", fixed(html), hide=("navigation", "toc")
