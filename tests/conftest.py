@@ -57,8 +57,6 @@ theme:
   language: zh
   font: false
 plugins:
-  - search:
-      lang: zh
   - portal
 """
 

@@ -161,19 +161,6 @@ def test_free_pages(sample_site: Path, model: Portal) -> None:
         assert content(tree).cssselect("h1")[0].text_content() == p.title
 
 
-def test_search_index_is_segmented(sample_site: Path) -> None:
-    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
-    assert docs, "search index is empty"
-    locations = {d["location"] for d in docs}
-    assert not any(loc.startswith("news/page/") for loc in locations), "listings are indexed"
-    text = " ".join(d["text"] for d in docs)
-    # jieba splits runs of Han characters into words joined by U+200B.
-    assert "\u200b" in text
-    words = Counter(w for w in text.replace(" ", "\u200b").split("\u200b") if len(w) >= 2)
-    assert words["城管"] or words["执法"], words.most_common(10)
-
-
 def test_mkdocs_build_works_too(tmp_path: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(

@@ -18,6 +18,7 @@ from generator.render.feed_catalog import FeedLink, feed_links, site_feeds
 from generator.render.feeds import opml, render_feed
 from generator.render.legal import legal_specs
 from generator.render.pages import PageRenderer, paginate, summary_of
+from generator.render.search import Segmenter, build_index, portal_words, search_docs
 from generator.render.spec import PageSpec, fixed
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
 from generator.render.tracking_pages import tracking_outputs, tracking_specs, year_report
@@ -91,6 +92,15 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
     specs.append(
         PageSpec(
             "subscribe/index.md", "subscribe/", "订阅", fixed(subscribe), hide=("navigation", "toc")
+        )
+    )
+    specs.append(
+        PageSpec(
+            "search/index.md",
+            "search/",
+            "站内搜索",
+            fixed(r.render("search.html", "search/")),
+            hide=("navigation", "toc"),
         )
     )
     for page in portal.pages:
@@ -277,6 +287,11 @@ def build_outputs(
     for feed in feeds:
         outputs.update(render_feed(feed))
     outputs["feeds/feeds.opml"] = opml(feeds, f"{settings.site_name} 订阅列表")
+    index = build_index(
+        search_docs(portal, bodies, settings.timezone), Segmenter(portal_words(portal))
+    )
+    outputs.update(index.files)
+    outputs["search/manifest.json"] = index.manifest()
     outputs.update(suggestion_outputs(portal, settings.timezone))
     if settings.tracking:
         outputs.update(tracking_outputs(year_report(portal, settings, as_of)))

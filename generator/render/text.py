@@ -22,7 +22,7 @@ def relative_url(target: str, page: str) -> str:
         return target
     base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath("/" + path, "/" + base) if path else "."
+    rel = posixpath.relpath("/" + path, "/" + base)  # "" is the site root
     if (path.endswith("/") or not path) and not rel.endswith("/"):
         rel += "/"
     if rel == "./" and not path.endswith("/") and path:

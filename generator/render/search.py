@@ -1,0 +1,244 @@
+"""Chinese site search, sharded so that a phone downloads a few small files per query.
+
+Material's search ships one index file for the whole site (tens of MB at a few thousand
+pages) and segments the pages with jieba but not the reader's query. Here the pages are
+segmented with jieba at build time, and the reader's query is segmented in the browser against
+the index's own vocabulary (longest match first), so both sides agree on the words.
+
+Layout under `search/<version>/` (the version is a hash of the content: files can be cached
+forever):
+
+- `t/<n>.json`: shard n holds every term whose first character's code point ≡ n (mod shard
+  count): `{term: [postings...]}`. A posting is one integer, `gap * 16 + title * 8 + tf`,
+  where `gap` is the difference to the previous document number, `title` says the term is in
+  the title, and `tf` is the term's count in the text, capped at 7. The query segmenter only
+  needs the shards of the characters in the query, and they carry the postings too.
+- `d/<n>.json`: document n for the result list: url, title, kind, date and the plain text the
+  snippet is cut from.
+
+`search/manifest.json` names the version, the shard and document counts and the payload sizes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from generator.model import Portal
+from generator.urls import article_url, question_url, regulation_url
+
+MAX_TF = 7
+SNIPPET_TEXT = 3000  # characters of text per document kept for result snippets
+TARGET_SHARD_BYTES = 24_000
+
+# Single characters too common to carry meaning on their own; longer words keep them.
+_STOP = frozenset("的了和与及或是在有对等也就都而并将把被从向为以于其之这那个着给让")
+_WORD = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One page the search can lead to."""
+
+    url: str  # site-relative, e.g. news/2026/05/night-market/
+    title: str
+    kind: str  # 新闻, 法律咨询台, 法规摘要, 页面
+    date: str  # ISO date or ""
+    text: str  # plain text of the body
+
+
+def search_docs(portal: Portal, bodies: Mapping[str, str], tz: tzinfo) -> list[SearchDoc]:
+    """What the search finds: published articles, answers, regulations and free pages.
+
+    `bodies` holds each page's body HTML as rendered (article key, or `qa/<key>`,
+    `regulations/<id>`, `pages/<key>`). Newest first, so equal scores favour recent pages.
+    """
+    docs: list[tuple[str, SearchDoc]] = []
+    for a in portal.published:
+        day = a.published.astimezone(tz).date().isoformat()
+        text = plain_text(bodies.get(a.key, ""))
+        docs.append((day, SearchDoc(article_url(a), a.title, "新闻", day, text)))
+    for q in portal.questions:
+        day = q.published.astimezone(tz).date().isoformat()
+        text = plain_text(bodies.get(f"qa/{q.key}", ""))
+        docs.append((day, SearchDoc(question_url(q), q.question, "法律咨询台", day, text)))
+    for g in portal.regulations:
+        text = plain_text(bodies.get(f"regulations/{g.id}", ""))
+        title = f"{g.title}（{g.status.value}）"
+        day = g.last_change.isoformat()
+        docs.append((day, SearchDoc(regulation_url(g), title, "法规摘要", day, text)))
+    for page in portal.pages:
+        text = plain_text(bodies.get(f"pages/{page.key}", ""))
+        docs.append(("", SearchDoc(f"{page.key}/", page.title, "政务服务", "", text)))
+    docs.sort(key=lambda item: (item[0], item[1].url), reverse=True)
+    return [doc for _, doc in docs]
+
+
+def normalize(text: str) -> str:
+    """Full-width letters and digits to half-width, lower case: one word however typed."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def domain_words() -> list[str]:
+    """The enforcement vocabulary shipped with portal (`generator/data/words.txt`)."""
+    from importlib.resources import files
+
+    text = files("generator").joinpath("data/words.txt").read_text(encoding="utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+def portal_words(portal: Portal) -> list[str]:
+    """The site's own names, as words: units, categories, domains, tags, regulation titles."""
+    words = {u.name for u in portal.units}
+    words |= {c.name for c in portal.categories} | {d.name for d in portal.domains}
+    words |= {t for a in portal.published for t in a.tags}
+    words |= {g.short_title for g in portal.regulations}
+    words |= {e.theme for e in portal.editions if e.theme}
+    return sorted(w for w in words if 2 <= len(w) <= 12)
+
+
+class Segmenter:
+    """jieba's search-engine mode, with the enforcement vocabulary and the site's own names.
+
+    One per build (the dictionary load takes about a second); jieba's general dictionary
+    splits words such as 占道经营 into single characters, which no reader would type.
+    """
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        import jieba
+
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for word in [*domain_words(), *words]:
+            self._jieba.add_word(normalize(word))
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of `text`: jieba words, Latin words and numbers; no punctuation."""
+        found: list[str] = []
+        for run in _WORD.findall(normalize(text)):
+            if not _CJK.match(run):
+                found.append(run)
+                continue
+            for word in self._jieba.cut_for_search(run, HMM=True):
+                if len(word) == 1 and word in _STOP:
+                    continue
+                found.append(word)
+        return found
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """The files of the search index, ready to write: site path → bytes."""
+
+    version: str
+    files: dict[str, bytes]
+    shards: int
+    docs: int
+    terms: int
+
+    @property
+    def base(self) -> str:
+        return f"search/{self.version}/"
+
+    def manifest(self) -> bytes:
+        sizes = [len(b) for p, b in self.files.items() if p.startswith(f"{self.base}t/")]
+        docs = [len(b) for p, b in self.files.items() if p.startswith(f"{self.base}d/")]
+        data = {
+            "version": self.version,
+            "base": self.base,
+            "shards": self.shards,
+            "docs": self.docs,
+            "terms": self.terms,
+            "bytes": {
+                "total": sum(sizes) + sum(docs),
+                "largest_shard": max(sizes, default=0),
+                "mean_shard": round(sum(sizes) / len(sizes)) if sizes else 0,
+                "largest_doc": max(docs, default=0),
+            },
+        }
+        return _json(data)
+
+
+def shard_of(term: str, shards: int) -> int:
+    """The shard a term lives in: its first character's code point modulo the shard count.
+
+    The browser computes the same (`codePointAt(0) % shards`).
+    """
+    return ord(term[0]) % shards
+
+
+def build_index(docs: Sequence[SearchDoc], segmenter: Segmenter) -> SearchIndex:
+    """Segment every document and cut the postings into shards of about TARGET_SHARD_BYTES."""
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for number, doc in enumerate(docs):
+        title_terms = set(segmenter.terms(doc.title))
+        counts = Counter(segmenter.terms(doc.text))
+        for term in title_terms:
+            counts.setdefault(term, 0)
+        for term, tf in counts.items():
+            flag = 8 if term in title_terms else 0
+            postings.setdefault(term, []).append((number, flag + min(tf, MAX_TF)))
+    encoded = {term: _encode(items) for term, items in postings.items()}
+    total = sum(len(term) * 3 + 4 + len(json.dumps(p)) for term, p in encoded.items())
+    shards = _shard_count(total)
+    tables: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term in sorted(encoded):
+        tables[shard_of(term, shards)][term] = encoded[term]
+    body = {f"t/{n}.json": _json(table) for n, table in enumerate(tables)}
+    for number, doc in enumerate(docs):
+        body[f"d/{number}.json"] = _json(
+            {
+                "url": doc.url,
+                "title": doc.title,
+                "kind": doc.kind,
+                "date": doc.date,
+                "text": doc.text[:SNIPPET_TEXT],
+            }
+        )
+    digest = hashlib.sha256()
+    for path in sorted(body):
+        digest.update(path.encode())
+        digest.update(body[path])
+    version = digest.hexdigest()[:10]
+    files = {f"search/{version}/{path}": data for path, data in sorted(body.items())}
+    return SearchIndex(version, files, shards, len(docs), len(encoded))
+
+
+def _encode(items: Iterable[tuple[int, int]]) -> list[int]:
+    out: list[int] = []
+    previous = 0
+    for number, flags in items:  # already in document order
+        out.append((number - previous) * 16 + flags)
+        previous = number
+    return out
+
+
+def _shard_count(total_bytes: int) -> int:
+    """Enough shards that an average shard stays near TARGET_SHARD_BYTES; at least 16."""
+    return max(16, math.ceil(total_bytes / TARGET_SHARD_BYTES))
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def plain_text(html: str) -> str:
+    """The readable text of a page body (for snippets and indexing), whitespace collapsed."""
+    import lxml.html
+
+    if not html.strip():
+        return ""
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    for bad in tree.xpath("//script|//style|//template"):
+        bad.drop_tree()
+    text = " ".join(tree.text_content().split())
+    # A line break inside Chinese text is not a space.
+    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
