@@ -18,9 +18,24 @@ from generator.errors import ContentError, Problem
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from generator.model import Article, Portal, Question
     from generator.plugin import PortalPlugin
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+# `portal report --table` choices (generator.render.tracking_report.TABLE_NAMES; not imported
+# here so that `portal --help` stays fast).
+TRACKING_TABLES = (
+    "this_week",
+    "last_week",
+    "recent",
+    "units",
+    "weeks",
+    "levels",
+    "outlets",
+    "placements",
+    "ranking",
+    "writers",
+)
 
 
 class UsageError(Exception):
@@ -90,12 +105,56 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="信息报送: submissions against quota, adoption, points")
     config_option(p)
-    p.add_argument("--from", dest="start", help="first day or ISO week (default: 1 January)")
-    p.add_argument("--to", dest="end", help="last day or ISO week (default: as of the content)")
-    p.add_argument("--unit", help="only this unit (id from squads.yml)")
+    p.add_argument(
+        "--from", dest="start", help="first day or ISO week, e.g. 2026-W18 (default: 1 January)"
+    )
+    p.add_argument("--to", dest="end", help="last day or ISO week (default: today, Beijing time)")
+    p.add_argument("--unit", help="only this unit (id or name from squads.yml)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument(
+        "--table",
+        choices=TRACKING_TABLES,
+        help="one table (csv default: units; json default: everything, as tracking.json)",
+    )
     p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    p.add_argument(
+        "--annual",
+        type=int,
+        metavar="YEAR",
+        help="政府网站工作年度报表 figures for YEAR instead (as site/annual/YEAR/annual.json)",
+    )
     p.set_defaults(run=cmd_report)
+
+    p = sub.add_parser("poster", help="宣传栏: an A4 notice-board sheet per week, HTML and PDF")
+    config_option(p)
+    p.add_argument(
+        "--week",
+        action="append",
+        default=[],
+        help="ISO week, e.g. 2026-W47; repeat for one page per week (default: last week)",
+    )
+    p.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="instead of the rule, these pieces (file names in content/articles/), in order",
+    )
+    p.add_argument("--question", metavar="KEY", help="this 法律咨询台 question (file name in qa/)")
+    p.add_argument("--items", type=int, default=4, help="at most this many pieces, 1-4 (default 4)")
+    p.add_argument("--format", choices=["both", "pdf", "html"], default="both")
+    p.add_argument("-o", "--output", type=Path, help="file or folder (default: poster-<week>.pdf)")
+    p.add_argument("--browser", help="Chromium to print with (default: chromium on PATH)")
+    p.set_defaults(run=cmd_poster)
+
+    p = sub.add_parser("wechat", help="公众号排版: an article as HTML for the WeChat editor")
+    config_option(p)
+    p.add_argument("article", type=Path, help="the article's file, e.g. content/articles/x.md")
+    p.add_argument("-o", "--output", type=Path, help="write to this file (default: print)")
+    p.add_argument(
+        "--fragment", action="store_true", help="only the copy, without the HTML document"
+    )
+    p.set_defaults(run=cmd_wechat)
 
     new = sub.add_parser("new", help="write a new file with valid front matter")
     kinds = new.add_subparsers(required=True, metavar="kind", dest="kind")
@@ -162,17 +221,33 @@ def _plugin(config: MkDocsConfig) -> PortalPlugin:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator import interaction
+    from generator.config import settings_from
 
     config = _load_config(args.config_file)
     plugin = _plugin(config)
-    plugin.strict = args.strict
+    # --strict is applied here, after the interaction records are inspected, so that one run
+    # lists both (strict: true in mkdocs.yml still stops at the content's warnings first).
+    configured_strict = settings_from(config, plugin.config).strict
+    plugin.strict = configured_strict
     portal = plugin.load(config)
-    _print_problems(portal.warnings)
+    assert plugin.settings is not None
+    strict = args.strict or configured_strict
+    # Unanswered records are inspected against the present (SOURCE_DATE_EPOCH, else today):
+    # a check may read the clock because, unlike a build, it writes nothing.
+    day = interaction.inspection_day(plugin.settings.timezone)
+    overdue = interaction.overdue(portal, plugin.settings.timezone, day, strict)
+    problems = sorted([*portal.warnings, *overdue])
+    if strict and (portal.warnings or any(p.is_error for p in overdue)):
+        raise ContentError(problems)
+    _print_problems(problems)
     published = len(portal.published)
     print(
         f"内容检查通过 content OK: {len(portal.articles)} articles ({published} published), "
         f"{len(portal.units)} units, {len(portal.outlets)} outlets, {len(portal.pages)} pages, "
-        f"{len(portal.warnings)} warnings"
+        f"{len(portal.warnings)} warnings; "
+        f"{len(overdue)} interaction records unanswered for over {interaction.WARN_DAYS} days "
+        f"on {day}"
     )
     return EXIT_OK
 
@@ -189,7 +264,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     target = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
     plugin = _plugin(config)
     plugin.strict = args.strict
-    portal = plugin.load(config)  # validate before anything is written
+    portal = plugin.load(config, target)  # validate before anything is written
     _print_problems(portal.warnings)
 
     def build(staging: Path) -> None:
@@ -222,20 +297,22 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from generator.clock import source_date_epoch
+    from generator import clock
     from generator.render.tracking_report import build_report
     from generator.report import print_report
-    from generator.tracking import as_of, parse_bound
+    from generator.tracking import parse_bound
 
+    if args.annual is not None:
+        return cmd_annual(args)
     config = _load_config(args.config_file)
     plugin = _plugin(config)
     portal = plugin.load(config)
     assert plugin.settings is not None
     tz = plugin.settings.timezone
     try:
-        end = (
-            parse_bound(args.end, end=True) if args.end else as_of(portal, tz, source_date_epoch())
-        )
+        # "Which units are short this week" means today's week on the bureau's wall clock;
+        # the site, which must build the same bytes on any day, counts to the content instead.
+        end = parse_bound(args.end, end=True) if args.end else clock.today(tz)
         start = parse_bound(args.start, end=False) if args.start else date(end.year, 1, 1)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -243,14 +320,189 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(f"--from {start} is after --to {end}")
     unit = None
     if args.unit:
-        unit = next((u for u in portal.units if u.id == args.unit), None)
+        unit = next((u for u in portal.units if args.unit in (u.id, u.name)), None)
         if unit is None:
             known = ", ".join(u.id for u in portal.units)
             raise UsageError(f'unknown unit "{args.unit}" (known: {known})')
-    report = build_report(portal, start, end, end, tz, unit)
-    sys.stdout.buffer.write(print_report(report, args.format, bom=args.bom))
+    # A period that ends in the future is counted as of today.
+    report = build_report(portal, start, end, min(end, clock.today(tz)), tz, unit)
+    sys.stdout.buffer.write(print_report(report, args.format, bom=args.bom, table=args.table))
     sys.stdout.flush()
     return EXIT_OK
+
+
+def cmd_wechat(args: argparse.Namespace) -> int:
+    from generator.model import Status
+    from generator.render.wechat import wechat_fragment, wechat_page, wechat_path
+
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    portal = plugin.load(config)
+    settings = plugin.settings
+    assert settings is not None
+    if not settings.site_url:
+        raise UsageError("site_url is not set in mkdocs.yml; a WeChat copy needs absolute links")
+    wanted = [p.resolve() for p in (args.article, settings.root / args.article) if p.is_file()]
+    article = next(
+        (a for a in portal.articles if (settings.root / a.source).resolve() in wanted), None
+    )
+    if article is None:
+        raise UsageError(f"{args.article}: not an article of this portal (content/articles/*.md)")
+    if article.status is not Status.PUBLISHED:
+        raise UsageError(
+            f"{article.source}: status is {article.status.value}; only a published article has "
+            "an original on the site to link to"
+        )
+    body = plugin.article_body(config, article)
+    if args.fragment:
+        html = wechat_fragment(article, body, settings) + "\n"
+    else:
+        html = wechat_page(article, body, settings, staff_tools=False)
+    if args.output:
+        args.output.write_text(html, encoding="utf-8")
+        print(f"已生成 wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(html.encode("utf-8"))
+        sys.stdout.flush()
+    print(
+        f"网站上的公众号排版页（portal build 后）the hidden page: "
+        f"{settings.site_url}{wechat_path(article)}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_poster(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from generator import clock
+    from generator import poster as output
+    from generator.render import poster
+    from generator.render.pages import PageRenderer
+    from generator.tracking import Week
+
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    portal = plugin.load(config)
+    settings = plugin.settings
+    assert settings is not None
+    tz = settings.timezone
+    if not settings.site_url:
+        raise UsageError("mkdocs.yml 没有 site_url：二维码要用网站的完整地址 (site_url is not set)")
+    if not 1 <= args.items <= poster.MAX_ITEMS:
+        raise UsageError(f"--items must be 1 to {poster.MAX_ITEMS}")
+    try:
+        weeks = [Week.parse(w) for w in args.week]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    epoch = clock.source_date_epoch()
+    if not weeks:
+        # Staff print on Monday for the week just ended: "today" is the bureau's wall clock
+        # (or SOURCE_DATE_EPOCH); what a sheet shows never depends on it.
+        today = epoch.astimezone(tz).date() if epoch else clock.today(tz)
+        latest = poster.default_week(portal, tz, today)
+        if latest is None:
+            raise UsageError("还没有发布的新闻，无法生成宣传栏 (no published articles)")
+        weeks = [latest]
+    if (args.article or args.question) and len(weeks) != 1:
+        raise UsageError("--article and --question choose for one sheet: give one --week")
+    sheets = []
+    for week in weeks:
+        sheet = poster.build_sheet(portal, week, tz, args.items)
+        if args.article:
+            sheet = replace(sheet, articles=tuple(_poster_article(portal, k) for k in args.article))
+            if len(sheet.articles) > poster.MAX_ITEMS:
+                raise UsageError(f"a sheet holds at most {poster.MAX_ITEMS} pieces")
+        if args.question:
+            sheet = replace(sheet, question=_poster_question(portal, args.question))
+        if not sheet.articles:
+            recent = ", ".join(w.label for w in poster.weeks_with_news(portal, tz)[:3])
+            raise UsageError(
+                f"{week.label} 没有发布的新闻 (no articles that week; recent: {recent})"
+            )
+        sheets.append(sheet)
+
+    def inline(asset: str) -> str:
+        return output.data_uri(settings.content / asset)
+
+    r = PageRenderer(tz, settings.site_name, settings.hotline)
+    html = poster.render_sheets(sheets, portal, settings, r, page_url=None, image_src=inline)
+    html_path, pdf_path = output.output_paths(args.output, [s.week.label for s in sheets])
+    written = []
+    if args.format in ("both", "html"):
+        output.write_atomically(html_path, html.encode("utf-8"))
+        written.append(html_path)
+    if args.format in ("both", "pdf"):
+        moment = epoch or poster.newest_time(sheets)
+        try:
+            output.print_pdf(html, pdf_path, output.find_browser(args.browser), moment)
+        except output.PrintError as exc:
+            print(f"portal: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        written.append(pdf_path)
+    for sheet in sheets:
+        qa = "，1 则法律咨询台问答" if sheet.question else ""
+        print(f"{sheet.week.label}：{len(sheet.articles)} 条要闻{qa}", file=sys.stderr)
+        for a in sheet.articles:
+            print(f"  {a.key}  {a.title}", file=sys.stderr)
+    for path in written:
+        print(f"已生成 written {path}（A4 {len(sheets)} 页）")
+    return EXIT_OK
+
+
+def _poster_article(portal: Portal, key: str) -> Article:
+    """An article by its file name (with or without folder and .md), for `--article`."""
+    from difflib import get_close_matches
+
+    stem = Path(key).stem if key.endswith(".md") else Path(key).name
+    found = next((a for a in portal.articles if a.key == stem or a.slug == stem), None)
+    if found is None:
+        close = get_close_matches(stem, [a.key for a in portal.articles], n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise UsageError(f'--article: no article "{key}" in content/articles/{hint}')
+    if not found.is_published:
+        raise UsageError(f'--article: "{found.key}" is {found.status.value}, not on the site')
+    return found
+
+
+def _poster_question(portal: Portal, key: str) -> Question:
+    """A published, answered question by its file name, for `--question`."""
+    from difflib import get_close_matches
+
+    stem = Path(key).stem if key.endswith(".md") else Path(key).name
+    found = next((q for q in portal.questions if q.key == stem), None)
+    if found is None:
+        close = get_close_matches(stem, [q.key for q in portal.questions], n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise UsageError(f'--question: no published question "{key}" in content/qa/{hint}')
+    if not found.answered:
+        raise UsageError(f'--question: "{found.key}" is 待答复 (no reply date yet)')
+    return found
+
+
+def cmd_annual(args: argparse.Namespace) -> int:
+    """`portal report --annual YEAR`: the figures site/annual/YEAR/ shows, counted the same way
+    and as of the same day (SOURCE_DATE_EPOCH, else the newest date in the content)."""
+    from generator.annual import annual
+    from generator.render.annual_pages import annual_data, print_annual
+
+    given = [f"--{name}" for name in ("from", "to", "unit", "table") if _given(args, name)]
+    if given:
+        raise UsageError(f"--annual counts a whole calendar year; drop {', '.join(given)}")
+    if not 2000 <= args.annual <= 2100:
+        raise UsageError(f"--annual {args.annual}: give a year such as 2026")
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    portal = plugin.load(config)
+    assert plugin.settings is not None
+    figures = annual(portal, args.annual, plugin.settings.timezone, plugin.as_of())
+    sys.stdout.buffer.write(print_annual(annual_data(figures), args.format, bom=args.bom))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _given(args: argparse.Namespace, name: str) -> bool:
+    return getattr(args, {"from": "start", "to": "end"}.get(name, name), None) is not None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -138,6 +138,17 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """An old address that now lives elsewhere (content/redirects.yml): links keep working."""
+
+    old: str  # site path, e.g. news/2026/05/night-market/
+    new: str
+    source: PurePosixPath
+    line: int
+    key: str  # where in the file: redirects[0]
+
+
+@dataclass(frozen=True)
 class FreePage:
     """A free page (关于我们, 联系方式, 办事指南)."""
 
@@ -166,6 +177,7 @@ class Portal:
     questions: tuple[Question, ...] = ()  # newest first
     edition_bonus: int = 0  # reward points once per piece that ran in 美丽家园
     campaigns: tuple[Campaign, ...] = ()  # newest first
+    redirects: tuple[Redirect, ...] = ()
 
     def regulation(self, regulation_id: str) -> Regulation | None:
         return next((r for r in self.regulations if r.id == regulation_id), None)
@@ -294,6 +306,7 @@ class Question:
     received: date | None = None  # 受理日期
     replied: date | None = None  # 答复日期; None: 待答复
     department: str = ""  # 答复部门
+    received_line: int = 0  # line of `received` (else `date`), for problems about the record
 
     @property
     def answered(self) -> bool:

@@ -8,9 +8,12 @@ and on_page_content (title, meta, and our HTML around the Markdown body).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Literal
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,6 +26,8 @@ from generator.clock import source_date_epoch
 from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
 from generator.model import Article, Portal
+from generator.published import moved_items, published_items, read_published
+from generator.render.csp import meta_policy
 from generator.render.feed_catalog import feed_links
 from generator.render.jsonld import script_json
 from generator.render.sanitize import sanitize_html
@@ -44,26 +49,47 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.bodies: dict[str, str] = {}  # article key → body HTML, for full-text feeds
         self.strict = False
+        self.serving = False
 
     # -- loading ------------------------------------------------------------------------
-    def load(self, config: MkDocsConfig) -> Portal:
-        """Validate the content; raises ContentError listing every problem."""
+    def load(self, config: MkDocsConfig, site_dir: Path | None = None) -> Portal:
+        """Validate the content; raises ContentError listing every problem.
+
+        `site_dir` is the site that is online (default: site_dir of mkdocs.yml): pieces whose
+        address changed since it was built are warned about.
+        """
         self.settings = settings_from(config, self.config, self.strict)
         portal = load_portal(self.settings)
+        online = read_published(site_dir or Path(config.site_dir))
+        if online:
+            moved = moved_items(online, published_items(portal, self.settings), portal)
+            portal = replace(portal, warnings=tuple(sorted([*portal.warnings, *moved])))
         if self.settings.strict and portal.warnings:
             raise ContentError(portal.warnings)
         self.portal = portal
         return portal
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Having on_startup keeps this object across the rebuilds of one `mkdocs serve`, so
+        # on_config reloads the content on each of them.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Regulation articles get stable anchors ({#art-30}) through attr_list.
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
+        # Table alignment as `align`, which the sanitiser keeps, not as a `style` attribute,
+        # which it drops and the Content-Security-Policy (style-src 'self') would refuse.
+        if "tables" in config.markdown_extensions:
+            config.mdx_configs.setdefault("tables", {}).setdefault("use_align_attribute", True)
+        # Every page carries the policy, except under serve: live reload is an inline script.
+        config.extra["portal_csp"] = "" if self.serving else meta_policy()
         # Generated pages are reached through archives, not the sidebar; listing them all as
         # "not in nav" would bury real messages.
         config.validation.nav.omitted_files = logging.DEBUG
         config.validation.nav.absolute_links = logging.DEBUG
-        if self.portal is None:
+        if self.portal is None or self.serving:
+            self.bodies = {}
             try:
                 self.load(config)
             except ContentError as exc:
@@ -108,10 +134,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             meta = page.meta
-            meta["title"] = spec.title
+            # Material's templates do not autoescape: the title reaches <title>, the header and
+            # every page's navigation as it is, the description a <meta> attribute. Both are
+            # text, so they go in escaped (Markup: `| e` in a template does not escape twice).
+            meta["title"] = escape(spec.title)
             meta["hide"] = list(spec.hide)
             if spec.description:
-                meta["description"] = spec.description
+                meta["description"] = escape(spec.description)
             meta["portal_feeds"] = [{"path": f.path, "title": f.title} for f in spec.feeds]
             meta["portal_jsonld"] = [script_json(data) for data in spec.jsonld]
             if not spec.searchable:
@@ -139,6 +168,27 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """The day the tracking numbers are counted to: never the clock (see tracking.as_of)."""
         assert self.portal is not None and self.settings is not None
         return tracking.as_of(self.portal, self.settings.timezone, source_date_epoch())
+
+    def article_body(self, config: MkDocsConfig, article: Article) -> str:
+        """One article's sanitised body HTML as a build makes it, without building the site
+        (`portal wechat`): the events MkDocs runs for that page, in its order."""
+        from mkdocs.structure.files import get_files
+
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+        file = files.get_file_from_path(f"articles/{article.key}.md")
+        if file is None:
+            raise ValueError(f"{article.source} is not published on the site")
+        page = Page(None, file, config)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
+        page.render(config, files)
+        assert page.content is not None
+        config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        return self.bodies[article.key]
 
     # -- outputs beside the pages -------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +16,11 @@ import feedparser
 import lxml.html
 import pytest
 
+from generator.cli import main as portal_main
+from generator.errors import ContentError
 from generator.render.feeds import Feed, FeedItem, absolutize, to_atom, to_json, to_rss, xml_text
+from generator.settings import Settings
+from generator.validate.portal import load_portal
 
 from .conftest import WritePortal, build
 
@@ -100,7 +105,12 @@ def test_absolutize() -> None:
 
 
 def feed_files(site: Path) -> list[Path]:
-    return sorted(p for p in (site / "feeds").rglob("*") if p.suffix in {".xml", ".atom", ".json"})
+    """The feeds, without the id record and the folders' empty sitemaps."""
+    return sorted(
+        p
+        for p in (site / "feeds").rglob("*")
+        if p.suffix in {".xml", ".atom", ".json"} and p.name not in {"ids.json", "sitemap.xml"}
+    )
 
 
 def test_sample_feeds_parse(sample_site: Path) -> None:
@@ -222,3 +232,72 @@ def test_newsboat_reads_the_feeds(sample_site: Path, tmp_path: Path) -> None:
             rows = db.execute("SELECT title, pubDate FROM rss_item").fetchall()
         seen = {title: int(when) for title, when in rows}
         assert seen == expected, path
+
+
+def test_moved_article_is_warned_until_redirected(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal()
+    site = root / "site"
+    assert build(root, site) == 0
+    capsys.readouterr()
+    old = root / "content/articles/2026-05-12-night-market.md"
+    new = root / "content/articles/2026-05-12-night-market-stalls.md"
+    old.rename(new)
+    assert portal_main(["check", "-f", str(root / "mkdocs.yml")]) == 0
+    assert (
+        "warning: content/articles/2026-05-12-night-market-stalls.md:0: (address): was published "
+        "at /news/2026/05/night-market/, now /news/2026/05/night-market-stalls/: old links break; "
+        "add {from: news/2026/05/night-market/, to: news/2026/05/night-market-stalls/} to "
+        "content/redirects.yml, and `id: tag:example.org,2026-05-12:news/night-market` to keep "
+        "the feed item"
+    ) in capsys.readouterr().err
+    (root / "content/redirects.yml").write_text(
+        "redirects:\n  - {from: /news/2026/05/night-market/, to: news/2026/05/night-market-stalls/}\n"
+    )
+    new.write_text(
+        new.read_text().replace(
+            "category:", "id: tag:example.org,2026-05-12:news/night-market\ncategory:"
+        )
+    )
+    assert build(root, site) == 0
+    assert "was published at" not in capsys.readouterr().err
+    moved = (site / "news/2026/05/night-market/index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../night-market-stalls/">' in moved
+    entry = feedparser.parse((site / "feeds/news.xml").read_bytes()).entries[0]
+    assert entry.id == "tag:example.org,2026-05-12:news/night-market"
+    assert entry.link == "https://example.org/news/2026/05/night-market-stalls/"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "{from: news/../../etc/, to: news/}",
+            'content/redirects.yml:2: redirects[0].from: "news/../../etc/" is not a path of this '
+            "site (e.g. news/2026/05/night-market/)",
+        ),
+        (
+            "{from: news/2026/05/old/, to: news/2026/05/nowhere/}",
+            "content/redirects.yml:2: redirects[0].to: /news/2026/05/nowhere/ is not a page of the site",
+        ),
+        (
+            "{from: news/2026/05/night-market/, to: news/}",
+            "content/redirects.yml:2: redirects[0].from: /news/2026/05/night-market/ is a page of the site, "
+            "not an old address",
+        ),
+    ],
+)
+def test_redirect_rules(write_portal: WritePortal, line: str, expected: str) -> None:
+    root = write_portal({"content/redirects.yml": f"redirects:\n  - {line}\n"})
+    with pytest.raises(ContentError) as exc:
+        load_portal(Settings(root=root))
+    assert expected in [str(p) for p in exc.value.problems]
+
+
+def test_feed_folders_answer_materials_sitemap_fetch(sample_site: Path) -> None:
+    for folder in ("feeds", "feeds/category"):
+        tree = ET.parse(sample_site / folder / "sitemap.xml")
+        assert tree.getroot().tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    ids = json.loads((sample_site / "feeds/ids.json").read_text())
+    assert len({i["id"] for i in ids}) == len(ids) > 250

@@ -169,11 +169,16 @@ def site_feeds(
     return feeds
 
 
+def question_id(q: Question, settings: Settings) -> str:
+    """Fixed at first publication: the answer's date and file name."""
+    return tag_uri(settings.site_url, q.published, f"qa/{q.key}", settings.timezone)
+
+
 def question_item(q: Question, body_html: str, settings: Settings) -> FeedItem:
     url = urljoin(settings.site_url, question_url(q))
     basis = "；".join(f"《{c.regulation.short_title}》{article_label(c.article)}" for c in q.basis)
     return FeedItem(
-        id=tag_uri(settings.site_url, q.published, f"qa/{q.key}", settings.timezone),
+        id=question_id(q, settings),
         title=q.question,
         url=url,
         published=q.published,

@@ -6,22 +6,36 @@ each spec into a generated file; nothing here knows MkDocs.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from itertools import groupby
+from urllib.parse import urljoin
 
+from generator.annual import latest_year, report_years
 from generator.model import Article, Category, Portal
+from generator.published import IDS_FILE, ids_json, published_items
 from generator.render import jsonld
+from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
+from generator.render.api import api_outputs
+from generator.render.embed import embed_outputs
 from generator.render.feed_catalog import FeedLink, feed_links, site_feeds
-from generator.render.feeds import opml, render_feed
+from generator.render.feeds import Feed, opml, render_feed
+from generator.render.interaction_pages import (
+    interaction_data,
+    interaction_outputs,
+    interaction_specs,
+)
 from generator.render.legal import legal_specs
 from generator.render.pages import PageRenderer, paginate, summary_of
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
 from generator.render.spec import PageSpec, fixed
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
+from generator.render.text import relative_url
 from generator.render.tracking_pages import tracking_outputs, tracking_specs, year_report
+from generator.render.wechat import wechat_outputs
 from generator.settings import Settings
 from generator.urls import article_url, category_url, edition_url, month_url
 
@@ -80,6 +94,8 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
     specs += _editions(portal, r, tuple(f for p, f in feeds.items() if p == "feeds/meilijiayuan"))
     specs += legal_specs(portal, settings, r, feeds)
     specs += suggestion_specs(portal, r, settings.timezone, as_of)
+    specs += interaction_specs(interaction_data(portal, settings.timezone, as_of), r)
+    specs += annual_specs(annual_views(portal, settings.timezone, as_of), r)
     if settings.tracking:
         specs += tracking_specs(year_report(portal, settings, as_of), r)
     subscribe = r.render(
@@ -120,6 +136,7 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
 
 
 def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> PageSpec:
+    annual_year = latest_year(report_years(portal, settings.timezone), as_of)
     html = r.render(
         "home.html",
         "",
@@ -130,6 +147,7 @@ def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> P
         editions=list(reversed(portal.editions))[:5],
         pages=portal.pages,
         description=settings.site_description,
+        annual=(annual_year, annual_url(annual_year)) if annual_year else None,
     )
     return PageSpec(
         "index.md", "", settings.site_name or "首页", fixed(html), hide=("navigation", "toc")
@@ -281,18 +299,58 @@ def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> l
 def build_outputs(
     portal: Portal, settings: Settings, bodies: dict[str, str], as_of: date, fallback: datetime
 ) -> dict[str, bytes]:
-    """Every file beside the pages: feeds, the OPML list, the tracking downloads."""
+    """Every file beside the pages: feeds, the OPML list, the tracking downloads, the embeds,
+    the JSON API and the hidden 公众号排版 pages."""
     feeds = site_feeds(portal, settings, bodies, fallback, settings.feed_items)
     outputs: dict[str, bytes] = {}
     for feed in feeds:
         outputs.update(render_feed(feed))
     outputs["feeds/feeds.opml"] = opml(feeds, f"{settings.site_name} 订阅列表")
+    outputs[IDS_FILE] = ids_json(published_items(portal, settings))
+    outputs.update(feed_folder_sitemaps(feeds))
+    outputs.update(redirect_pages(portal, settings))
     index = build_index(
         search_docs(portal, bodies, settings.timezone), Segmenter(portal_words(portal))
     )
     outputs.update(index.files)
     outputs["search/manifest.json"] = index.manifest()
     outputs.update(suggestion_outputs(portal, settings.timezone))
+    outputs.update(interaction_outputs(interaction_data(portal, settings.timezone, as_of)))
+    outputs.update(annual_outputs(annual_views(portal, settings.timezone, as_of)))
     if settings.tracking:
         outputs.update(tracking_outputs(year_report(portal, settings, as_of)))
+    outputs.update(embed_outputs(portal, settings, as_of))
+    outputs.update(api_outputs(portal, settings, bodies))
+    outputs.update(wechat_outputs(portal, settings, bodies))
     return outputs
+
+
+def feed_folder_sitemaps(feeds: list[Feed]) -> dict[str, bytes]:
+    """An empty sitemap in each feed folder.
+
+    Material's script fetches `sitemap.xml` beside every `<link rel="alternate">` of a page
+    (meant for language versions); with feeds linked that way each page view would request
+    feeds/sitemap.xml and get a 404. An empty, valid sitemap answers it.
+    """
+    empty = (
+        b'<?xml version="1.0" encoding="utf-8"?>\n'
+        b"<!-- Feeds are listed in /feeds/feeds.opml; pages in /sitemap.xml. -->\n"
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+    )
+    folders = {posixpath.dirname(f.path) for f in feeds}
+    return {f"{folder}/sitemap.xml": empty for folder in sorted(folders)}
+
+
+def redirect_pages(portal: Portal, settings: Settings) -> dict[str, bytes]:
+    """A small page at each old address of content/redirects.yml, sending readers on."""
+    r = PageRenderer(settings.timezone, settings.site_name)
+    pages = {}
+    for redirect in portal.redirects:
+        html = r.render(
+            "redirect.html",
+            redirect.old,
+            target=relative_url(redirect.new, redirect.old),
+            absolute=urljoin(settings.site_url, redirect.new),
+        )
+        pages[f"{redirect.old}index.html"] = html.encode()
+    return pages

@@ -5,12 +5,18 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, Severity
-from generator.model import Portal
+from generator.model import Article, FreePage, Portal, Question, Regulation
 from generator.privacy import mask_asker
 from generator.settings import Settings
+from generator.urls import article_url, question_url, regulation_url
 from generator.validate.articles import Registry, load_articles, load_pages
 from generator.validate.legal import load_questions, load_regulations
-from generator.validate.registry import load_editions, load_outlets, load_units
+from generator.validate.registry import (
+    load_editions,
+    load_outlets,
+    load_redirects,
+    load_units,
+)
 from generator.validate.suggestions import load_campaigns
 
 # Static files under content/ that are published as they are (images and documents).
@@ -42,6 +48,17 @@ def load_portal(settings: Settings) -> Portal:
     pages = load_pages(content, root, problems)
     campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)
     assets = find_assets(content, root, problems)
+    redirects = load_redirects(content, root, problems)
+    published_questions = tuple(q for q in questions if not q.draft)
+    published_regulations = tuple(r for r in regulations if not r.draft)
+    pages_here = content_urls(articles, published_questions, published_regulations, pages)
+    for r in redirects:
+        if r.old in pages_here:
+            message = f"/{r.old} is a page of the site, not an old address"
+            problems.append(Problem(r.source, r.line, f"{r.key}.from", message))
+        if r.new not in pages_here and r.new not in SECTION_URLS:
+            message = f"/{r.new} is not a page of the site"
+            problems.append(Problem(r.source, r.line, f"{r.key}.to", message))
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     return Portal(
@@ -57,10 +74,30 @@ def load_portal(settings: Settings) -> Portal:
         assets=assets,
         domains=settings.domains,
         # Drafts were validated like the rest; they are not published.
-        regulations=tuple(r for r in regulations if not r.draft),
-        questions=tuple(q for q in questions if not q.draft),
+        regulations=published_regulations,
+        questions=published_questions,
         campaigns=campaigns,
+        redirects=redirects,
     )
+
+
+# Section pages a redirect may lead to, besides the pages made from content files.
+SECTION_URLS = frozenset(
+    {"", "news/", "news/archive/", "meilijiayuan/", "qa/", "regulations/", "suggestions/"}
+    | {"tracking/", "subscribe/", "search/"}
+)
+
+
+def content_urls(
+    articles: tuple[Article, ...],
+    questions: tuple[Question, ...],
+    regulations: tuple[Regulation, ...],
+    pages: tuple[FreePage, ...],
+) -> frozenset[str]:
+    """The addresses of the pages made from content files."""
+    urls = {article_url(a) for a in articles if a.is_published}
+    urls |= {question_url(q) for q in questions} | {regulation_url(g) for g in regulations}
+    return frozenset(urls | {f"{p.key}/" for p in pages})
 
 
 def find_assets(content: Path, root: Path, problems: list[Problem]) -> tuple[PurePosixPath, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
@@ -9,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from generator.errors import Problem
 from generator.load.files import load_yaml_file
 from generator.load.yamldoc import YamlDoc
-from generator.model import Edition, Level, Outlet, QuotaPeriod, Unit, UnitType
+from generator.model import Edition, Level, Outlet, QuotaPeriod, Redirect, Unit, UnitType
 from generator.validate.fields import Fields, type_name
 
 _UNIT_TYPES = {
@@ -172,3 +173,43 @@ def load_editions(
             continue
         editions[number] = Edition(number, day, theme, title)
     return tuple(sorted(editions.values(), key=lambda e: e.number))
+
+
+_SITE_PATH = re.compile(r"(?:[a-z0-9][a-z0-9._-]*/)*")
+
+
+def _site_path(f: Fields, name: str) -> str | None:
+    """`news/2026/05/x/` (a leading / is allowed): a directory path inside the site."""
+    value = f.text(name, required=True, max_len=300)
+    if value is None:
+        return None
+    path = value.strip().lstrip("/")
+    if path and not path.endswith("/"):
+        path += "/"
+    if not _SITE_PATH.fullmatch(path) or "/../" in f"/{path}" or "/./" in f"/{path}":
+        f.error(name, f'"{value}" is not a path of this site (e.g. news/2026/05/night-market/)')
+        return None
+    return path
+
+
+def load_redirects(content: Path, root: Path, problems: list[Problem]) -> tuple[Redirect, ...]:
+    """Old addresses and where they moved (optional content/redirects.yml)."""
+    path = content / "redirects.yml"
+    rel = PurePosixPath(path.relative_to(root).as_posix())
+    _, top = _root_list(path, rel, "redirects", problems, required=False)
+    if top is None:
+        return ()
+    top.check_keys(["redirects"])
+    found: dict[str, Redirect] = {}
+    for f in top.mappings("redirects"):
+        f.check_keys(["from", "to"])
+        old, new = _site_path(f, "from"), _site_path(f, "to")
+        if old is None or new is None:
+            continue
+        if old == new:
+            f.error("to", "a redirect must lead to another address")
+        elif old in found:
+            f.error("from", f"/{old} is redirected twice (first on line {found[old].line})")
+        else:
+            found[old] = Redirect(old, new, rel, f.line("from"), f.prefix)
+    return tuple(sorted(found.values(), key=lambda r: r.old))
