@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
-from generator.load.yamldoc import YamlDoc, parse_yaml
+from generator.load.yamldoc import YamlDoc, explain_line, parse_yaml
 
 MAX_BYTES = 2 * 1024 * 1024
 _FENCE = "---"
@@ -24,17 +24,25 @@ class MarkdownDoc:
 
 
 def read_text(path: Path, rel: PurePosixPath) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 text file (a BOM is accepted); other encodings are a clear problem."""
+    """Read a UTF-8 text file (a BOM is accepted); other encodings are a clear problem.
+
+    The size is checked before anything is read, so a huge file costs no memory.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [_too_big(rel, size)]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(rel, 0, "(file)", f"cannot be read: {exc.strerror}")]
+    return decode_text(raw, rel)
+
+
+def decode_text(raw: bytes, rel: PurePosixPath) -> tuple[str | None, list[Problem]]:
+    """Text from a content file's bytes: UTF-8 with or without BOM; newlines made `\\n`."""
     if len(raw) > MAX_BYTES:
-        size = len(raw) // 1024
-        return None, [
-            Problem(rel, 0, "(file)", f"file is {size} KB; the limit is {MAX_BYTES // 1024} KB")
-        ]
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [_too_big(rel, len(raw))]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
         return None, [Problem(rel, 0, "(file)", "file is UTF-16; save it as UTF-8 (保存为 UTF-8)")]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
@@ -70,20 +78,54 @@ def read_text(path: Path, rel: PurePosixPath) -> tuple[str | None, list[Problem]
     return text, problems
 
 
+def _too_big(rel: PurePosixPath, size: int) -> Problem:
+    return Problem(
+        rel,
+        0,
+        "(file)",
+        f"file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB "
+        "(pictures pasted into the text? save them as image files beside it)",
+    )
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 saved without its byte-order mark: every other byte of ASCII text is NUL."""
+    sample = raw[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= len(sample) // 8 and min(even, odd) <= max(even, odd) // 8
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:
     """Split `---` front matter from the body and parse it with line numbers."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != _FENCE:
+    if not text.strip():
         return None, [
-            Problem(rel, 1, "(front matter)", "file must start with front matter between --- lines")
+            Problem(
+                rel, 0, "(file)", "the file is empty; start it with front matter between --- lines"
+            )
         ]
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        return None, [Problem(rel, 1, "(front matter)", _opening_problem(lines))]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (_FENCE, "..."):
             break
     else:
+        lookalike = next((n for n in range(1, len(lines)) if _DASHES.fullmatch(lines[n])), None)
+        if lookalike is not None:
+            return None, [
+                Problem(
+                    rel,
+                    lookalike + 1,
+                    "(front matter)",
+                    f'"{lines[lookalike].strip()}" is not ---; close the front matter with '
+                    "three ASCII hyphens (---)",
+                )
+            ]
         return None, [
             Problem(rel, 1, "(front matter)", "front matter is not closed: add a line with ---")
         ]
@@ -94,9 +136,33 @@ def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, l
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
+        for number, line in enumerate(lines[1:index], start=2):
+            hint = explain_line(line)
+            if hint:
+                return None, [Problem(rel, number, "(front matter)", hint)]
         return None, [Problem(rel, 2, "(front matter)", "front matter must be key: value lines")]
     body = "\n".join(lines[index + 1 :])
-    return MarkdownDoc(doc, body, index + 2), problems
+    # An empty body is reported on the closing --- when nothing follows it.
+    last_line = len(lines) - 1 if text.endswith("\n") else len(lines)
+    return MarkdownDoc(doc, body, min(index + 2, max(last_line, index + 1))), problems
+
+
+# A fence typed with a Chinese input method: em dashes (U+2014), full-width hyphens (U+FF0D).
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212\u2500\u30fc\uff0d]{3,}\s*")
+
+
+def _opening_problem(lines: list[str]) -> str:
+    first = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    if first and lines[first].rstrip() == _FENCE:
+        return (
+            f"front matter must start on the first line; delete the {first} empty line(s) above ---"
+        )
+    if _DASHES.fullmatch(lines[first]):
+        return (
+            f'the first line "{lines[first].strip()}" is not ---; front matter starts with '
+            "three ASCII hyphens (---)"
+        )
+    return "file must start with front matter between --- lines"
 
 
 def load_markdown(path: Path, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:

@@ -3,27 +3,98 @@
 We parse once with PyYAML's SafeLoader (compose, then construct), walking the node tree to
 record lines. Timestamps are *not* resolved by YAML: dates stay text so that `clock.parse_when`
 can apply Beijing time and report impossible dates as content errors, not tracebacks.
-Anchors/aliases are refused: front matter never needs them, and refusing them defuses
-"billion laughs" documents before anything is expanded.
+
+Hostile or broken YAML is refused while it is being composed, before anything is built from
+it: anchors and aliases (front matter never needs them, and refusing the first one defuses
+"billion laughs" documents before a single reference is followed), tags other than the plain
+ones (`!!python/object` and friends), nesting deeper than `MAX_DEPTH` and documents of more
+than `MAX_NODES` values. Time and memory are therefore bounded by the size of the text.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem
 
 MAX_NODES = 20_000
+MAX_DEPTH = 32
+_STANDARD = "tag:yaml.org,2002:"
+# Explicit tags a person may reasonably type (`!!str 2026`); everything else is refused.
+_PLAIN_TAGS = frozenset(
+    f"{_STANDARD}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+_INT_TAG = f"{_STANDARD}int"
+_MAX_DIGITS = 30
+
+
+class _Refusal(Exception):
+    """The document is refused: `line` is 0-based within the parsed text."""
+
+    def __init__(self, line: int, key: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.key = key
+        self.message = message
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the implicit timestamp type (dates stay strings)."""
+    """SafeLoader without the implicit timestamp type (dates stay strings), composing warily."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._paths: list[str] = []
+        self._nodes = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        path = self._path_of(index)
+        line = event.start_mark.line
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            raise _Refusal(
+                line,
+                path,
+                "YAML anchors and aliases (& and *) are not allowed; write each value out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+            shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+            raise _Refusal(
+                line,
+                path,
+                f'YAML tag "{shown}" is not allowed; write plain text, numbers, lists and '
+                "key: value lines",
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refusal(line, path, f"too much data (more than {MAX_NODES} YAML values)")
+        if isinstance(event, CollectionStartEvent) and len(self._paths) >= MAX_DEPTH:
+            top = re.split(r"[.\[]", path, maxsplit=1)[0]
+            raise _Refusal(line, top, f"lists and mappings nested more than {MAX_DEPTH} deep")
+        self._paths.append(path)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._paths.pop()
+        return node
+
+    def _path_of(self, index: Any) -> str:
+        parent = self._paths[-1] if self._paths else ""
+        if isinstance(index, int):
+            return f"{parent}[{index}]"
+        if isinstance(index, ScalarNode):
+            return f"{parent}.{index.value}" if parent else str(index.value)
+        return parent  # the root, or a mapping's key
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -59,17 +130,14 @@ class _Walker:
 
     def problem(self, node: Node, key: str, message: str) -> None:
         self.problems.append(
-            Problem(self.doc.path, node.start_mark.line + 1 + self.offset, key or "(file)", message)
+            Problem(self.doc.path, node.start_mark.line + 1 + self.offset, key or "(yaml)", message)
         )
 
     def walk(self, node: Node, key: str) -> None:
-        if id(node) in self.seen:
+        if id(node) in self.seen:  # the composer refuses aliases; this is belt and braces
             self.problem(node, key, "YAML anchors and aliases (& and *) are not allowed here")
             raise _Refused
         self.seen.add(id(node))
-        if len(self.seen) > MAX_NODES:
-            self.problem(node, key, f"document too large (more than {MAX_NODES} YAML nodes)")
-            raise _Refused
         if isinstance(node, MappingNode):
             names: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -78,6 +146,8 @@ class _Walker:
                     raise _Refused
                 name = str(key_node.value)
                 path = f"{key}.{name}" if key else name
+                if not self._check_key(key_node, key, name, path):
+                    continue
                 line = key_node.start_mark.line + 1 + self.offset
                 if name in names:
                     self.problem(
@@ -91,6 +161,36 @@ class _Walker:
                 path = f"{key}[{index}]"
                 self.doc.lines.setdefault(path, item.start_mark.line + 1 + self.offset)
                 self.walk(item, path)
+        elif isinstance(node, ScalarNode) and node.tag == _INT_TAG:
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > _MAX_DIGITS:
+                self.problem(
+                    node,
+                    key,
+                    f"a number of {digits} digits is too long; put it in quotes if it is text",
+                )
+
+    def _check_key(self, key_node: ScalarNode, parent: str, name: str, path: str) -> bool:
+        if key_node.tag == f"{_STANDARD}merge":
+            self.problem(key_node, path, "merge keys (<<) are not allowed; write the keys out")
+            return False
+        if key_node.tag == f"{_STANDARD}null":
+            self.problem(key_node, parent, "a key is empty (nothing before the colon)")
+            return False
+        hidden = sorted({f"U+{ord(c):04X}" for c in name if unicodedata.category(c) == "Cf"})
+        if hidden:
+            shown = "".join(c for c in path if unicodedata.category(c) != "Cf")
+            self.problems.append(
+                Problem(
+                    self.doc.path,
+                    key_node.start_mark.line + 1 + self.offset,
+                    shown,
+                    f"the key contains invisible character(s) {', '.join(hidden)} (pasted "
+                    "text?); delete the key and type it again",
+                )
+            )
+            return False
+        return True
 
 
 class _Refused(Exception):
@@ -109,13 +209,17 @@ def parse_yaml(
     try:
         try:
             node = loader.get_single_node()
+        except _Refusal as refusal:
+            return None, [
+                Problem(
+                    path, refusal.line + 1 + line_offset, refusal.key or "(yaml)", refusal.message
+                )
+            ]
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = (mark.line + 1 + line_offset) if mark else line_offset
-            what = exc.problem or exc.context or "malformed YAML"
-            return None, [Problem(path, line, "(yaml)", f"YAML syntax error: {what}")]
+            line, message = explain_syntax_error(text, exc)
+            return None, [Problem(path, line + 1 + line_offset, "(yaml)", message)]
         except yaml.YAMLError as exc:
-            return None, [Problem(path, line_offset, "(yaml)", f"YAML syntax error: {exc}")]
+            return None, [Problem(path, max(1, line_offset), "(yaml)", f"YAML syntax error: {exc}")]
         if node is None:
             return doc, []
         walker = _Walker(doc, line_offset)
@@ -129,11 +233,74 @@ def parse_yaml(
             doc.data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line = (mark.line + 1 + line_offset) if mark else line_offset
+            line = (mark.line + 1 + line_offset) if mark else max(1, line_offset)
             what = exc.problem or "value cannot be read"
             return None, [Problem(path, line, "(yaml)", f"YAML error: {what}")]
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            return None, [Problem(path, line_offset, "(yaml)", f"YAML error: {exc}")]
+            return None, [Problem(path, max(1, line_offset), "(yaml)", f"YAML error: {exc}")]
         return doc, []
     finally:
         loader.dispose()
+
+
+# What people type instead of YAML: a full-width colon from a Chinese input method, no space
+# after the colon, indentation with tabs or full-width spaces, a colon inside a value.
+_FULL_WIDTH_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:：#\"'{\[][^:：]*?)\s*：")
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/])")
+_COLON_IN_VALUE = re.compile(
+    r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'{\[][^:]*):\s+(?P<value>[^\"'\s].*:\s)"
+)
+_TAB = "found character '\\t' that cannot start any token"
+
+
+def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The 0-based line and a message for people: what was probably typed, and the fix."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line if mark else 0
+    lines = text.split("\n")
+    problem = exc.problem or exc.context or "malformed YAML"
+    if problem == _TAB:
+        return line, "a tab character; indent YAML with spaces, not tabs (用空格缩进，不要用 Tab)"
+    if (
+        problem == "found unexpected end of stream"
+        and exc.context == "while scanning a quoted scalar"
+        and exc.context_mark is not None
+    ):
+        start = exc.context_mark
+        quote = (
+            lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
+        )
+        return start.line, f"a quoted value is never closed (the closing {quote} is missing)"
+    # A line YAML took for the start of a longer value is reported where the value ends.
+    last = min(line, len(lines) - 1)
+    for number in range(last, max(-1, last - 3), -1):
+        hint = explain_line(lines[number], is_error_line=number == line)
+        if hint:
+            return number, hint
+    return line, f"YAML syntax error: {problem}"
+
+
+def explain_line(line: str, *, is_error_line: bool = True) -> str | None:
+    """What is wrong with one line of would-be YAML, or None when it looks fine."""
+    if line.startswith("\t") or (is_error_line and "\t" in line):
+        return "a tab character; indent YAML with spaces, not tabs (用空格缩进，不要用 Tab)"
+    if line.startswith("\u3000"):
+        return "indented with a full-width space (U+3000); indent with ordinary spaces"
+    match = _FULL_WIDTH_COLON.match(line)
+    if match:
+        key = match["key"].strip()
+        return (
+            f'after "{key}" comes a full-width colon (：); YAML needs an ASCII colon and a '
+            f"space: {key}: …"
+        )
+    match = _NO_SPACE.match(line)
+    if match:
+        return f'put a space after the colon: "{match["key"]}: {match["value"]}…"'
+    if is_error_line:
+        match = _COLON_IN_VALUE.match(line)
+        if match:
+            return (
+                f'the value of "{match["key"].strip()}" contains a colon and a space; put the '
+                'whole value in quotes: key: "…: …"'
+            )
+    return None

@@ -119,6 +119,9 @@ class Fields:
         value = self.raw(name, required)
         if value is None:
             return None
+        if isinstance(value, float):
+            self.error(name, f"expected a whole number, got {value}")
+            return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(name, f"expected a whole number, got {type_name(value)}")
             return None
