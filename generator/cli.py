@@ -201,13 +201,14 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def _load_config(config_file: Path, strict: bool | None = None) -> MkDocsConfig:
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.is_file():
         raise UsageError(f"找不到配置文件 config file not found: {config_file}")
     try:
         return load_config(config_file=str(config_file), strict=strict)
-    except ConfigurationError as exc:
+    except (ConfigurationError, Abort) as exc:
+        # A bad option value is logged by MkDocs (naming the option), then aborts.
         raise UsageError(f"{config_file}: {exc}") from None
 
 

@@ -66,6 +66,27 @@ class Domains(base.BaseConfigOption[tuple[Domain, ...]]):
         return tuple(Domain(slug, name) for slug, name in _named_slugs(value, "domain"))
 
 
+class TrackingAccess(base.BaseConfigOption[str]):
+    """Who the 信息报送 section is for: `public`, `internal` or `off` (true/false also work)."""
+
+    CHOICES = ("public", "internal", "off")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = "public"
+
+    def run_validation(self, value: object) -> str:
+        if value is True:
+            return "public"
+        if value is False:
+            return "off"
+        if isinstance(value, str) and value.strip().lower() in self.CHOICES:
+            return value.strip().lower()
+        raise base.ValidationError(
+            f"expected public, internal or off (or true/false), got {value!r}"
+        )
+
+
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)
     """Newest items per feed."""
@@ -90,8 +111,10 @@ class PortalConfig(base.Config):
     """Treat content warnings as errors (also enabled by `portal build --strict`)."""
     allow_raw_html = c.Type(bool, default=False)
     """Publish HTML in content as written (default: scripts and event handlers are removed)."""
-    tracking = c.Type(bool, default=True)
-    """Build the 信息报送 section (leave it out of `nav` to keep it off the public menu)."""
+    tracking = TrackingAccess()
+    """The 信息报送 section: `public` (default: built; list `tracking/index.md` in `nav` or
+    not), `internal` (built, but kept out of the menu, the sitemap and search engines:
+    noindex), or `off` (not built)."""
     hotline = c.Type(str, default="")
     """The bureau's complaint hotline (投诉举报电话), shown on the home page and with answers;
     it is published on purpose, like `public_contacts`."""
@@ -123,7 +146,8 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         home_items=max(1, options.home_items),
         strict=strict or options.strict or bool(config.strict),
         allow_raw_html=options.allow_raw_html,
-        tracking=options.tracking,
+        tracking=options.tracking != "off",
+        tracking_internal=options.tracking == "internal",
         hotline=options.hotline.strip(),
         public_contacts=frozenset(
             [*options.public_contacts, *([options.hotline.strip()] if options.hotline else [])]

@@ -33,6 +33,7 @@ from generator.render.jsonld import script_json
 from generator.render.sanitize import sanitize_html
 from generator.render.site import build_outputs, build_specs
 from generator.render.spec import PageSpec
+from generator.render.tracking_pages import TRACKING_URL, drop_from_sitemap, without_tracking
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 from generator.write import write_outputs
@@ -103,6 +104,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         for problem in self.portal.warnings:
             log.warning(str(problem))
+        if config.nav and (self.settings.tracking_internal or not self.settings.tracking):
+            # 信息报送 for internal use (or not built): off the menu, and no warning about a
+            # nav entry whose page is missing.
+            config.nav = without_tracking(config.nav)
         site_feed = feed_links(self.portal, self.settings)[0]
         config.extra["portal_feeds"] = [{"path": site_feed.path, "title": site_feed.title}]
         return config
@@ -146,6 +151,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if not spec.searchable:
                 # Listings repeat the articles' summaries; search should lead to the articles.
                 meta["search"] = {"exclude": True}
+            assert self.settings is not None
+            if self.settings.tracking_internal and spec.url.startswith(TRACKING_URL):
+                meta["robots"] = "noindex, nofollow"
         return markdown
 
     def on_page_content(
@@ -191,6 +199,26 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.bodies[article.key]
 
     # -- outputs beside the pages -------------------------------------------------------
+    @staticmethod
+    def _hide_from_sitemap(site: Path, prefix: str) -> None:
+        """Take internal pages out of the sitemap MkDocs wrote (and its .gz, same mtime)."""
+        import gzip
+        import struct
+
+        xml = site / "sitemap.xml"
+        if not xml.is_file():
+            return
+        text = drop_from_sitemap(xml.read_text(encoding="utf-8"), prefix)
+        xml.write_text(text, encoding="utf-8")
+        packed = site / "sitemap.xml.gz"
+        if packed.is_file():
+            (mtime,) = struct.unpack("<I", packed.read_bytes()[4:8])
+            with (
+                packed.open("wb") as raw,
+                gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
+            ):
+                gz.write(text.encode("utf-8"))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.portal is not None and self.settings is not None
         if not self.settings.site_url:
@@ -203,6 +231,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             write_outputs(Path(config.site_dir), outputs)
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
+        if self.settings.tracking_internal:
+            self._hide_from_sitemap(Path(config.site_dir), self.settings.site_url + TRACKING_URL)
         leaks = scan_site(
             Path(config.site_dir),
             self.settings.content,

@@ -51,6 +51,7 @@ class Settings:
     feed_items: int | None = 20  # None: complete feeds
     allow_raw_html: bool = False
     tracking: bool = True  # build the 信息报送 section
+    tracking_internal: bool = False  # ... but keep it off the menu, the sitemap, search engines
     hotline: str = ""  # 投诉举报电话, published on purpose
     public_contacts: frozenset[str] = frozenset()  # office phones/e-mails published on purpose
     extra: dict[str, object] = field(default_factory=dict)

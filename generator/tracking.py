@@ -1,20 +1,24 @@
 """信息报送 counting rules, implemented once; the pages, exports and `portal report` all
-render what this module counts.
+render what this module counts (README.md, "信息报送 counting rules", says the same in words).
 
 - A submission is any article file, whatever its status, counted in the ISO week (on the
   site's wall clock, Asia/Shanghai) of `submitted` (which defaults to `date`).
-- A unit's quota for a week is the quota in force on that week's Monday; weeks before the
-  unit's `since` date are not counted at all; a week with no submissions counts as zero.
+- A period covers whole ISO weeks from the week of its first day; its last week counts what
+  was submitted up to its last day (a week in progress).
+- A unit's quota for a week is the quota in force on that week's Monday (or on the unit's
+  `since` day, in the week it started); weeks that end before `since` are not counted at
+  all; a week with no submissions counts as zero.
 - Adoption (用稿) is a placement of a piece in an outlet, counted on the placement's date: a
   piece used by three outlets counts three placements. Each placement earns the points of its
-  outlet (the outlet's own `points`, else its level's), plus the 美丽家园 bonus once per piece
-  that ran in an edition, when outlets.yml configures `edition_bonus`.
+  outlet (the outlet's own `points`, else its level's). When outlets.yml sets
+  `edition_bonus`, a piece that ran in a 美丽家园 edition earns it once, on the edition's
+  date (else its first placement's).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -63,6 +67,9 @@ class Week:
     def next(self) -> Week:
         return Week.of(self.monday + timedelta(days=7))
 
+    def previous(self) -> Week:
+        return Week.of(self.monday - timedelta(days=7))
+
 
 def week_of(moment: datetime, tz: tzinfo) -> Week:
     """The ISO week of an instant on the site's wall clock (23:30 Sunday stays in its week)."""
@@ -93,9 +100,10 @@ def parse_bound(text: str, *, end: bool) -> date:
 
 
 def as_of(portal: Portal, tz: tzinfo, epoch: datetime | None) -> date:
-    """The day the counts are "as of": SOURCE_DATE_EPOCH, else the newest date in the content.
+    """The day the site's counts are "as of": SOURCE_DATE_EPOCH, else the newest date in the
+    content (a submission, a publication or a placement).
 
-    Never the clock: the same content gives the same numbers on any day.
+    Never the clock: the same content builds the same numbers on any day.
     """
     if epoch is not None:
         return epoch.astimezone(tz).date()
@@ -110,6 +118,8 @@ def as_of(portal: Portal, tz: tzinfo, epoch: datetime | None) -> date:
 
 @dataclass(frozen=True)
 class UnitWeek:
+    """One unit's submissions in one ISO week, against its quota."""
+
     unit: Unit
     week: Week
     submitted: int
@@ -135,6 +145,11 @@ class UnitTotal:
     @property
     def weeks_short(self) -> int:
         return self.weeks - self.weeks_met
+
+    @property
+    def rate(self) -> int | None:
+        """Weeks met, in whole percent (None when no week was counted)."""
+        return round(100 * self.weeks_met / self.weeks) if self.weeks else None
 
 
 @dataclass(frozen=True)
@@ -163,8 +178,20 @@ class Ledger:
             )
         return rows
 
+    def in_week(self, week: Week) -> list[UnitWeek]:
+        return [c for u in self.units if (c := self.cell(u, week))]
+
     def short_in(self, week: Week) -> list[UnitWeek]:
-        return [c for u in self.units if (c := self.cell(u, week)) and not c.met]
+        return [c for c in self.in_week(week) if not c.met]
+
+    def counted_weeks(self) -> tuple[Week, ...]:
+        """The weeks in which at least one unit was counted (the scheme had started)."""
+        return tuple(w for w in self.weeks if any(self.cell(u, w) for u in self.units))
+
+
+def period_start(start: date) -> date:
+    """Submissions count by whole ISO weeks: a period starts on the Monday of its first week."""
+    return Week.of(start).monday
 
 
 def submissions(
@@ -173,10 +200,11 @@ def submissions(
     """Count every article (any status) in the ISO week of its `submitted` time."""
     chosen = units if units is not None else portal.units
     weeks = tuple(weeks_between(Week.of(start), Week.of(end)))
+    first = period_start(start)
     counts: Counter[tuple[str, Week]] = Counter(
         (a.unit.id, week_of(a.submitted, tz))
         for a in portal.articles
-        if start <= a.submitted.astimezone(tz).date() <= end
+        if first <= a.submitted.astimezone(tz).date() <= end
     )
     cells: dict[tuple[str, Week], UnitWeek] = {}
     for unit in chosen:
@@ -193,6 +221,48 @@ def submissions(
 
 
 # -- adoption and points ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Earned:
+    """Placements and points of one unit or one writer in a period."""
+
+    placements: int
+    points: int  # from placements
+    bonus: int  # 美丽家园 edition bonus
+
+    @property
+    def total(self) -> int:
+        return self.points + self.bonus
+
+
+@dataclass(frozen=True)
+class UnitPoints:
+    unit: Unit
+    earned: Earned
+
+
+@dataclass(frozen=True)
+class WriterPoints:
+    """A writer (the article's author, else the unit's 信息员) within a unit."""
+
+    name: str
+    unit: Unit
+    earned: Earned
+
+
+def _earned(counts: Counter[str], points: Counter[str], bonus: Counter[str], key: str) -> Earned:
+    return Earned(counts[key], points[key], bonus[key])
+
+
+_AUTHOR_SEPARATORS = re.compile(r"[\s、，,;；/]+")
+
+
+def writers_of(article: Article) -> tuple[str, ...]:
+    """The piece's writers: each name in `author` (co-authors are separated by spaces or 、),
+    else the unit's 信息员."""
+    names = [n for n in _AUTHOR_SEPARATORS.split(article.author) if n]
+    return tuple(dict.fromkeys(names)) or (article.unit.officer or article.unit.name,)
 
 
 @dataclass(frozen=True)
@@ -218,56 +288,93 @@ class Adoption:
             points[placement.outlet.level] += earned
         return [(level, count[level], points[level]) for level in Level]
 
-    def by_unit(self, units: tuple[Unit, ...]) -> list[tuple[Unit, int, int]]:
-        """(unit, placements, points incl. bonuses), ranked by points then placements."""
+    def by_unit(self, units: tuple[Unit, ...]) -> list[UnitPoints]:
+        """Every unit, ranked by total points, then placements, then the order in squads.yml."""
         count: Counter[str] = Counter()
         points: Counter[str] = Counter()
+        bonus: Counter[str] = Counter()
         for article, _, earned in self.placements:
             count[article.unit.id] += 1
             points[article.unit.id] += earned
-        for article, bonus in self.bonuses:
-            points[article.unit.id] += bonus
-        rows = [(u, count[u.id], points[u.id]) for u in units]
-        return sorted(rows, key=lambda r: (-r[2], -r[1], r[0].id))
+        for article, extra in self.bonuses:
+            bonus[article.unit.id] += extra
+        rows = [UnitPoints(u, _earned(count, points, bonus, u.id)) for u in units]
+        order = {u.id: i for i, u in enumerate(units)}
+        return sorted(rows, key=lambda r: (-r.earned.total, -r.earned.placements, order[r.unit.id]))
 
-    def by_officer(self) -> list[tuple[str, int, int]]:
-        """Points per writer: the article's author, else its unit's 信息员."""
+    def by_writer(self) -> list[WriterPoints]:
+        """Writers who earned points, ranked like units (ties by unit, then name). Each
+        co-author of a piece is credited with its placements and points in full."""
+        units: dict[str, Unit] = {}
         count: Counter[str] = Counter()
         points: Counter[str] = Counter()
+        bonus: Counter[str] = Counter()
+
+        def keys(article: Article) -> list[str]:
+            units[article.unit.id] = article.unit
+            return [f"{article.unit.id}\n{name}" for name in writers_of(article)]
+
         for article, _, earned in self.placements:
-            who = article.author or article.unit.officer or article.unit.name
-            count[who] += 1
-            points[who] += earned
-        for article, bonus in self.bonuses:
-            points[article.author or article.unit.officer or article.unit.name] += bonus
-        return sorted(
-            ((w, count[w], points[w]) for w in points), key=lambda r: (-r[2], -r[1], r[0])
-        )
+            for k in keys(article):
+                count[k] += 1
+                points[k] += earned
+        for article, extra in self.bonuses:
+            for k in keys(article):
+                bonus[k] += extra
+        rows = []
+        for k in sorted(set(count) | set(bonus)):
+            unit_id, name = k.split("\n", 1)
+            rows.append(WriterPoints(name, units[unit_id], _earned(count, points, bonus, k)))
+        return sorted(rows, key=lambda r: (-r.earned.total, -r.earned.placements))
+
+    @property
+    def placement_points(self) -> int:
+        return sum(p for _, _, p in self.placements)
+
+    @property
+    def bonus_points(self) -> int:
+        return sum(b for _, b in self.bonuses)
 
     @property
     def total_points(self) -> int:
-        return sum(p for _, _, p in self.placements) + sum(b for _, b in self.bonuses)
+        return self.placement_points + self.bonus_points
+
+    def for_unit(self, unit: Unit) -> Adoption:
+        return Adoption(
+            tuple(x for x in self.placements if x[0].unit.id == unit.id),
+            tuple(x for x in self.bonuses if x[0].unit.id == unit.id),
+        )
+
+
+def bonus_day(article: Article) -> date | None:
+    """The day a 美丽家园 piece earns its bonus: the edition's date, else its first placement."""
+    if article.edition is None:
+        return None
+    if article.edition.date is not None:
+        return article.edition.date
+    return min((p.date for p in article.placements), default=None)
 
 
 def adoption(portal: Portal, start: date, end: date) -> Adoption:
-    """Every placement dated within [start, end], with its points."""
-    edition_bonus = portal.edition_bonus
+    """Every placement dated within [start, end], with its points, and the edition bonuses."""
     found = []
-    bonus_pieces: dict[str, Article] = {}
     for article in portal.articles:
         for placement in article.placements:
             if start <= placement.date <= end:
                 found.append((article, placement, portal.placement_points(placement)))
-                if article.edition and edition_bonus:
-                    bonus_pieces.setdefault(article.key, article)
     found.sort(key=lambda x: (x[1].date, x[0].key, x[1].outlet.id))
-    bonuses = tuple((a, edition_bonus) for _, a in sorted(bonus_pieces.items()))
-    return Adoption(tuple(found), bonuses)
+    bonuses: list[tuple[Article, int]] = []
+    if portal.edition_bonus:
+        for article in sorted(portal.articles, key=lambda a: a.key):
+            day = bonus_day(article)
+            if day is not None and start <= day <= end:
+                bonuses.append((article, portal.edition_bonus))
+    return Adoption(tuple(found), tuple(bonuses))
 
 
-def pieces_by_unit(portal: Portal, start: date, end: date, tz: tzinfo) -> dict[str, list[Article]]:
-    result: dict[str, list[Article]] = defaultdict(list)
-    for a in portal.articles:
-        if start <= a.submitted.astimezone(tz).date() <= end:
-            result[a.unit.id].append(a)
+def ranks(values: list[int]) -> list[int]:
+    """Competition ranking of values already sorted best first: 10, 8, 8, 5 → 1, 2, 2, 4."""
+    result: list[int] = []
+    for index, value in enumerate(values):
+        result.append(result[-1] if index and values[index - 1] == value else index + 1)
     return result

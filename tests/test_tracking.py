@@ -1,17 +1,23 @@
-"""信息报送 counting on small hand-made ledgers with known answers."""
+"""信息报送 counting on small hand-made ledgers with known answers, the sample's pages and
+downloads against `portal report`, and the public / internal / off option."""
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import json
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
+import lxml.html
 import pytest
 
-from generator.clock import BEIJING
+from generator.clock import BEIJING, parse_when
 from generator.model import (
     Article,
     Category,
+    Edition,
     Level,
     Outlet,
     Placement,
@@ -21,7 +27,20 @@ from generator.model import (
     Unit,
     UnitType,
 )
-from generator.tracking import Week, adoption, as_of, parse_bound, submissions, week_of
+from generator.render.tracking_pages import drop_from_sitemap, without_tracking
+from generator.render.tracking_report import build_report, report_tables
+from generator.tracking import (
+    Week,
+    adoption,
+    as_of,
+    parse_bound,
+    ranks,
+    submissions,
+    week_of,
+    writers_of,
+)
+
+from .conftest import ROOT, WritePortal, build
 
 CAT = Category("zhifa", "执法动态")
 A = Unit("a", "甲中队", UnitType.SQUAD, "甲", (QuotaPeriod(None, 2),))
@@ -30,8 +49,8 @@ B = Unit(
     "乙科室",
     UnitType.SECTION,
     "乙",
-    (QuotaPeriod(date(2026, 1, 1), 1), QuotaPeriod(date(2026, 3, 2), 3)),
-    since=date(2026, 2, 16),
+    (QuotaPeriod(date(2026, 1, 1), 1), QuotaPeriod(date(2026, 3, 4), 3)),
+    since=date(2026, 2, 18),  # a Wednesday
 )
 OUTLETS = (
     Outlet("n", "人民网", Level.NATIONAL),
@@ -49,8 +68,10 @@ def piece(
     submitted: str,
     status: Status = Status.PUBLISHED,
     placements: tuple[Placement, ...] = (),
+    author: str = "",
+    edition: Edition | None = None,
 ) -> Article:
-    when = datetime.fromisoformat(submitted).replace(tzinfo=BEIJING)
+    when = parse_when(submitted, BEIJING)
     return Article(
         key=key,
         slug=key,
@@ -63,11 +84,13 @@ def piece(
         submitted=when,
         body="x",
         body_line=1,
+        author=author,
         placements=placements,
+        edition=edition,
     )
 
 
-def portal(*articles: Article, units: tuple[Unit, ...] = (A, B)) -> Portal:
+def portal(*articles: Article, units: tuple[Unit, ...] = (A, B), edition_bonus: int = 0) -> Portal:
     return Portal(
         units=units,
         outlets=OUTLETS,
@@ -76,25 +99,47 @@ def portal(*articles: Article, units: tuple[Unit, ...] = (A, B)) -> Portal:
         editions=(),
         articles=articles,
         pages=(),
+        edition_bonus=edition_bonus,
     )
 
 
-def test_weeks() -> None:
+def placed(outlet: int, day: str) -> Placement:
+    return Placement(OUTLETS[outlet], date.fromisoformat(day))
+
+
+def test_iso_weeks_and_bounds() -> None:
     assert Week.of(date(2024, 12, 30)).label == "2025-W01"
     assert Week.of(date(2026, 12, 31)).label == "2026-W53"
+    assert Week.of(date(2027, 1, 3)).label == "2026-W53"
     assert Week.parse("2026-W53").sunday == date(2027, 1, 3)
-    assert Week.parse("2026W18").monday == date(2026, 4, 27)
-    with pytest.raises(ValueError, match="no such week"):
+    assert Week.parse("2026w18").monday == date(2026, 4, 27)
+    assert Week.parse("2025-W01").previous().label == "2024-W52"
+    with pytest.raises(ValueError, match='no such week: "2025-W53"'):
         Week.parse("2025-W53")
     assert parse_bound("2026-W18", end=True) == date(2026, 5, 3)
+    assert parse_bound("2026-W18", end=False) == date(2026, 4, 27)
     assert parse_bound("2026-05-01", end=False) == date(2026, 5, 1)
+    with pytest.raises(ValueError, match='not a date or ISO week: "May 1"'):
+        parse_bound("May 1", end=False)
 
 
-def test_sunday_night_and_monday_morning_beijing_time() -> None:
-    sunday = datetime(2026, 5, 3, 23, 30, tzinfo=BEIJING)
-    monday = datetime(2026, 5, 4, 0, 30, tzinfo=BEIJING)  # Sunday 16:30 in UTC
+def test_sunday_night_beijing_time_whatever_the_offset() -> None:
+    sunday = parse_when("2026-05-03 23:30")
+    monday = parse_when("2026-05-04 00:30")
+    written_in_utc = parse_when("2026-05-03T15:30:00Z")  # 23:30 in Beijing
     assert week_of(sunday, BEIJING).label == "2026-W18"
     assert week_of(monday, BEIJING).label == "2026-W19"
+    assert week_of(written_in_utc, BEIJING).label == "2026-W18"
+    p = portal(
+        piece("x1", A, "2026-05-03 23:30"),
+        piece("x2", A, "2026-05-03T15:30:00Z"),
+        piece("x3", A, "2026-05-04 00:30"),
+    )
+    ledger = submissions(p, date(2026, 4, 27), date(2026, 5, 10), BEIJING, (A,))
+    assert [(c.week.label, c.submitted) for c in ledger.cells.values()] == [
+        ("2026-W18", 2),
+        ("2026-W19", 1),
+    ]
 
 
 def test_every_status_counts_and_empty_weeks_are_zero() -> None:
@@ -105,40 +150,78 @@ def test_every_status_counts_and_empty_weeks_are_zero() -> None:
     )
     ledger = submissions(p, date(2026, 4, 27), date(2026, 5, 17), BEIJING, (A,))
     cells = [ledger.cell(A, w) for w in ledger.weeks]
-    assert [(c.week.label, c.submitted, c.quota, c.met) for c in cells if c] == [
-        ("2026-W18", 2, 2, True),
-        ("2026-W19", 1, 2, False),
-        ("2026-W20", 0, 2, False),
+    assert [(c.week.label, c.submitted, c.quota, c.met, c.short) for c in cells if c] == [
+        ("2026-W18", 2, 2, True, 0),
+        ("2026-W19", 1, 2, False, 1),
+        ("2026-W20", 0, 2, False, 2),
     ]
     (total,) = ledger.totals()
-    assert (total.weeks, total.submitted, total.quota, total.weeks_met) == (3, 3, 6, 1)
+    assert (total.weeks, total.submitted, total.quota, total.weeks_met, total.weeks_short) == (
+        3,
+        3,
+        6,
+        1,
+        2,
+    )
+    assert total.rate == 33
 
 
-def test_quota_history_and_units_joining_midway() -> None:
-    p = portal(piece("y1", B, "2026-02-20 09:00"), piece("y2", B, "2026-03-03 09:00"))
-    ledger = submissions(p, date(2026, 2, 2), date(2026, 3, 8), BEIJING, (B,))
+def test_quota_changes_on_mondays_and_units_joining_midweek() -> None:
+    p = portal(
+        piece("y0", B, "2026-02-16 09:00"),  # before B existed: not counted
+        piece("y1", B, "2026-02-20 09:00"),
+        piece("y2", B, "2026-03-04 09:00"),
+        piece("y3", B, "2026-03-10 09:00"),
+    )
+    ledger = submissions(p, date(2026, 2, 2), date(2026, 3, 15), BEIJING, (B,))
     cells = [(w.label, c.submitted, c.quota) for w in ledger.weeks if (c := ledger.cell(B, w))]
-    # Not counted before 2026-02-16 (W08); quota 1 until 2026-03-02 (W10), then 3.
-    assert cells == [("2026-W08", 1, 1), ("2026-W09", 0, 1), ("2026-W10", 1, 3)]
+    # B starts on Wednesday 2026-02-18 (W08, counted from that week); the quota of 3 from
+    # Wednesday 2026-03-04 applies from the Monday after (W11); W10 keeps 1.
+    assert cells == [
+        ("2026-W08", 2, 1),
+        ("2026-W09", 0, 1),
+        ("2026-W10", 1, 1),
+        ("2026-W11", 1, 3),
+    ]
+    assert [w.label for w in ledger.weeks][:2] == ["2026-W06", "2026-W07"]
+    assert ledger.counted_weeks()[0].label == "2026-W08"
+
+
+def test_a_period_counts_whole_weeks_from_its_first_day() -> None:
+    p = portal(piece("w1", A, "2026-04-27 09:00"), piece("w2", A, "2026-04-30 09:00"))
+    # From Thursday 2026-04-30: the week is counted from its Monday, both pieces are in it.
+    ledger = submissions(p, date(2026, 4, 30), date(2026, 5, 3), BEIJING, (A,))
+    assert [(c.week.label, c.submitted) for c in ledger.cells.values()] == [("2026-W18", 2)]
+    # To Wednesday 2026-04-29: a week in progress counts what was submitted by then.
+    ledger = submissions(p, date(2026, 4, 27), date(2026, 4, 29), BEIJING, (A,))
+    assert [(c.week.label, c.submitted) for c in ledger.cells.values()] == [("2026-W18", 1)]
 
 
 def test_year_boundary_and_week_53() -> None:
-    p = portal(piece("z1", A, "2024-12-30 08:00"), piece("z2", A, "2026-12-31 08:00"))
+    p = portal(
+        piece("z0", A, "2024-12-29 23:59"),
+        piece("z1", A, "2024-12-30 08:00"),
+        piece("z2", A, "2026-12-31 08:00"),
+        piece("z3", A, "2027-01-03 22:00"),
+        piece("z4", A, "2027-01-04 07:00"),
+    )
     ledger = submissions(p, date(2024, 12, 23), date(2025, 1, 5), BEIJING, (A,))
-    assert [(w.label, ledger.cell(A, w).submitted) for w in ledger.weeks] == [  # type: ignore[union-attr]
-        ("2024-W52", 0),
+    assert [(c.week.label, c.submitted) for c in ledger.cells.values()] == [
+        ("2024-W52", 1),
         ("2025-W01", 1),
     ]
-    ledger = submissions(p, date(2026, 12, 28), date(2027, 1, 3), BEIJING, (A,))
-    assert [(w.label, ledger.cell(A, w).submitted) for w in ledger.weeks] == [  # type: ignore[union-attr]
-        ("2026-W53", 1),
+    ledger = submissions(p, date(2026, 12, 28), date(2027, 1, 10), BEIJING, (A,))
+    assert [(c.week.label, c.submitted, c.met) for c in ledger.cells.values()] == [
+        ("2026-W53", 2, True),
+        ("2027-W01", 1, False),
     ]
+    # The site's year view of 2027 starts on 1 January, in 2026-W53.
+    report = build_report(p, date(2027, 1, 1), date(2027, 1, 4), date(2027, 1, 4), BEIJING)
+    assert [w.label for w in report.ledger.weeks] == ["2026-W53", "2027-W01"]
+    assert report.ledger.cell(A, Week(2026, 53)).submitted == 2  # type: ignore[union-attr]
 
 
 def test_adoption_counts_each_placement_with_points() -> None:
-    def placed(outlet: int, day: str) -> Placement:
-        return Placement(OUTLETS[outlet], date.fromisoformat(day))
-
     p = portal(
         piece(
             "p1",
@@ -157,53 +240,137 @@ def test_adoption_counts_each_placement_with_points() -> None:
         ("municipal", 1, 4),
         ("county", 2, 3),
     ]
-    assert [(u.id, n, pts) for u, n, pts in used.by_unit(p.units)] == [("a", 3, 13), ("b", 1, 4)]
+    assert [(o.id, n, pts) for o, n, pts in used.by_outlet(p.outlets)] == [
+        ("n", 1, 10),
+        ("p", 0, 0),
+        ("m", 1, 4),
+        ("c", 1, 1),
+        ("tv", 1, 2),
+    ]
+    assert [(r.unit.id, r.earned.placements, r.earned.total) for r in used.by_unit(p.units)] == [
+        ("a", 3, 13),
+        ("b", 1, 4),
+    ]
     assert used.total_points == 17
 
 
+def test_edition_bonus_once_per_piece_on_the_edition_date() -> None:
+    first = Edition(1, date(2026, 5, 8), "联合执法")
+    undated = Edition(2, None, "环卫")
+    p = portal(
+        piece(
+            "e1",
+            A,
+            "2026-05-04 09:00",
+            placements=(placed(3, "2026-05-08"), placed(4, "2026-05-09")),
+            edition=first,
+        ),
+        piece("e2", B, "2026-05-04 09:00", placements=(placed(3, "2026-06-02"),), edition=undated),
+        piece("e3", B, "2026-05-04 09:00", placements=(placed(3, "2026-05-08"),)),
+        edition_bonus=5,
+    )
+    may = adoption(p, date(2026, 5, 1), date(2026, 5, 31))
+    assert [(a.key, b) for a, b in may.bonuses] == [("e1", 5)]
+    assert [(r.unit.id, r.earned.points, r.earned.bonus) for r in may.by_unit(p.units)] == [
+        ("a", 3, 5),
+        ("b", 1, 0),
+    ]
+    june = adoption(p, date(2026, 6, 1), date(2026, 6, 30))  # e2: its first placement's date
+    assert [(a.key, b) for a, b in june.bonuses] == [("e2", 5)]
+    assert adoption(p, date(2026, 5, 1), date(2026, 6, 30)).total_points == 3 + 1 + 1 + 10
+
+
+def test_co_authors_each_earn_the_piece_and_ranks_share_places() -> None:
+    p = portal(
+        piece(
+            "c1", A, "2026-05-01 09:00", placements=(placed(0, "2026-05-02"),), author="张三 李四"
+        ),
+        piece("c2", A, "2026-05-01 09:00", placements=(placed(1, "2026-05-02"),), author="李四"),
+        piece("c3", B, "2026-05-01 09:00", placements=(placed(3, "2026-05-02"),)),
+    )
+    assert writers_of(p.articles[0]) == ("张三", "李四")
+    assert writers_of(p.articles[2]) == ("乙",)  # no author: the unit's 信息员
+    used = adoption(p, date(2026, 5, 1), date(2026, 5, 31))
+    rows = [(w.name, w.unit.id, w.earned.placements, w.earned.total) for w in used.by_writer()]
+    assert rows == [("李四", "a", 2, 16), ("张三", "a", 1, 10), ("乙", "b", 1, 1)]
+    assert ranks([16, 10, 10, 1]) == [1, 2, 2, 4]
+
+
 def test_year_long_ledger_totals_by_level() -> None:
-    """A year of placements with known counts: 365 days, a placement a day per rule."""
+    """365 pieces, one a day in 2026, each placed on its day (national, provincial, municipal,
+    今日武义 or TV by day number mod 5, but 今日武义 every seventh day), and every third day
+    also on TV: 487 placements. The expected totals were counted by hand."""
     articles = []
-    expected = dict.fromkeys(Level, 0)
-    day = date(2026, 1, 1)
     for n in range(365):
-        current = date.fromordinal(day.toordinal() + n)
+        day = date.fromordinal(date(2026, 1, 1).toordinal() + n)
         outlet = OUTLETS[n % 5] if n % 7 else OUTLETS[3]
-        expected[outlet.level] += 1
-        extra = (Placement(OUTLETS[4], current),) if n % 3 == 0 else ()
-        expected[Level.COUNTY] += len(extra)
+        extra = (Placement(OUTLETS[4], day),) if n % 3 == 0 else ()
         articles.append(
             piece(
-                f"y{n}",
+                f"y{n:03d}",
                 A if n % 2 else B,
-                f"{current.isoformat()} 08:00",
-                placements=(Placement(outlet, current), *extra),
+                f"{day.isoformat()} 08:00",
+                placements=(Placement(outlet, day), *extra),
             )
         )
     used = adoption(portal(*articles), date(2026, 1, 1), date(2026, 12, 31))
-    assert {lv: n for lv, n, _ in used.by_level()} == expected
-    assert sum(expected.values()) == len(used.placements) == 365 + 122
+    assert [(lv.value, n, pts) for lv, n, pts in used.by_level()] == [
+        ("national", 62, 620),
+        ("provincial", 63, 378),
+        ("municipal", 62, 248),
+        ("county", 300, 116 + 2 * 184),
+    ]
+    assert len(used.placements) == 487 and used.total_points == 1730
+    q4 = adoption(portal(*articles), date(2026, 10, 1), date(2026, 12, 31))
+    assert len(q4.placements) == 92 + 31  # 92 days, every third of them (273..363) on TV
 
 
 def test_as_of_never_uses_the_clock() -> None:
-    p = portal(piece("q", A, "2026-05-01 09:00"))
-    assert as_of(p, BEIJING, None) == date(2026, 5, 1)
+    p = portal(piece("q", A, "2026-05-01 09:00", placements=(placed(3, "2026-05-06"),)))
+    assert as_of(p, BEIJING, None) == date(2026, 5, 6)
     assert as_of(p, BEIJING, datetime(2026, 6, 1, 20, tzinfo=BEIJING)) == date(2026, 6, 1)
+
+
+def test_tables_carry_the_same_numbers_to_csv_and_json() -> None:
+    p = portal(
+        piece("t1", A, "2026-05-04 09:00", placements=(placed(0, "2026-05-06"),)),
+        piece("t2", A, "2026-05-12 09:00", Status.DRAFT),
+        units=(A,),
+    )
+    report = build_report(p, date(2026, 5, 4), date(2026, 5, 13), date(2026, 5, 13), BEIJING)
+    tables = report_tables(report)
+    this_week = tables["this_week"]
+    assert this_week.title == "本周（2026-W20，进行中）各单位报送与定额"
+    assert this_week.records() == [
+        {
+            "unit": "a",
+            "name": "甲中队",
+            "officer": "甲",
+            "quota": 2,
+            "submitted": 1,
+            "short": 1,
+            "met": False,
+        }
+    ]
+    text = this_week.csv(bom=True).decode("utf-8")
+    assert (
+        text
+        == "\ufeff单位编号,单位,信息员,定额,已报送,差额,达标\r\na,甲中队,甲,2,1,1,否\r\n,合计,,2,1,,\r\n"
+    )
+    recent = tables["recent"]
+    assert [c.key for c in recent.columns] == ["unit", "name", "2026-W19", "2026-W20", "weeks_met"]
+    assert recent.csv_rows() == [["a", "甲中队", "1/2", "1/2", "0"]]
+    assert recent.records()[0]["2026-W19"] == {"submitted": 1, "quota": 2, "met": False}
+    assert tables["levels"].csv_rows()[-1] == ["", "合计", "", "1", "10"]
 
 
 # -- the sample: the pages, downloads and `portal report` agree ------------------------------
 
 
-def test_report_equals_the_pages_json(
-    sample_site: Path, capsysbinary: pytest.CaptureFixture[bytes]
-) -> None:
-    from generator.cli import main
-
-    from .conftest import ROOT
-
-    site_json = json.loads((sample_site / "tracking/tracking.json").read_bytes())
+def report_args(site_json: dict[str, object], *more: str) -> list[str]:
     period = site_json["period"]
-    args = [
+    assert isinstance(period, dict)
+    return [
         "report",
         "-f",
         str(ROOT / "mkdocs.yml"),
@@ -211,27 +378,178 @@ def test_report_equals_the_pages_json(
         period["from"],
         "--to",
         period["to"],
-        "--format",
-        "json",
+        *more,
     ]
-    assert main(args) == 0
+
+
+def test_report_equals_the_pages_json(
+    sample_site: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from generator.cli import main
+
+    site_json = json.loads((sample_site / "tracking/tracking.json").read_bytes())
+    assert main(report_args(site_json, "--format", "json")) == 0
     assert json.loads(capsysbinary.readouterr().out) == site_json
-    assert main([*args[:-2], "--format", "table"]) == 0
-    table = capsysbinary.readouterr().out.decode()
-    assert "信息报送" in table and "白洋中队" in table
-    assert main([*args[:-2], "--format", "csv", "--bom"]) == 0
-    assert capsysbinary.readouterr().out.startswith("\ufeffunit,".encode())
+    for name in site_json["tables"]:
+        assert main(report_args(site_json, "--format", "json", "--table", name)) == 0
+        out = capsysbinary.readouterr().out
+        assert out == (sample_site / f"tracking/{name}.json").read_bytes(), name
+        assert main(report_args(site_json, "--format", "csv", "--table", name, "--bom")) == 0
+        out = capsysbinary.readouterr().out
+        assert out == (sample_site / f"tracking/{name}.csv").read_bytes(), name
+    assert main(report_args(site_json, "--format", "csv")) == 0
+    assert capsysbinary.readouterr().out.startswith("单位编号,单位,类型,信息员".encode())
 
 
-def test_tracking_page_matches_json(sample_site: Path) -> None:
-    import lxml.html
+def test_report_in_the_terminal(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    from generator.cli import main
 
+    args = ["report", "-f", str(ROOT / "mkdocs.yml"), "--from", "2026-W47", "--to", "2026-W48"]
+    assert main(args) == 0
+    text = capsysbinary.readouterr().out.decode()
+    assert text.splitlines()[0] == "信息报送 2026-11-16 — 2026-11-29（本周 2026-W48）"
+    assert "本周 2026-W48 未达标 5 个：熟溪中队（差 1 篇）、壶山中队（差 1 篇）" in text
+    assert "白洋中队" in text and "合计" in text
+    assert main([*args, "--unit", "熟溪中队", "--format", "json"]) == 0
+    data = json.loads(capsysbinary.readouterr().out)
+    assert data["period"]["units"] == ["shuxi"]
+    assert [r["week"] for r in data["tables"]["weeks"]["rows"]] == ["2026-W47", "2026-W48"]
+
+
+def test_report_defaults_to_today_in_beijing(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from generator import clock
+    from generator.cli import main
+
+    monkeypatch.setattr(clock, "today", lambda tz=BEIJING: date(2026, 11, 25))
+    assert main(["report", "-f", str(ROOT / "mkdocs.yml"), "--format", "json"]) == 0
+    period = json.loads(capsysbinary.readouterr().out)["period"]
+    assert (period["from"], period["to"], period["current_week"]) == (
+        "2026-01-01",
+        "2026-11-25",
+        "2026-W48",
+    )
+    assert period["current_week_complete"] is False
+    # A period that ends after today is counted as of today.
+    assert (
+        main(["report", "-f", str(ROOT / "mkdocs.yml"), "--to", "2026-W52", "--format", "json"])
+        == 0
+    )
+    period = json.loads(capsysbinary.readouterr().out)["period"]
+    assert (period["to"], period["as_of"]) == ("2026-12-27", "2026-11-25")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--unit", "nosuch"], 'portal: unknown unit "nosuch" (known: baiyang, shuxi,'),
+        (["--from", "2026-W60"], 'portal: no such week: "2026-W60"'),
+        (["--from", "2026-13-01"], 'portal: not a date or ISO week: "2026-13-01"'),
+        (["--from", "2026-06-01", "--to", "2026-05-01"], "portal: --from 2026-06-01 is after"),
+    ],
+)
+def test_report_usage_errors(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    assert main(["report", "-f", str(ROOT / "mkdocs.yml"), *args]) == 2
+    assert capsys.readouterr().err.startswith(message)
+
+
+def test_tracking_page_shows_what_the_downloads_hold(sample_site: Path) -> None:
     data = json.loads((sample_site / "tracking/tracking.json").read_bytes())
     tree = lxml.html.fromstring((sample_site / "tracking/index.html").read_bytes())
     text = " ".join(tree.text_content().split())
-    assert f"被新闻媒体采用 {data['adoption']['total']} 次" in text
-    assert tree.cssselect("svg[role=img] title")
-    ranking = tree.cssselect("#points ~ div table tbody tr, section[aria-labelledby=points] table")
-    assert ranking
-    csv_text = (sample_site / "tracking/points.csv").read_bytes().decode("utf-8-sig")
-    assert csv_text.splitlines()[0] == "rank,unit,单位,placements,points"
+    summary = data["summary"]
+    assert f"被新闻媒体采用 {summary['placements']} 次" in text
+    short = "、".join(f"{s['name']}（差 {s['short']} 篇）" for s in summary["short_last_week"])
+    assert f"未达到定额的单位 {len(summary['short_last_week'])} 个：{short}。" in text
+    for svg in tree.cssselect("svg[role=img]"):
+        ident = svg.get("aria-labelledby").split()
+        assert [svg.cssselect(f"#{i}")[0].text for i in ident] and all(ident)
+    assert len(tree.cssselect("svg[role=img]")) == 5
+    # Each table on the page is the download of the same name, row for row.
+    for name in ("this_week", "recent", "units", "levels", "outlets", "ranking", "writers"):
+        links = tree.cssselect(f'a[href$="{name}.csv"]')
+        assert links, name
+        rows = list(
+            csv.reader(io.StringIO((sample_site / f"tracking/{name}.csv").read_text("utf-8-sig")))
+        )
+        table = links[0].getparent().getprevious().cssselect("table")[0]
+        assert len(table.cssselect("tbody tr, tfoot tr")) == len(rows) - 1, name
+    ranking = tree.cssselect('a[href$="ranking.csv"]')[0].getparent().getprevious()
+    first = [c.text_content() for c in ranking.cssselect("tbody tr")[0]]
+    top = data["tables"]["ranking"]["rows"][0]
+    assert first == ["1", top["name"], str(top["placements"]), str(top["points"])]
+    # Met and short read without colour: a symbol and a word in every cell.
+    cells = [td.text_content() for td in tree.cssselect(".pt-track--weeks tbody td.pt-num")]
+    assert all(c[-1] in "✓✗—" or c.isdigit() for c in cells)
+
+
+def test_tracking_downloads_open_in_excel(sample_site: Path) -> None:
+    raw = (sample_site / "tracking/units.csv").read_bytes()
+    assert raw.startswith("\ufeff单位编号,单位,类型,信息员,统计周数".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[-1][1] == "合计"
+    assert sum(int(r[5]) for r in rows[1:-1]) == int(rows[-1][5])
+
+
+TRACKING_NAV = "nav:\n  - 首页: index.md\n  - 信息报送: tracking/index.md\n"
+
+
+@pytest.mark.parametrize("access", ["public", "internal", "off"])
+def test_public_internal_or_off(
+    access: str, write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .conftest import MKDOCS
+
+    mkdocs = MKDOCS.replace("  - portal\n", f"  - portal:\n      tracking: {access}\n")
+    root = write_portal({"mkdocs.yml": mkdocs + TRACKING_NAV})
+    site = root / "site"
+    assert build(root, site, "--strict") == 0
+    assert "tracking" not in capsys.readouterr().err
+    page = site / "tracking/index.html"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    zipped = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()
+    assert zipped == sitemap
+    if access == "off":
+        assert not (site / "tracking").exists()
+        assert 'href="tracking/"' not in home
+        return
+    html = page.read_text(encoding="utf-8")
+    assert (site / "tracking/units.csv").is_file()
+    if access == "public":
+        assert 'href="tracking/"' in home and "https://example.org/tracking/" in sitemap
+        assert 'name="robots"' not in html
+    else:
+        assert 'href="tracking/"' not in home and "/tracking/" not in sitemap
+        assert '<meta name="robots" content="noindex, nofollow">' in html
+        assert "<loc>https://example.org/</loc>" in sitemap
+
+
+def test_bad_tracking_option(write_portal: WritePortal, capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import MKDOCS
+
+    root = write_portal(
+        {"mkdocs.yml": MKDOCS.replace("  - portal\n", "  - portal:\n      tracking: secret\n")}
+    )
+    assert build(root, root / "site") == 2
+    assert (
+        "expected public, internal or off (or true/false), got 'secret'" in capsys.readouterr().err
+    )
+
+
+def test_nav_and_sitemap_without_tracking() -> None:
+    nav = [{"首页": "index.md"}, {"内部": [{"信息报送": "tracking/index.md"}]}, "tracking/x.md"]
+    assert without_tracking(nav) == [{"首页": "index.md"}]
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        "    <url>\n         <loc>https://x.org/</loc>\n    </url>\n"
+        "    <url>\n         <loc>https://x.org/tracking/</loc>\n    </url>\n</urlset>"
+    )
+    assert drop_from_sitemap(xml, "https://x.org/tracking/") == xml.replace(
+        "    <url>\n         <loc>https://x.org/tracking/</loc>\n    </url>\n", ""
+    )

@@ -1,19 +1,36 @@
 """The 信息报送 section: this week, the last 12 weeks, the year, adoption and points, each
-chart beside its table; plus the CSV and JSON downloads of the same numbers."""
+chart beside its table; plus a CSV and a JSON download of every table, from the same tables."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
+from typing import Any
 
 from markupsafe import Markup
 
 from generator.model import Level, Portal
-from generator.render.charts import Bar, HeatCell, bar_chart, heat_map
-from generator.render.exports import csv_bytes, json_bytes
+from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_map, target_chart
+from generator.render.exports import json_bytes
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
-from generator.render.tracking_report import Report, build_report, report_data
+from generator.render.tracking_report import (
+    RULES,
+    Report,
+    above_county,
+    build_report,
+    recent_weeks,
+    report_data,
+    report_tables,
+    table_json,
+)
 from generator.settings import Settings
+
+TRACKING_URL = "tracking/"
+
+# Columns that only machines need: the downloads keep them, the page leaves them out.
+_PAGE_HIDDEN = frozenset({"unit", "outlet", "level", "article", "url"})
 
 
 def year_report(portal: Portal, settings: Settings, as_of: date) -> Report:
@@ -23,112 +40,137 @@ def year_report(portal: Portal, settings: Settings, as_of: date) -> Report:
 
 def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
     ledger, used, portal = report.ledger, report.adoption, report.portal
+    tables = report_tables(report)
     week = report.current_week
-    recent = [w for w in ledger.weeks if w <= week][-12:]
-    this_week = [c for u in ledger.units if (c := ledger.cell(u, week))]
-    recent_rows = [
-        (u, cells, sum(1 for c in cells if c and c.met))
-        for u in ledger.units
-        for cells in [[ledger.cell(u, w) for w in recent]]
-    ]
-    year_weeks = list(ledger.weeks)
+    this_week = ledger.in_week(week)
+    week_chart = target_chart(
+        [TargetBar(c.unit.name, c.submitted, c.quota) for c in this_week],
+        f"{week.label} 各单位报送篇数与定额",
+        "chart-week",
+        width=360,
+    )
+    counted = ledger.counted_weeks()
     heat = heat_map(
         [u.name for u in ledger.units],
-        [f"{w.number}周" for w in year_weeks],
+        [f"{w.number}周" for w in counted],
         [
             [
-                HeatCell(c.submitted, c.quota) if (c := ledger.cell(u, w)) else HeatCell(None, 0)
-                for w in year_weeks
+                HeatCell(
+                    c.submitted,
+                    c.quota,
+                    f"{u.name} {w.label}：{c.submitted}/{c.quota} {'达标' if c.met else '未达标'}",
+                )
+                if (c := ledger.cell(u, w))
+                else HeatCell(None, 0, f"{u.name} {w.label}：未设立")
+                for w in counted
             ]
             for u in ledger.units
         ],
         f"{report.as_of.year}年各单位每周报送达标情况",
         "chart-heat",
+        label_every=2,
+        natural_size=True,
     )
     by_level = used.by_level()
     level_chart = bar_chart(
         [Bar(level.label, n, f"{p} 分") for level, n, p in by_level],
-        "按媒体级别的用稿次数",
+        "按媒体级别的用稿次数与积分",
         "chart-level",
         unit=" 次",
+        width=360,
     )
-    by_unit = used.by_unit(ledger.units)
+    outlet_chart = bar_chart(
+        [Bar(o.name, n) for o, n, _ in used.by_outlet(portal.outlets)],
+        "各媒体用稿次数",
+        "chart-outlet",
+        unit=" 次",
+        width=360,
+    )
+    ranking = used.by_unit(ledger.units)
     points_chart = bar_chart(
-        [Bar(u.name, p) for u, _, p in by_unit], "各单位用稿积分", "chart-points", unit=" 分"
+        [Bar(u.unit.name, u.earned.total) for u in ranking],
+        "各单位用稿积分",
+        "chart-points",
+        unit=" 分",
+        width=360,
     )
+    hidden = set(_PAGE_HIDDEN)
+    if not portal.edition_bonus:
+        hidden |= {"bonus", "placement_points"}
+    higher = [x for x in used.placements if x[1].outlet.level is not Level.COUNTY]
     html = r.render(
         "tracking.html",
-        "tracking/",
+        TRACKING_URL,
+        report=report,
         as_of=report.as_of,
         week=week,
+        last_week=week.previous(),
+        week_complete=report.week_complete,
         year=report.as_of.year,
-        this_week=this_week,
-        short=[c for c in this_week if not c.met],
-        recent=recent,
-        recent_rows=recent_rows,
+        short=ledger.short_in(week),
+        short_last=ledger.short_in(week.previous()),
+        recent=recent_weeks(report),
+        first_counted=counted[0] if counted else None,
+        t=tables,
+        hidden=frozenset(hidden),
+        week_chart=Markup(week_chart),
         heat=Markup(heat),
-        totals=ledger.totals(),
-        by_level=by_level,
-        level_points=portal.points,
         level_chart=Markup(level_chart),
-        by_outlet=used.by_outlet(portal.outlets),
-        placements_total=len(used.placements),
-        placement_points=sum(p for _, _, p in used.placements),
-        above_county=sum(n for lv, n, _ in by_level if lv is not Level.COUNTY),
-        county=sum(n for lv, n, _ in by_level if lv is Level.COUNTY),
-        by_unit=by_unit,
+        outlet_chart=Markup(outlet_chart),
         points_chart=Markup(points_chart),
-        bonus_total=sum(b for _, b in used.bonuses),
-        by_officer=used.by_officer(),
+        placements_total=len(used.placements),
+        above_county=above_county(report),
+        higher=higher,
+        total_points=used.total_points,
+        bonus_total=used.bonus_points,
+        top=ranking[0] if ranking and ranking[0].earned.total else None,
+        report_rules=RULES,
     )
     return [
         PageSpec(
-            "tracking/index.md", "tracking/", "信息报送", fixed(html), hide=("navigation", "toc")
+            "tracking/index.md",
+            TRACKING_URL,
+            "信息报送",
+            fixed(html),
+            description="各中队、科室每周报送稿件与定额、媒体用稿和积分排名",
+            hide=("navigation", "toc"),
         )
     ]
 
 
 def tracking_outputs(report: Report) -> dict[str, bytes]:
-    """The downloads: the same numbers as the page, from the same report."""
-    data = report_data(report)
-    names = {u.id: u.name for u in report.portal.units}
-    return {
-        "tracking/tracking.json": json_bytes(data),
-        "tracking/submissions.csv": csv_bytes(
-            ["unit", "单位", "week", "submitted", "quota", "met"],
-            [
-                [
-                    s["unit"],
-                    names[s["unit"]],
-                    s["week"],
-                    s["submitted"],
-                    s["quota"],
-                    "yes" if s["met"] else "no",
-                ]
-                for s in data["submissions"]
-            ],
-        ),
-        "tracking/adoption.csv": csv_bytes(
-            ["date", "outlet", "level", "section", "article", "title", "unit", "points"],
-            [
-                [
-                    p["date"],
-                    p["outlet"],
-                    p["level"],
-                    p["section"],
-                    p["article"],
-                    p["title"],
-                    p["unit"],
-                    p["points"],
-                ]
-                for p in data["adoption"]["placements"]
-            ],
-        ),
-        "tracking/points.csv": csv_bytes(
-            ["rank", "unit", "单位", "placements", "points"],
-            [
-                [p["rank"], p["unit"], p["name"], p["placements"], p["points"]]
-                for p in data["points"]["by_unit"]
-            ],
-        ),
-    }
+    """The downloads: every table as CSV (UTF-8 with BOM, for Excel) and JSON, and the whole
+    report as tracking.json; the same tables the page shows."""
+    tables = report_tables(report)
+    outputs = {"tracking/tracking.json": json_bytes(report_data(report, tables))}
+    for name, table in tables.items():
+        outputs[f"tracking/{name}.csv"] = table.csv(bom=True)
+        outputs[f"tracking/{name}.json"] = table_json(report, table)
+    return outputs
+
+
+def drop_from_sitemap(xml: str, prefix: str) -> str:
+    """sitemap.xml without the pages under `prefix` (an absolute URL), for an internal
+    信息报送 section; every other byte is kept as MkDocs wrote it."""
+
+    def keep(match: re.Match[str]) -> str:
+        return "" if html.unescape(match["loc"]).strip().startswith(prefix) else match[0]
+
+    return _SITEMAP_URL.sub(keep, xml)
+
+
+_SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>[ \t]*\n?", re.S)
+
+
+def without_tracking(nav: Any) -> Any:
+    """MkDocs' `nav` setting without its entries for the 信息报送 pages (for `tracking:
+    internal` or `off`); sections left empty are dropped too."""
+    if isinstance(nav, list):
+        kept = [without_tracking(item) for item in nav]
+        return [item for item in kept if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        kept_items = {title: without_tracking(value) for title, value in nav.items()}
+        return {t: v for t, v in kept_items.items() if v not in (None, [], {})} or None
+    if isinstance(nav, str) and nav.lstrip("/").startswith(TRACKING_URL):
+        return None
+    return nav
