@@ -436,6 +436,7 @@ def load_questions(
                 received=received,
                 replied=replied,
                 department=department,
+                received_line=f.line("received") if received else f.line("date"),
             )
         )
     questions.sort(key=lambda q: (q.published, q.key), reverse=True)

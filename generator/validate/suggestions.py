@@ -19,7 +19,7 @@ from generator.validate.fields import SLUG, Fields, closest, type_name
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id", "编号", "序号"),
-    "received": ("received", "收到时间", "提交时间", "时间"),
+    "received": ("received", "收到时间", "受理日期", "受理时间", "收到日期", "提交时间", "时间"),
     "name": ("name", "姓名"),
     "region": ("region", "地区", "所在地区"),
     "contact": ("contact", "联系方式", "电话"),
@@ -30,7 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "reply": ("reply", "答复", "答复内容"),
     "featured": ("featured", "精选"),
     "replied": ("replied", "答复时间", "答复日期"),
-    "department": ("department", "答复部门"),
+    "department": ("department", "答复部门", "答复单位", "办理部门"),
 }
 CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes")
 _YES = {"是", "yes", "y", "true", "1", "√", "✓", "精选"}
@@ -181,11 +181,40 @@ def _suggestions(
                 replied = parse_excel_datetime(cells["replied"], tz).date()
             except ValueError as exc:
                 error("replied", str(exc))
+        if replied and received and replied < received.astimezone(tz).date():
+            error(
+                "replied",
+                f"replied on {replied}, before the suggestion was received "
+                f"({received.astimezone(tz).date()})",
+            )
+            continue
         if received is None or theme not in themes or status_text not in allowed or not text:
             continue
         if featured_text not in _YES | _NO:
             continue
         status = SuggestionStatus(status_text)
+        department = cells.get("department", "")
+        if replied and not status.answered:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "status",
+                    f"status is {status.value} but the reply date is {replied}; set the status "
+                    "the reply gave (采纳, 部分采纳, 已答复, 未采纳)",
+                    Severity.WARNING,
+                )
+            )
+        if replied and not department:
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "department",
+                    "say which unit replied (答复部门), e.g. 法制科",
+                    Severity.WARNING,
+                )
+            )
         reply = cells.get("reply", "")
         if status.answered and not reply:
             problems.append(
@@ -213,7 +242,7 @@ def _suggestions(
                 reply=mask_text(reply, names, allow),
                 featured=featured_text in _YES,
                 replied=replied,
-                department=cells.get("department", ""),
+                department=department,
             )
         )
     result.sort(key=lambda s: (s.received, s.id))

@@ -1,0 +1,264 @@
+"""互动交流 counting rules, implemented once: the statistics page, its downloads, the annual
+report figures and `portal check`'s rule on unanswered records all read what this counts.
+
+- A record is a published 法律咨询台 question or a 问计于民 suggestion (drafts are not records).
+- It is received on its 受理日期: a question's `received` (when missing, its publication
+  `date`), a suggestion's `received` cell, on the site's wall clock (Asia/Shanghai).
+- A question is answered when it has a reply date (`replied`; without one it is 待答复); a
+  suggestion when its status is not 待处理.
+- Days to reply are calendar days (自然日) from received to replied, for records that carry
+  both dates. The median is the middle value (the mean of the two middle ones for an even
+  count); the 90th percentile is the nearest rank (the smallest value that at least 90% of
+  replies took no longer than); the mean is rounded to one decimal.
+- A record counts in the month (and year) it was received, whatever month it was answered in.
+- Unanswered records are a matter of the present: `portal check` reports one waiting more
+  than 60 days as a warning and, with `--strict`, one waiting more than 90 days (三个月, the
+  inspection limit) as an error, counting to SOURCE_DATE_EPOCH when set, else to today's
+  date in Beijing. Builds never run this rule: the site's bytes depend on content alone.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+from generator.clock import source_date_epoch, today
+from generator.errors import Problem, Severity
+from generator.model import Portal, SuggestionStatus
+from generator.urls import question_url, theme_url
+
+WARN_DAYS = 60  # unanswered for longer than this: a warning from `portal check`
+FAIL_DAYS = 90  # longer than three months fails an inspection: an error with --strict
+ADOPTED = frozenset({SuggestionStatus.ADOPTED, SuggestionStatus.PARTLY})
+
+
+class Kind(StrEnum):
+    """Which channel a record came through."""
+
+    QUESTION = "question"  # 法律咨询台 (留言/咨询)
+    SUGGESTION = "suggestion"  # 问计于民 (征集)
+
+    @property
+    def label(self) -> str:
+        return "法律咨询台" if self is Kind.QUESTION else "问计于民"
+
+    @property
+    def group_label(self) -> str:
+        return "执法领域" if self is Kind.QUESTION else "主题"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One interaction record (互动交流记录), as every count sees it."""
+
+    kind: Kind
+    key: str  # question key; `campaign/id` for a suggestion
+    source: PurePosixPath  # the file that holds it
+    line: int  # line of its 受理日期 (a spreadsheet row for a suggestion)
+    group: str  # the question's domain or the suggestion's theme
+    title: str  # the question, or the suggestion's (masked) title
+    received: date
+    replied: date | None
+    answered: bool
+    department: str
+    page: str  # site path of the page that shows it
+    received_known: bool = True  # False: a question without `received`, dated by publication
+    adopted: bool = False  # a suggestion 采纳 or 部分采纳
+
+    @property
+    def days(self) -> int | None:
+        """Calendar days from receipt to reply, when both dates are known."""
+        if self.replied is None or not self.received_known:
+            return None
+        return (self.replied - self.received).days
+
+    def waiting(self, day: date) -> int:
+        """Days an unanswered record has waited by `day` (0 for an answered one)."""
+        return 0 if self.answered else max(0, (day - self.received).days)
+
+
+def records(portal: Portal, tz: tzinfo) -> tuple[Record, ...]:
+    """Every record: questions, then suggestions, each oldest first."""
+    found: list[Record] = []
+    for q in sorted(portal.questions, key=lambda q: (q.received or q.published.date(), q.key)):
+        found.append(
+            Record(
+                kind=Kind.QUESTION,
+                key=q.key,
+                source=q.source,
+                line=q.received_line,
+                group=q.domain.name,
+                title=q.question,
+                received=q.received or q.published.astimezone(tz).date(),
+                replied=q.replied,
+                answered=q.answered,
+                department=q.department,
+                page=question_url(q),
+                received_known=q.received is not None,
+            )
+        )
+    suggestions = []
+    for c in portal.campaigns:
+        for s in c.suggestions:
+            suggestions.append(
+                Record(
+                    kind=Kind.SUGGESTION,
+                    key=f"{c.key}/{s.id}",
+                    source=c.source / "submissions.csv",
+                    line=s.row,
+                    group=s.theme,
+                    title=s.title or s.theme,
+                    received=s.received.astimezone(tz).date(),
+                    replied=s.replied,
+                    answered=s.status.answered,
+                    department=s.department,
+                    page=f"{theme_url(c, s.theme)}#s-{s.id}",
+                    adopted=s.status in ADOPTED,
+                )
+            )
+    found += sorted(suggestions, key=lambda r: (r.received, r.key))
+    return tuple(found)
+
+
+def groups(portal: Portal, kind: Kind) -> tuple[str, ...]:
+    """The groups a kind is counted by, in the site's order: domains, or campaign themes."""
+    if kind is Kind.QUESTION:
+        return tuple(d.name for d in portal.domains)
+    themes = [
+        t for c in sorted(portal.campaigns, key=lambda c: (c.opened, c.key)) for t in c.themes
+    ]
+    return tuple(dict.fromkeys(themes))
+
+
+# -- counts ----------------------------------------------------------------------------------
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts over a set of records: received, answered, and how long the replies took."""
+
+    received: int
+    answered: int
+    days: tuple[int, ...]  # days to reply of the answered records with both dates, sorted
+
+    @property
+    def pending(self) -> int:
+        return self.received - self.answered
+
+    @property
+    def rate(self) -> float | None:
+        """Share answered, in percent to one decimal."""
+        return round(100 * self.answered / self.received, 1) if self.received else None
+
+    @property
+    def median(self) -> int | float | None:
+        return _whole(statistics.median(self.days)) if self.days else None
+
+    @property
+    def p90(self) -> int | None:
+        """Nearest rank: at least 90% of replies took this many days or fewer."""
+        if not self.days:
+            return None
+        return self.days[math.ceil(0.9 * len(self.days)) - 1]
+
+    @property
+    def mean(self) -> int | float | None:
+        return _whole(round(statistics.fmean(self.days), 1)) if self.days else None
+
+
+def tally(items: Iterable[Record]) -> Tally:
+    chosen = list(items)
+    return Tally(
+        received=len(chosen),
+        answered=sum(1 for r in chosen if r.answered),
+        days=tuple(sorted(d for r in chosen if (d := r.days) is not None)),
+    )
+
+
+def of_kind(items: Iterable[Record], kind: Kind) -> list[Record]:
+    return [r for r in items if r.kind is kind]
+
+
+def in_year(items: Iterable[Record], year: int) -> list[Record]:
+    return [r for r in items if r.received.year == year]
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def months_between(first: date, last: date) -> list[str]:
+    """Every month from `first`'s to `last`'s, as 2026-05."""
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def by_month(items: Sequence[Record]) -> list[tuple[str, Tally]]:
+    """Counts per month of receipt, with no gap between the first month and the last."""
+    if not items:
+        return []
+    first = min(r.received for r in items)
+    last = max(r.received for r in items)
+    return [
+        (m, tally(r for r in items if month_key(r.received) == m))
+        for m in months_between(first, last)
+    ]
+
+
+def by_group(items: Sequence[Record], names: Sequence[str]) -> list[tuple[str, Tally]]:
+    """Counts per domain or theme, in the order given (groups without records show zeros)."""
+    known = list(names) + sorted({r.group for r in items} - set(names))
+    return [(g, tally(r for r in items if r.group == g)) for g in known]
+
+
+def pending(items: Iterable[Record], day: date) -> list[tuple[Record, int]]:
+    """Unanswered records with the days each has waited by `day`, longest wait first."""
+    waiting = [(r, r.waiting(day)) for r in items if not r.answered]
+    return sorted(waiting, key=lambda x: (-x[1], x[0].kind.value, x[0].key))
+
+
+# -- the rule `portal check` applies -------------------------------------------------------
+
+
+def inspection_day(tz: tzinfo) -> date:
+    """The day `portal check` inspects: SOURCE_DATE_EPOCH when set, else today in Beijing.
+
+    A check looks at the present, so unlike a build it may read the clock; its warnings change
+    no output file.
+    """
+    epoch = source_date_epoch()
+    return epoch.astimezone(tz).date() if epoch is not None else today(tz)
+
+
+def overdue(portal: Portal, tz: tzinfo, day: date, strict: bool) -> list[Problem]:
+    """Records unanswered for over 60 days (warnings); over 90 are errors when `strict`."""
+    problems = []
+    for record, waited in pending(records(portal, tz), day):
+        if waited <= WARN_DAYS:
+            continue
+        since = "received" if record.received_known else "published"
+        message = f"待答复: unanswered for {waited} days since it was {since} on {record.received}"
+        if waited > FAIL_DAYS:
+            message += " (超过三个月未答复: more than three months fails a website inspection)"
+        else:
+            message += f" (超过 {WARN_DAYS} 天; it fails an inspection after {FAIL_DAYS})"
+        if record.kind is Kind.QUESTION:
+            message += "; answer it and add replied: and department:"
+        else:
+            message += "; reply, then set its status and 答复日期"
+        severity = Severity.ERROR if strict and waited > FAIL_DAYS else Severity.WARNING
+        problems.append(Problem(record.source, record.line, "replied", message, severity))
+    return sorted(problems)

@@ -1,0 +1,213 @@
+"""政府网站工作年度报表 figures: a page per year, an index of years, the CSV/JSON downloads and
+`portal report --annual` (table, CSV, JSON), all from `annual_data`, so every view shows the
+numbers `generator.annual` counted."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, tzinfo
+from typing import Any
+
+from markupsafe import Markup
+from rich.console import Console
+from rich.table import Table
+
+from generator.annual import FORM, NOT_COUNTED, Annual, annual, report_years
+from generator.model import Portal
+from generator.render.charts import Bar, bar_chart
+from generator.render.exports import csv_bytes, json_bytes
+from generator.render.pages import PageRenderer
+from generator.render.spec import PageSpec, fixed
+from generator.urls import campaign_url
+
+CSV_HEADER = ["part", "key", "指标", "value", "unit", "统计口径"]
+# The figures the index of years shows for each year.
+HEADLINE = ("articles.total", "interpretation.answers", "messages.received", "surveys.received")
+
+
+def annual_url(year: int) -> str:
+    return f"annual/{year}/"
+
+
+def annual_data(a: Annual) -> dict[str, Any]:
+    """The year's figures as JSON-ready data (annual.json and `--format json`)."""
+    return {
+        "year": a.year,
+        "as_of": a.as_of.isoformat(),
+        "complete": a.complete,
+        "form": FORM,
+        "figures": [
+            {
+                "key": f.key,
+                "part": f.part,
+                "label": f.label,
+                "value": f.value,
+                "unit": f.unit,
+                "rule": f.rule,
+                "level": f.level,
+            }
+            for f in a.figures
+        ],
+        "articles_by_category": [
+            {"category": c.slug, "name": c.name, "months": list(months), "total": sum(months)}
+            for c, months in a.categories
+        ],
+        "campaigns": [
+            {
+                "campaign": row.campaign.key,
+                "title": row.campaign.title,
+                "opened": row.campaign.opened.isoformat(),
+                "closed": row.campaign.closed.isoformat() if row.campaign.closed else None,
+                "received": row.received,
+                "answered": row.answered,
+                "adopted": row.adopted,
+                "results_published": row.results_published,
+                "page": campaign_url(row.campaign),
+            }
+            for row in a.campaigns
+        ],
+        "not_counted": list(NOT_COUNTED),
+    }
+
+
+def _value(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def annual_csv(data: dict[str, Any], bom: bool = True) -> bytes:
+    return csv_bytes(
+        CSV_HEADER,
+        [
+            [
+                f["part"],
+                f["key"],
+                f["label"],
+                "" if f["value"] is None else f["value"],
+                f["unit"],
+                f["rule"],
+            ]
+            for f in data["figures"]
+        ],
+        bom=bom,
+    )
+
+
+def print_annual(data: dict[str, Any], fmt: str, bom: bool = False) -> bytes:
+    """`portal report --annual YEAR` in the chosen format."""
+    if fmt == "json":
+        return json_bytes(data)
+    if fmt == "csv":
+        return annual_csv(data, bom=bom)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, force_terminal=False, color_system=None)
+    when = "全年" if data["complete"] else f"截至 {data['as_of']}"
+    table = Table(title=f"{data['year']}年 {data['form']}（{when}）")
+    table.add_column("部分")
+    table.add_column("指标")
+    table.add_column("数值", justify="right")
+    table.add_column("单位")
+    part = ""
+    for f in data["figures"]:
+        shown = f["part"] if f["part"] != part else ""
+        part = f["part"]
+        label = ("　" * f["level"]) + f["label"]
+        table.add_row(shown, label, _value(f["value"]), f["unit"])
+    console.print(table)
+    if data["campaigns"]:
+        campaigns = Table(title="问计于民征集活动")
+        for name, justify in [
+            ("征集", "left"),
+            ("时间", "left"),
+            ("收到", "right"),
+            ("已答复", "right"),
+            ("采纳", "right"),
+            ("结果公布", "left"),
+        ]:
+            campaigns.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for c in data["campaigns"]:
+            campaigns.add_row(
+                c["title"],
+                f"{c['opened']} — {c['closed'] or ''}",
+                str(c["received"]),
+                str(c["answered"]),
+                str(c["adopted"]),
+                "已公布" if c["results_published"] else "未公布",
+            )
+        console.print(campaigns)
+    console.print("本站内容不能统计、需另行填报：" + "；".join(data["not_counted"]))
+    console.print("统计口径见 annual.csv 的“统计口径”列或网站年度报表页面。")
+    return buffer.getvalue().encode("utf-8")
+
+
+def annual_views(portal: Portal, tz: tzinfo, as_of: date) -> list[dict[str, Any]]:
+    """The data of every year with something to count, newest first."""
+    return [annual_data(annual(portal, y, tz, as_of)) for y in reversed(report_years(portal, tz))]
+
+
+def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]:
+    specs = [
+        PageSpec(
+            "annual/index.md",
+            "annual/",
+            "政府网站工作年度报表",
+            fixed(
+                r.render(
+                    "annual_index.html",
+                    "annual/",
+                    years=[(d, {f["key"]: f for f in d["figures"]}) for d in years],
+                    headline=HEADLINE,
+                    annual_url=annual_url,
+                )
+            ),
+            hide=("navigation", "toc"),
+        )
+    ]
+    for d in years:
+        url = annual_url(d["year"])
+        months = [
+            (m + 1, sum(c["months"][m] for c in d["articles_by_category"])) for m in range(12)
+        ]
+        chart = bar_chart(
+            [Bar(f"{m}月", n) for m, n in months],
+            f"{d['year']}年每月发布新闻稿件条数",
+            f"annual-{d['year']}-months",
+            unit=" 条",
+        )
+        parts: list[tuple[str, list[dict[str, Any]]]] = []
+        for f in d["figures"]:
+            if f["key"].startswith("articles.month."):
+                continue  # shown in the table of months
+            if not parts or parts[-1][0] != f["part"]:
+                parts.append((f["part"], []))
+            parts[-1][1].append(f)
+        html = r.render(
+            "annual.html",
+            url,
+            d=d,
+            as_of=date.fromisoformat(d["as_of"]),
+            parts=parts,
+            figures={f["key"]: f for f in d["figures"]},
+            months=months,
+            chart=Markup(chart),
+            years=[y["year"] for y in years],
+            annual_url=annual_url,
+        )
+        specs.append(
+            PageSpec(
+                f"{url}index.md",
+                url,
+                f"{d['year']}年政府网站工作年度报表",
+                fixed(html),
+                hide=("navigation", "toc"),
+            )
+        )
+    return specs
+
+
+def annual_outputs(years: list[dict[str, Any]]) -> dict[str, bytes]:
+    outputs: dict[str, bytes] = {}
+    for d in years:
+        url = annual_url(d["year"])
+        outputs[f"{url}annual.json"] = json_bytes(d)
+        outputs[f"{url}annual.csv"] = annual_csv(d)
+    return outputs
