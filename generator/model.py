@@ -157,6 +157,7 @@ class FreePage:
     title: str
     body: str
     order: int = 0
+    body_line: int = 1  # 1-based line of the body in `source`
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ def read_text(path: Path, rel: PurePosixPath) -> tuple[str | None, list[Problem]
 
     The size is checked before anything is read, so a huge file costs no memory.
     """
+    if outside_portal(path, rel):
+        return None, []  # validate.portal.check_paths reports the link
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -36,6 +38,20 @@ def read_text(path: Path, rel: PurePosixPath) -> tuple[str | None, list[Problem]
     except OSError as exc:
         return None, [Problem(rel, 0, "(file)", f"cannot be read: {exc.strerror}")]
     return decode_text(raw, rel)
+
+
+def outside_portal(path: Path, rel: PurePosixPath) -> bool:
+    """True when `path` (shown as `rel`, relative to the portal root) leads out of the portal.
+
+    A symbolic link to /etc/passwd must not be read, not even to report that it is no article.
+    """
+    if not rel.parts or len(path.parts) <= len(rel.parts):
+        return False
+    root = path.parents[len(rel.parts) - 1]
+    try:
+        return not path.resolve(strict=True).is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return path.is_symlink()  # a broken or looping link; a missing file is reported
 
 
 def decode_text(raw: bytes, rel: PurePosixPath) -> tuple[str | None, list[Problem]]:

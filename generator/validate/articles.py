@@ -42,6 +42,8 @@ ARTICLE_KEYS = (
 PLACEMENT_KEYS = ("outlet", "date", "section", "url")
 T = TypeVar("T")
 _DATED_STEM = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+# An `id` carried over from an old site: an absolute URI, never a path.
+_FEED_ID = re.compile(r"(?:tag:|urn:|https?://)[^\s<>\"\\]+")
 
 
 def slug_of(stem: str) -> str:
@@ -74,9 +76,18 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def load_articles(
-    content: Path, root: Path, registry: Registry, tz: tzinfo, problems: list[Problem]
+    content: Path,
+    root: Path,
+    registry: Registry,
+    tz: tzinfo,
+    problems: list[Problem],
+    now: datetime | None = None,
 ) -> tuple[Article, ...]:
-    """Every article, newest first; problems for each bad field."""
+    """Every article, newest first; problems for each bad field.
+
+    Args:
+        now: the build's time; a date more than a year after it is refused as a typo.
+    """
     articles: list[Article] = []
     urls: dict[str, PurePosixPath] = {}
     for path in _markdown_files(content / "articles"):
@@ -85,7 +96,7 @@ def load_articles(
         problems.extend(found)
         if doc is None:
             continue
-        article = _article(doc, path.stem, rel, registry, tz, problems)
+        article = _article(doc, path.stem, rel, registry, tz, problems, now)
         if article is None:
             continue
         url = article_url(article)
@@ -109,6 +120,7 @@ def _article(
     registry: Registry,
     tz: tzinfo,
     problems: list[Problem],
+    now: datetime | None = None,
 ) -> Article | None:
     f = Fields(doc.meta, doc.meta.data, problems)
     before = len(problems)
@@ -126,6 +138,7 @@ def _article(
         )
     title = f.text("title", required=True, max_len=120)
     published = f.when("date", tz, required=True)
+    f.not_far_future("date", published, now)
     unit = _ref(f, "squad", registry.units, "squad", required=True)
     category = _category(f, registry)
     status_name = f.choice("status", [s.value for s in Status]) or Status.PUBLISHED.value
@@ -150,6 +163,13 @@ def _article(
         elif edition is None:
             edition = Edition(number, None, "")
     feed_id = f.text("id", max_len=200) or ""
+    if feed_id and not _FEED_ID.fullmatch(feed_id):
+        f.error(
+            "id",
+            f'"{feed_id}" is not a feed id; keep the tag: or http(s) address the piece had '
+            "before, e.g. tag:cgj.example.gov.cn,2020-03-01:news/123 (or leave id out)",
+        )
+        feed_id = ""
     basis = load_basis(
         f, registry.regulations, published, draft=status_name != Status.PUBLISHED.value
     )
@@ -253,5 +273,5 @@ def load_pages(content: Path, root: Path, problems: list[Problem]) -> tuple[Free
             )
             continue
         if title:
-            pages.append(FreePage(path.stem, rel, title, doc.body, order))
+            pages.append(FreePage(path.stem, rel, title, doc.body, order, doc.body_line))
     return tuple(sorted(pages, key=lambda p: (p.order, p.key)))

@@ -159,6 +159,19 @@ class Fields:
             return None
         return moment
 
+    def not_far_future(self, name: str, moment: date | None, now: datetime | None) -> None:
+        """A publication date over a year ahead of the build is a typo (2062 for 2026)."""
+        if moment is None or now is None:
+            return
+        day = moment.date() if isinstance(moment, datetime) else moment
+        today = now.date()
+        if (day - today).days > FAR_FUTURE_DAYS:
+            self.error(
+                name,
+                f"{day} is more than a year in the future (today is {today}); "
+                "is the year mistyped?",
+            )
+
     def day(
         self, name: str, tz: tzinfo, required: bool = False, min_year: int = 2000
     ) -> date | None:
@@ -224,7 +237,22 @@ class Fields:
                 name, f'"{value}" is not a valid id (lowercase a-z, 0-9 and -, e.g. "baiyang")'
             )
             return None
+        if reserved_name(value):
+            self.error(
+                name, f'"{value}" is a name Windows reserves for a device; choose another id'
+            )
+            return None
         return value
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FAR_FUTURE_DAYS = 366
+# Names Windows keeps for devices, whatever the suffix: a folder `con/` cannot be copied there.
+WINDOWS_RESERVED = re.compile(
+    r"(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])", re.I
+)
+
+
+def reserved_name(name: str) -> bool:
+    """True for CON, nul.md, com1.png ...: names no file or folder may have on Windows."""
+    return bool(WINDOWS_RESERVED.fullmatch(name.split(".", 1)[0].rstrip(" ")))

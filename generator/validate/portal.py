@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from generator.clock import source_date_epoch
 from generator.errors import ContentError, Problem, Severity
 from generator.model import Article, FreePage, Portal, Question, Regulation
 from generator.privacy import mask_asker
 from generator.settings import Settings
 from generator.urls import article_url, question_url, regulation_url
-from generator.validate.articles import Registry, load_articles, load_pages
+from generator.validate.articles import Registry, load_articles, load_pages, slug_of
+from generator.validate.fields import reserved_name
 from generator.validate.legal import load_questions, load_regulations
+from generator.validate.links import LinkTargets, check_links
 from generator.validate.registry import (
     load_editions,
     load_outlets,
@@ -36,12 +41,15 @@ def load_portal(settings: Settings) -> Portal:
         rel = PurePosixPath(settings.content_dir.as_posix())
         raise ContentError([Problem(rel, 0, "(folder)", "content folder does not exist")])
     tz = settings.timezone
+    # Only to catch a mistyped year; nothing the site shows depends on it.
+    now = source_date_epoch() or datetime.now(UTC)
+    check_paths(content, root, problems)
     units = load_units(content, root, tz, problems)
     outlets, points, edition_bonus = load_outlets(content, root, problems)
     editions = load_editions(content, root, tz, problems)
     regulations = load_regulations(content, root, settings.domains, tz, problems)
     registry = Registry(units, outlets, settings.categories, editions, regulations)
-    articles = load_articles(content, root, registry, tz, problems)
+    articles = load_articles(content, root, registry, tz, problems, now)
     questions = load_questions(
         content, root, settings.domains, regulations, tz, mask_asker, problems
     )
@@ -49,6 +57,11 @@ def load_portal(settings: Settings) -> Portal:
     campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)
     assets = find_assets(content, root, problems)
     redirects = load_redirects(content, root, problems)
+    check_page_names(pages, problems)
+    targets = _link_targets(content, assets, articles, questions, regulations, pages)
+    for source, body, body_line in _bodies(articles, questions, regulations, pages):
+        src = PurePosixPath(source.relative_to(settings.content_dir.as_posix()))
+        check_links(source, src, body, body_line, targets, problems)
     published_questions = tuple(q for q in questions if not q.draft)
     published_regulations = tuple(r for r in regulations if not r.draft)
     pages_here = content_urls(articles, published_questions, published_regulations, pages)
@@ -100,27 +113,166 @@ def content_urls(
     return frozenset(urls | {f"{p.key}/" for p in pages})
 
 
-def find_assets(content: Path, root: Path, problems: list[Problem]) -> tuple[PurePosixPath, ...]:
-    """Images and documents to publish, relative to content/; links out of content/ are refused."""
-    found: list[PurePosixPath] = []
+# First segments of the site's own addresses: a free page `pages/news.md` would be published
+# at /news/ and silently replace the news section. tests/test_bad_input.py checks this list
+# against the top-level folders of the built sample site.
+SECTION_NAMES = frozenset(
+    {url.split("/")[0] for url in SECTION_URLS if url}
+    | {"annual", "api", "assets", "embed", "feeds", "interaction", "poster"}
+)
+# The folders whose Markdown files become pages; Markdown anywhere else is not published.
+PAGE_DIRS = ("articles", "qa", "regulations", "pages")
+_MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+# Characters Windows refuses in file names; a site with them cannot be copied there.
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+
+
+def _content_files(content: Path) -> list[Path]:
+    """Every path under content/, hidden ones (.git, .DS_Store) left out, in a stable order."""
+    return sorted(
+        p
+        for p in content.rglob("*")
+        if not any(part.startswith(".") for part in p.relative_to(content).parts)
+    )
+
+
+def check_paths(content: Path, root: Path, problems: list[Problem]) -> None:
+    """Symbolic links out of content/, names Windows cannot hold, Markdown nobody reads."""
     resolved_content = content.resolve()
-    for path in sorted(content.rglob("*")):
+    for path in _content_files(content):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
         rel_content = path.relative_to(content)
-        if rel_content.parts[0] in PRIVATE_DIRS or any(
-            p.startswith(".") for p in rel_content.parts
-        ):
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(resolved_content):
-            rel = PurePosixPath(path.relative_to(root).as_posix())
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                problems.append(
+                    Problem(rel, 0, "(file)", "symbolic link is broken or loops; refused")
+                )
+                continue
+            if not target.is_relative_to(resolved_content):
+                problems.append(
+                    Problem(
+                        rel, 0, "(file)", "symbolic link points outside the content folder; refused"
+                    )
+                )
+                continue
+        name = path.name
+        published_name = name
+        if rel_content.parts[0] == "articles" and path.suffix == ".md":
+            published_name = slug_of(path.stem)  # what the URL is made of
+        bad = _WINDOWS_FORBIDDEN.findall(name)
+        if bad:
+            shown = " ".join(sorted({c if c.isprintable() else f"U+{ord(c):04X}" for c in bad}))
             problems.append(
                 Problem(
-                    rel, 0, "(file)", "symbolic link points outside the content folder; refused"
+                    rel,
+                    0,
+                    "(file name)",
+                    f'"{name}" contains {shown}, which Windows does not allow in names; rename it',
                 )
             )
+        elif name != name.rstrip(". "):
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    "(file name)",
+                    f'"{name}" ends with a dot or a space, which Windows drops; rename it',
+                )
+            )
+        elif reserved_name(name) or reserved_name(published_name):
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    "(file name)",
+                    f'"{published_name.split(".", 1)[0]}" is a name Windows reserves for a device '
+                    "(CON, PRN, AUX, NUL, COM1-9, LPT1-9); the site could not be copied to a "
+                    "Windows computer; rename it",
+                )
+            )
+        if path.suffix.lower() in _MARKDOWN and path.is_file():
+            in_place = len(rel_content.parts) == 2 and rel_content.parts[0] in PAGE_DIRS
+            if not in_place or path.suffix != ".md":
+                folders = ", ".join(f"content/{d}/" for d in PAGE_DIRS)
+                problems.append(
+                    Problem(
+                        rel,
+                        0,
+                        "(file)",
+                        f"not published: Markdown is read only as NAME.md directly in {folders}",
+                        Severity.WARNING,
+                    )
+                )
+
+
+def check_page_names(pages: tuple[FreePage, ...], problems: list[Problem]) -> None:
+    """A free page may not take the address of a section of the site."""
+    for page in pages:
+        if page.key in SECTION_NAMES:
+            problems.append(
+                Problem(
+                    page.source,
+                    0,
+                    "(file name)",
+                    f"same URL /{page.key}/ as the site's own {page.key}/ section; rename the file",
+                )
+            )
+
+
+def find_assets(content: Path, root: Path, problems: list[Problem]) -> tuple[PurePosixPath, ...]:
+    """Images and documents to publish, relative to content/ (symbolic links out are refused)."""
+    found: list[PurePosixPath] = []
+    resolved_content = content.resolve()
+    for path in _content_files(content):
+        rel_content = path.relative_to(content)
+        if rel_content.parts[0] in PRIVATE_DIRS:
             continue
+        if path.is_symlink():
+            try:
+                inside = path.resolve(strict=True).is_relative_to(resolved_content)
+            except (OSError, RuntimeError):
+                inside = False
+            if not inside:
+                continue  # reported by check_paths
         if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
             found.append(PurePosixPath(rel_content.as_posix()))
     return tuple(found)
+
+
+def _link_targets(
+    content: Path,
+    assets: tuple[PurePosixPath, ...],
+    articles: tuple[Article, ...],
+    questions: tuple[Question, ...],
+    regulations: tuple[Regulation, ...],
+    pages: tuple[FreePage, ...],
+) -> LinkTargets:
+    files = frozenset(p.relative_to(content).as_posix() for p in _content_files(content))
+    sources = [f"articles/{a.key}.md" for a in articles if a.is_published]
+    sources += [f"qa/{q.key}.md" for q in questions if not q.draft]
+    sources += [f"regulations/{g.id}.md" for g in regulations if not g.draft]
+    sources += [f"pages/{p.key}.md" for p in pages]
+    return LinkTargets(
+        files=files,
+        assets=frozenset(a.as_posix() for a in assets),
+        pages=frozenset(sources),
+        asset_suffixes=ASSET_SUFFIXES,
+    )
+
+
+def _bodies(
+    articles: tuple[Article, ...],
+    questions: tuple[Question, ...],
+    regulations: tuple[Regulation, ...],
+    pages: tuple[FreePage, ...],
+) -> list[tuple[PurePosixPath, str, int]]:
+    found = [(a.source, a.body, a.body_line) for a in articles]
+    found += [(q.source, q.body, q.body_line) for q in questions]
+    found += [(g.source, g.body, g.body_line) for g in regulations]
+    found += [(p.source, p.body, p.body_line) for p in pages]
+    return found
 
 
 __all__ = ["Severity", "load_portal"]
