@@ -359,8 +359,9 @@ def load_questions(
     tz: tzinfo,
     mask_asker: Callable[[str], str],
     problems: list[Problem],
+    now: datetime | None = None,
 ) -> tuple[Question, ...]:
-    """Every question, newest first."""
+    """Every question, newest first; a date over a year after `now` is refused as a typo."""
     by_name = {d.name: d for d in domains} | {d.slug: d for d in domains}
     by_id = {r.id: r for r in regulations}
     questions: list[Question] = []
@@ -385,6 +386,7 @@ def load_questions(
         f.check_keys(QUESTION_KEYS)
         question = f.text("question", required=True, max_len=300)
         published = f.when("date", tz, required=True)
+        f.not_far_future("date", published, now)
         domain_name = f.text("domain", required=True)
         domain = by_name.get(domain_name) if domain_name else None
         if domain_name and domain is None:

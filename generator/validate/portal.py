@@ -51,7 +51,7 @@ def load_portal(settings: Settings) -> Portal:
     registry = Registry(units, outlets, settings.categories, editions, regulations)
     articles = load_articles(content, root, registry, tz, problems, now)
     questions = load_questions(
-        content, root, settings.domains, regulations, tz, mask_asker, problems
+        content, root, settings.domains, regulations, tz, mask_asker, problems, now
     )
     pages = load_pages(content, root, problems)
     campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)

@@ -15,6 +15,7 @@ from generator.load.csvfile import parse_excel_datetime, read_table
 from generator.load.files import load_yaml_file
 from generator.model import Campaign, Suggestion, SuggestionStatus
 from generator.privacy import mask_name, mask_text
+from generator.urls import slugify
 from generator.validate.fields import SLUG, Fields, closest, type_name
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -94,6 +95,16 @@ def _campaign(
     themes = f.text_list("themes")
     if not themes:
         f.error("themes", "list the campaign's themes, e.g. [行政执法, 市容市貌]")
+    named: dict[str, str] = {}
+    for index, theme in enumerate(themes):
+        # Each theme has its own page, at an address made from its pinyin.
+        slug = slugify(theme)
+        if slug in named:
+            f.error(
+                f"themes[{index}]",
+                f'"{theme}" and "{named[slug]}" would share the address {slug}/; rename one',
+            )
+        named.setdefault(slug, theme)
     if opened and closed and closed < opened:
         f.error("closed", f"closes on {closed}, before it opens on {opened}")
     reply_policy = f.text("reply_policy", max_len=2000) or ""
