@@ -751,6 +751,11 @@ def write_questions(
         asker = str(meta.get("asker", ""))
         if round_no and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", asker):
             asker = _name(rng)
+        replied = meta["replied"] + shift if meta.get("replied") else None
+        if replied is None and meta.get("received") and (plan.end - day).days > 30:
+            # Awaiting a reply in the sample; in an archive of past years it was answered on
+            # the day the answer went online.
+            replied = day
         fields: dict[str, object] = {
             "question": question,
             "date": day,
@@ -758,7 +763,7 @@ def write_questions(
             "basis": _basis(rng, meta.get("basis"), day, regulations),
             "asker": asker,
             "received": meta["received"] + shift if meta.get("received") else None,
-            "replied": meta["replied"] + shift if meta.get("replied") else None,
+            "replied": replied,
             "department": department,
         }
         stem = template.stem if not round_no else f"{template.stem}-{round_no + 1}"
@@ -826,6 +831,13 @@ def write_campaigns(rng: random.Random, sample: Sample, plan: Plan, out: Path) -
         rows = _csv_rows(raw)
         header, body = rows[0], rows[1:]
         written = [header]
+        # A campaign of past years has answered every row: 待处理 rows get a reply the bureau
+        # gave to another suggestion on the same theme, or of the campaign when the theme has
+        # none (columns as in the sample's exports).
+        replies: dict[str, list[str]] = {}
+        for row in body:
+            if len(row) > 9 and row[9].strip():
+                replies.setdefault(row[5], []).append(row[9])
         for row in body:
             if len(row) < 5 or not any(cell.strip() for cell in row):
                 written.append(row)
@@ -841,6 +853,9 @@ def write_campaigns(rng: random.Random, sample: Sample, plan: Plan, out: Path) -
                 if row[4]:
                     value = value.replace(row[4], contact)
                 new[column] = value
+            if len(new) > 9 and new[8].strip() == "待处理" and replies:
+                pool = replies.get(new[5]) or [r for v in replies.values() for r in v]
+                new[8], new[9] = "已答复", rng.choice(pool)
             written.append(new)
         rows_written += sum(1 for r in written[1:] if any(c.strip() for c in r))
         buffer = io.StringIO()
