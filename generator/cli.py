@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import signal
 import sys
 import time
@@ -155,6 +156,32 @@ def _parser() -> argparse.ArgumentParser:
         "--fragment", action="store_true", help="only the copy, without the HTML document"
     )
     p.set_defaults(run=cmd_wechat)
+
+    p = sub.add_parser(
+        "adoption", help="用稿: find our pieces in outlets' feeds and propose placements"
+    )
+    config_option(p)
+    p.add_argument(
+        "sources",
+        nargs="*",
+        metavar="[OUTLET=]SOURCE",
+        help="feed URL or saved RSS/Atom/HTML file, e.g. jrwy=saved/jrwy.xml "
+        "(default: every outlet's feed: URL in outlets.yml)",
+    )
+    p.add_argument("--outlet", help="outlet id for sources given without OUTLET=")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=0.85,
+        help="confidence (0-1) from which a match is applied (default 0.85)",
+    )
+    p.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds to wait for a feed (default 10)"
+    )
+    p.add_argument(
+        "--apply", action="store_true", help="write the new placements into the articles"
+    )
+    p.set_defaults(run=cmd_adoption)
 
     new = sub.add_parser("new", help="write a new file with valid front matter")
     kinds = new.add_subparsers(required=True, metavar="kind", dest="kind")
@@ -504,6 +531,79 @@ def cmd_annual(args: argparse.Namespace) -> int:
 
 def _given(args: argparse.Namespace, name: str) -> bool:
     return getattr(args, {"from": "start", "to": "end"}.get(name, name), None) is not None
+
+
+def cmd_adoption(args: argparse.Namespace) -> int:
+    from generator import adoption
+
+    if not 0 < args.threshold <= 1:
+        raise UsageError(f"--threshold must be between 0 and 1, got {args.threshold}")
+    if args.timeout <= 0:
+        raise UsageError(f"--timeout must be positive, got {args.timeout}")
+    config = _load_config(args.config_file)
+    plugin = _plugin(config)
+    portal = plugin.load(config)
+    assert plugin.settings is not None
+    tz = plugin.settings.timezone
+    outlets = {o.id: o for o in portal.outlets}
+    known = ", ".join(outlets)
+    if args.outlet and args.outlet not in outlets:
+        raise UsageError(f'unknown outlet "{args.outlet}" (known: {known})')
+    wanted: list[tuple[str | None, str]] = []
+    for source in args.sources:
+        name, sep, location = source.partition("=")
+        if sep and name in outlets and not adoption.is_url(source):
+            wanted.append((name, location))
+        elif sep and not adoption.is_url(source) and not Path(source).exists():
+            raise UsageError(f'unknown outlet "{name}" in {source} (known: {known})')
+        else:
+            wanted.append((args.outlet, source))
+    if not wanted:
+        wanted = [(o.id, o.feed) for o in portal.outlets if o.feed]
+        if not wanted:
+            raise UsageError(
+                "no sources: give feed URLs or saved files, or add `feed:` to outlets.yml"
+            )
+    found = []
+    failed = []
+    for outlet_id, location in wanted:
+        try:
+            data = adoption.read_source(location, args.timeout)
+        except adoption.SourceError as exc:
+            failed.append(str(exc))
+            continue
+        outlet = outlets[outlet_id] if outlet_id else None
+        base = location if adoption.is_url(location) else (outlet.feed if outlet else "") or ""
+        feed = adoption.parse_feed(data, base, tz)
+        outlet = outlet or adoption.outlet_for(location, feed.title, portal.outlets)
+        if outlet is None:
+            raise UsageError(
+                f'cannot tell which outlet {location} is from (its title "{feed.title}" names '
+                f"none); write OUTLET={location} or use --outlet (known: {known})"
+            )
+        print(f"{outlet.name}：{location} 读到 {len(feed.items)} 条", file=sys.stderr)
+        found.append((outlet, feed.items))
+    proposals = adoption.propose(portal, found, tz, args.threshold)
+    width = max(100, min(200, shutil.get_terminal_size((160, 40)).columns))
+    sys.stdout.write(adoption.render_proposals(proposals, width))
+    counts = {s: sum(1 for p in proposals if p.status is s) for s in adoption.Status}
+    print("，".join(f"{s.label} {n}" for s, n in counts.items()) + f"（阈值 {args.threshold:g}）")
+    if args.apply:
+        root = plugin.settings.root
+        try:
+            written = adoption.apply_proposals(root, proposals)
+        except adoption.ApplyError as exc:
+            print(f"portal adoption: {exc}; nothing more was written", file=sys.stderr)
+            return EXIT_CONTENT
+        for path, n in written.items():
+            print(f"已写入 {n} 处用稿：{path.relative_to(root)}")
+        if not written:
+            print("没有需要写入的新用稿。")
+    elif counts[adoption.Status.NEW]:
+        print("加 --apply 把“新增”的用稿写入稿件。")
+    for message in failed:
+        print(f"portal adoption: {message}", file=sys.stderr)
+    return EXIT_CONTENT if failed else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
