@@ -1,0 +1,627 @@
+"""`portal adoption`: find our published pieces in outlets' feeds and propose placements (用稿).
+
+read   a feed URL or a saved file → bytes (timeouts and network errors become `SourceError`)
+parse  RSS/Atom through feedparser, or an HTML list page through lxml → `FeedItem`s
+match  normalised Chinese titles, fuzzy (rapidfuzz), inside a date window → `Proposal`s
+apply  insert the accepted placements into the articles' front matter as new text lines,
+       leaving every other byte of the file as it was
+
+Why rapidfuzz rather than difflib: its scores are true normalised edit distances (difflib's
+ratio is a longest-block heuristic that can differ with argument order), it has the two other
+views a newsroom's rewrite needs (`partial_ratio` for a title the paper shortened or padded,
+`token_sort_ratio` for a headline whose two halves were swapped), and it is C++: a year of
+pieces against a few hundred feed items is well under a second, where difflib takes seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.clock import parse_when
+from generator.model import Article, Outlet, Portal
+
+MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_THRESHOLD = 0.85  # apply at or above this confidence
+SHOW_FLOOR = 0.6  # propose nothing below this
+WINDOW = timedelta(days=60)  # the media use a piece within this long after it was submitted
+NEAR = timedelta(days=2)  # a recorded placement this close in the same outlet may be the same
+
+
+class SourceError(Exception):
+    """A feed could not be read: the message says which and why, for people."""
+
+
+# -- read ------------------------------------------------------------------------------------
+
+
+def is_url(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def read_source(location: str, timeout: float) -> bytes:
+    """The bytes of a feed URL (with a timeout) or of a saved file."""
+    if not is_url(location):
+        path = Path(location)
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise SourceError(f"{location}: larger than {MAX_BYTES // 1024 // 1024} MB")
+            return path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"{location}: cannot be read ({exc.strerror})") from None
+    request = urllib.request.Request(
+        location, headers={"User-Agent": "portal-adoption/1.0 (+feed reader)"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data: bytes = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        raise SourceError(f"{location}: the server answered {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, TimeoutError):
+            raise SourceError(f"{location}: no answer within {timeout:g} s") from None
+        raise SourceError(f"{location}: cannot connect ({reason})") from None
+    except TimeoutError:
+        raise SourceError(f"{location}: no answer within {timeout:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise SourceError(f"{location}: cannot be read ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{location}: larger than {MAX_BYTES // 1024 // 1024} MB")
+    return data
+
+
+# -- parse -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One piece an outlet published, as its feed or list page shows it."""
+
+    title: str
+    link: str
+    day: date | None  # on the site's wall clock; None when the source gives no date
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str  # the channel's or page's title, to tell which outlet a bare file is from
+    items: tuple[FeedItem, ...]
+
+
+_DAY = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_URL_DAY = re.compile(r"(20\d{2})[-/]?(\d{2})[-/]?(\d{2})(?!\d)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _day_in(text: str) -> date | None:
+    for match in _DAY.finditer(text):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def _url_day(url: str) -> date | None:
+    """Chinese news sites put the day in the address: /202606/t20260607_7094733.shtml."""
+    for match in _URL_DAY.finditer(urllib.parse.urlsplit(url).path):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_feed(data: bytes, base_url: str, tz: tzinfo) -> Feed:
+    """RSS or Atom (feedparser), else an HTML list page of links with dates (lxml)."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if parsed.get("version"):
+        return Feed(
+            str(parsed.feed.get("title", "")),
+            tuple(i for e in parsed.entries if (i := _entry_item(e, base_url, tz))),
+        )
+    return _html_feed(data, base_url)
+
+
+def _entry_item(entry: dict[str, object], base_url: str, tz: tzinfo) -> FeedItem | None:
+    title = _clean(str(entry.get("title", "")))
+    link = urllib.parse.urljoin(base_url, str(entry.get("link", "")))
+    if not title:
+        return None
+    day = None
+    for key in ("published", "updated", "created"):
+        raw = str(entry.get(key) or "").strip()
+        if not raw:
+            continue
+        try:
+            # A naive "2026-06-07 08:00" is Beijing time, as staff and local sites write it.
+            day = parse_when(raw, tz).astimezone(tz).date()
+            break
+        except ValueError:
+            pass
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            stamp = datetime(*parsed[:6], tzinfo=UTC)  # type: ignore[index,misc]
+            day = stamp.astimezone(tz).date()
+            break
+    if day is None:
+        day = _url_day(link)
+    tags = entry.get("tags") or []
+    section = ""
+    if isinstance(tags, list) and tags and isinstance(tags[0], dict):
+        section = _clean(str(tags[0].get("term") or ""))
+    return FeedItem(title, link, day, section)
+
+
+def _decode_html(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    head = data[:4096].decode("ascii", errors="ignore")
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", head, re.I)
+    name = (match[1] if match else "utf-8").lower()
+    if name in ("gb2312", "gbk", "gb18030"):
+        name = "gb18030"  # GB2312 pages routinely hold GBK characters
+    try:
+        return data.decode(name, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _html_feed(data: bytes, base_url: str) -> Feed:
+    import lxml.html
+
+    text = _decode_html(data)
+    if not text.strip():
+        return Feed("", ())
+    tree = lxml.html.fromstring(text)
+    base = tree.find(".//base")
+    if base is not None and base.get("href"):
+        base_url = urllib.parse.urljoin(base_url, base.get("href") or "")
+    page_title = _clean(tree.findtext(".//title") or "")
+    items: dict[str, FeedItem] = {}
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        title = _clean(a.get("title") or a.text_content())
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        if len(_CJK.findall(title)) < 6:  # menus, 更多, 下一页
+            continue
+        link = urllib.parse.urljoin(base_url, href)
+        day = None
+        holder = a.getparent()
+        while holder is not None and day is None:
+            day = _day_in(holder.text_content())
+            if holder.tag in ("li", "tr", "dd", "article", "ul", "table", "body"):
+                break
+            holder = holder.getparent()
+        items.setdefault(link, FeedItem(title, link, day or _url_day(link)))
+    return Feed(page_title, tuple(items.values()))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- match -----------------------------------------------------------------------------------
+
+_PREFIXES = (
+    re.compile(r"^[【\[\u3014\uff3b]([^】\]\u3015\uff3d]{1,15})[】\]\u3015\uff3d]\s*"),  # 【武义】
+    re.compile(r"^(?:本报|本台|本网|本刊)讯\s*[:：]?\s*"),
+    re.compile(r"^[\u4e00-\u9fff]{2,4}讯\s*[:：]?\s*"),  # 武义讯
+    re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[|\uff5c丨]\s*"),  # 视频丨 武义丨
+    re.compile(r"^(?:图片新闻|图文|视频|短视频|快讯|现场)\s*[:：]\s*"),
+    re.compile(r"^(?:武义|金华|浙江)\s*[:：]\s*"),  # 武义：…
+)
+_TRAILERS = (
+    re.compile(r"\s*[(（]\s*(?:图|组图|多图|视频|图文|附视频)\s*[)）]$"),
+    re.compile(r"\s*(?:[-—\u2013_|\uff5c丨]+)\s*([^-—\u2013_|\uff5c丨]{2,15})$"),  # —今日武义
+)
+_SITE_WORDS = ("网", "报", "台", "新闻", "在线", "客户端", "频道", "武义", "金华", "浙江", "首页")
+
+
+def strip_title(title: str, outlet_names: Iterable[str] = ()) -> str:
+    """A headline without the outlet's dressing: 【武义】, 武义讯, 本报讯, 视频丨, —今日武义."""
+    names = tuple(outlet_names)
+    text = unicodedata.normalize("NFKC", title).strip()
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _PREFIXES:
+            stripped = pattern.sub("", text, count=1)
+            if stripped != text and len(stripped) >= 4:
+                text, changed = stripped, True
+        for pattern in _TRAILERS:
+            match = pattern.search(text)
+            if not match or len(text) - len(match[0]) < 4:
+                continue
+            tail = match.groups()[0] if match.groups() else None
+            if tail is None or any(n in tail for n in names) or any(w in tail for w in _SITE_WORDS):
+                text, changed = text[: match.start()], True
+    return text
+
+
+def _words(title: str) -> str:
+    """Letters, digits and CJK only, full width folded to half width, spaces between runs."""
+    kept = []
+    for ch in unicodedata.normalize("NFKC", title).lower():
+        kind = unicodedata.category(ch)[0]
+        kept.append(ch if kind in "LN" else " ")
+    return " ".join("".join(kept).split())
+
+
+def normalise_title(title: str, outlet_names: Iterable[str] = ()) -> str:
+    """The form titles are compared in: dressing stripped, punctuation and spaces removed."""
+    return _words(strip_title(title, outlet_names)).replace(" ", "")
+
+
+def similarity(ours: str, theirs: str, outlet_names: Iterable[str] = ()) -> float:
+    """Confidence (0 to 1) that two headlines are the same piece.
+
+    The best of: the edit-distance ratio of the normalised titles; the same with the title's
+    space-separated parts sorted (halves swapped); and the best partial alignment when one
+    title contains most of the other (shortened or padded), discounted by how much is missing.
+    """
+    names = tuple(outlet_names)
+    a, b = normalise_title(ours, names), normalise_title(theirs, names)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    scores = [fuzz.ratio(a, b) / 100]
+    wa, wb = _words(strip_title(ours, names)), _words(strip_title(theirs, names))
+    if " " in wa or " " in wb:
+        scores.append(fuzz.token_sort_ratio(wa, wb) / 100 * 0.98)
+    short, long_ = sorted((len(a), len(b)))
+    if short >= 8 and short / long_ >= 0.6:
+        coverage = short / long_
+        scores.append(fuzz.partial_ratio(a, b) / 100 * (0.75 + 0.2 * coverage))
+    return round(max(scores), 3)
+
+
+class Status(StrEnum):
+    NEW = "new"  # at or above the threshold: --apply writes it
+    LOW = "low"  # a candidate below the threshold: shown, never written
+    RECORDED = "recorded"  # the article already has this placement (same outlet and date/URL)
+    NEAR = "near"  # the same outlet is recorded a day or two apart: check by hand
+    NO_DATE = "no-date"  # the source gives no date; a placement needs one
+
+    @property
+    def label(self) -> str:
+        return {
+            "new": "新增",
+            "low": "低于阈值",
+            "recorded": "已登记",
+            "near": "日期相近已有登记",
+            "no-date": "无日期",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A feed item that is (probably) one of our pieces, used by `outlet` on `item.day`."""
+
+    article: Article
+    outlet: Outlet
+    item: FeedItem
+    score: float
+    status: Status
+
+    @property
+    def applicable(self) -> bool:
+        return self.status is Status.NEW
+
+
+def _status(article: Article, outlet: Outlet, item: FeedItem, score: float, cut: float) -> Status:
+    same = [p for p in article.placements if p.outlet.id == outlet.id]
+    if any(p.url and p.url == item.link for p in same):
+        return Status.RECORDED
+    if item.day is None:
+        return Status.NO_DATE
+    if any(p.date == item.day for p in same):
+        return Status.RECORDED
+    if any(abs(p.date - item.day) <= NEAR for p in same):
+        return Status.NEAR
+    return Status.NEW if score >= cut else Status.LOW
+
+
+def propose(
+    portal: Portal,
+    found: Sequence[tuple[Outlet, Sequence[FeedItem]]],
+    tz: tzinfo,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Proposal]:
+    """For each feed item, the published piece it most likely is, if any scores ≥ SHOW_FLOOR.
+
+    A piece qualifies only if the item is dated within WINDOW on or after its submission (a
+    placement before submission is impossible, and validation would refuse it). One proposal
+    per piece, outlet and day: the best-scoring item wins.
+    """
+    names = tuple(o.name for o in portal.outlets)
+    pieces = [(a, a.submitted.astimezone(tz).date()) for a in portal.published]
+    best: dict[tuple[str, str, str], Proposal] = {}
+    for outlet, items in found:
+        for item in items:
+            candidates = []
+            for article, submitted in pieces:
+                if item.day is not None and not submitted <= item.day <= submitted + WINDOW:
+                    continue
+                score = similarity(article.title, item.title, names)
+                if score >= SHOW_FLOOR:
+                    gap = abs((item.day - submitted).days) if item.day else 0
+                    candidates.append((-score, gap, article.key, article))
+            if not candidates:
+                continue
+            score_neg, _, _, article = min(candidates, key=lambda c: c[:3])
+            score = -score_neg
+            proposal = Proposal(
+                article, outlet, item, score, _status(article, outlet, item, score, threshold)
+            )
+            key = (article.key, outlet.id, item.day.isoformat() if item.day else item.link)
+            if key not in best or best[key].score < score:
+                best[key] = proposal
+    return sorted(
+        best.values(), key=lambda p: (-p.score, p.item.day or date.min, p.article.key, p.outlet.id)
+    )
+
+
+# -- apply -----------------------------------------------------------------------------------
+
+
+class ApplyError(Exception):
+    """The front matter's `placements` could not be extended by inserting text."""
+
+
+@dataclass(frozen=True)
+class NewPlacement:
+    outlet: str
+    day: date
+    section: str = ""
+    url: str = ""
+
+    def fields(self) -> list[tuple[str, str]]:
+        pairs = [("outlet", self.outlet), ("date", self.day.isoformat())]
+        if self.section:
+            pairs.append(("section", _scalar(self.section)))
+        if self.url:
+            pairs.append(("url", json.dumps(self.url, ensure_ascii=False)))
+        return pairs
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}\"']*")
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar for `text`: plain when it reads back as the same string, else quoted."""
+    if _PLAIN.fullmatch(text) and text == text.strip():
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+@dataclass
+class _Lines:
+    """A file as lines with their own endings, so that unchanged lines keep every byte."""
+
+    lines: list[str]
+    newline: str
+    bom: str = ""
+    inserted: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> _Lines:
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        body = text[len(bom) :]
+        newline = "\r\n" if "\r\n" in body else "\n"
+        return cls(body.splitlines(keepends=True), newline, bom)
+
+    def text(self) -> str:
+        return self.bom + "".join(self.lines)
+
+
+def _last_leaf(node: Node) -> Node:
+    while isinstance(node, SequenceNode | MappingNode) and node.value and not node.flow_style:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, MappingNode) else last
+    return node
+
+
+def insert_placements(text: str, new: Sequence[NewPlacement]) -> str:
+    """`text` (a Markdown file) with `new` added to its front matter's `placements`.
+
+    Only text is inserted: new lines after the last recorded placement, in the style of the
+    ones there (flow `- {outlet: …}` or block), or a `placements:` block before the closing
+    `---`; in a one-line `placements: [...]`, the new items go before its `]`. Every other
+    byte of the file, comments and quoting included, stays as it was.
+    """
+    if not new:
+        return text
+    doc = _Lines.of(text)
+    lines = doc.lines
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        raise ApplyError("the file does not start with front matter (---)")
+    close = next(
+        (i for i in range(1, len(lines)) if lines[i].rstrip("\r\n").rstrip() in ("---", "...")),
+        None,
+    )
+    if close is None:
+        raise ApplyError("the front matter is not closed with ---")
+    meta = "".join(line.rstrip("\r\n") + "\n" for line in lines[1:close])
+    try:
+        root = yaml.compose(meta, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise ApplyError(f"the front matter is not valid YAML ({exc})") from None
+    if not isinstance(root, MappingNode):
+        raise ApplyError("the front matter is not key: value lines")
+    nl = doc.newline
+    entry = next(
+        ((k, v) for k, v in root.value if isinstance(k, ScalarNode) and k.value == "placements"),
+        None,
+    )
+
+    def flow(p: NewPlacement) -> str:
+        return "{" + ", ".join(f"{k}: {v}" for k, v in p.fields()) + "}"
+
+    if entry is None:
+        added = [f"placements:{nl}", *(f"  - {flow(p)}{nl}" for p in new)]
+        lines[close:close] = added
+    else:
+        key, value = entry
+        if isinstance(value, SequenceNode) and value.flow_style:
+            # `placements: [...]`: the new items go in before the closing bracket.
+            line, column = value.end_mark.line + 1, value.end_mark.column - 1
+            current = lines[line]
+            joiner = ", " if value.value else ""
+            items = ", ".join(flow(p) for p in new)
+            lines[line] = current[:column] + joiner + items + current[column:]
+        elif isinstance(value, SequenceNode) and value.value:
+            first = value.value[0]
+            first_line = lines[first.start_mark.line + 1]
+            dash = first_line.rfind("-", 0, first.start_mark.column)
+            if dash < 0:
+                raise ApplyError("cannot tell how `placements` is indented")
+            indent = first_line[:dash]
+            end = _last_leaf(value.value[-1]).end_mark
+            at = end.line + 1 + (1 if end.column > 0 else 0)
+            if isinstance(first, MappingNode) and not first.flow_style:
+                pad = " " * (first.start_mark.column - dash - 1)
+                added = []
+                for p in new:
+                    pairs = p.fields()
+                    added.append(f"{indent}-{pad}{pairs[0][0]}: {pairs[0][1]}{nl}")
+                    inner = indent + " " * (first.start_mark.column - len(indent))
+                    added += [f"{inner}{k}: {v}{nl}" for k, v in pairs[1:]]
+            else:
+                pad = " " * (first.start_mark.column - dash - 1) or " "
+                added = [f"{indent}-{pad}{flow(p)}{nl}" for p in new]
+            if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
+                lines[at - 1] += nl
+            lines[at:at] = added
+        elif isinstance(value, ScalarNode) and value.tag.endswith(":null") and not value.value:
+            # `placements:` with nothing after it.
+            at = key.start_mark.line + 2
+            lines[at:at] = [f"  - {flow(p)}{nl}" for p in new]
+        else:
+            raise ApplyError("`placements` is not a list")
+    return doc.text()
+
+
+def apply_proposals(root: Path, proposals: Sequence[Proposal]) -> dict[Path, int]:
+    """Write the applicable proposals into their articles; returns placements added per file.
+
+    Each file is checked after the insertion (its placements must be the old ones plus the
+    new, in order) and replaced atomically; a file that cannot be extended is left untouched.
+    """
+    by_file: dict[Path, list[NewPlacement]] = {}
+    for p in proposals:
+        if not p.applicable or p.item.day is None:
+            continue
+        path = root / p.article.source
+        placement = NewPlacement(p.outlet.id, p.item.day, p.item.section, p.item.link)
+        if placement not in by_file.setdefault(path, []):
+            by_file[path].append(placement)
+    written: dict[Path, int] = {}
+    for path, new in sorted(by_file.items()):
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        updated = insert_placements(text, sorted(new, key=lambda n: (n.day, n.outlet)))
+        _check(text, updated, new, path)
+        _replace(path, updated.encode("utf-8"))
+        written[path] = len(new)
+    return written
+
+
+def _placements_of(text: str) -> list[dict[str, str]]:
+    body = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    end = next(i for i in range(1, len(body)) if body[i].rstrip() in ("---", "..."))
+    data = yaml.load("\n".join(body[1:end]), Loader=_TextLoader) or {}
+    return [{str(k): str(v) for k, v in item.items()} for item in data.get("placements") or []]
+
+
+class _TextLoader(yaml.SafeLoader):
+    """Dates stay text, as in the portal's own loader."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _check(before: str, after: str, new: Sequence[NewPlacement], path: Path) -> None:
+    expected = _placements_of(before) + [
+        {k: (json.loads(v) if v.startswith('"') else v) for k, v in p.fields()}
+        for p in sorted(new, key=lambda n: (n.day, n.outlet))
+    ]
+    if _placements_of(after) != expected:
+        raise ApplyError(f"{path}: the inserted placements did not read back as written")
+
+
+def _replace(path: Path, data: bytes) -> None:
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temp).chmod(path.stat().st_mode & 0o7777)
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def outlet_for(location: str, feed_title: str, outlets: Sequence[Outlet]) -> Outlet | None:
+    """The outlet a bare source belongs to: its `feed:` URL, else the outlet its title names."""
+    for outlet in outlets:
+        if outlet.feed and outlet.feed == location:
+            return outlet
+    named = [o for o in outlets if o.name and o.name in feed_title]
+    return max(named, key=lambda o: len(o.name)) if named else None
+
+
+def render_proposals(proposals: Sequence[Proposal], width: int = 160) -> str:
+    """The proposal as a terminal table (rich measures CJK widths correctly)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="用稿建议 proposed placements", title_justify="left", show_lines=True)
+    table.add_column("置信度", justify="right", no_wrap=True)
+    table.add_column("状态", no_wrap=True)
+    table.add_column("媒体 · 日期", no_wrap=True)
+    table.add_column("媒体标题 · 链接", overflow="fold", ratio=3)
+    table.add_column("我方稿件", overflow="fold", ratio=2)
+    for p in proposals:
+        day = p.item.day.isoformat() if p.item.day else "日期不明"
+        table.add_row(
+            f"{p.score:.2f}",
+            p.status.label,
+            f"{p.outlet.name}\n{day}",
+            f"{p.item.title}\n{p.item.link}",
+            f"{p.article.title}\n{p.article.key}",
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
+    console.print(table)
+    return buffer.getvalue()
