@@ -224,3 +224,18 @@ def test_readme_documents_the_api() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in ("api/index.json", "api/articles/page/2.json", "api/category/<slug>.json"):
         assert path in readme
+
+
+def test_same_content_same_bytes(write_portal: WritePortal) -> None:
+    """Embeds, API and 公众号排版 pages depend on the content only, not on the build."""
+    root = write_portal()
+    first, second = root / "one", root / "two"
+    assert build(root, first) == 0 and build(root, second) == 0
+
+    def ours(site: Path) -> dict[str, bytes]:
+        paths = [*site.glob("api/**/*.json"), *site.glob("embed/**/*"), *site.rglob("wechat/*")]
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in paths if p.is_file()}
+
+    files = ours(first)
+    assert len(files) > 20 and "news/2026/05/night-market/wechat/index.html" in files
+    assert files == ours(second)

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from generator.model import Article, Citation, Portal, Question, Regulation
 from generator.render.exports import json_bytes
-from generator.render.feed_catalog import article_id, question_item, regulation_item
+from generator.render.feed_catalog import article_id, question_id, regulation_item
 from generator.render.feeds import absolutize
 from generator.render.pages import summary_of
 from generator.settings import Settings
@@ -128,7 +128,7 @@ class _Api:
 
     def question(self, q: Question) -> Json:
         return {
-            "id": question_item(q, "", self.settings).id,
+            "id": question_id(q, self.settings),
             "url": self.url(question_url(q)),
             "api_url": self.url(question_api_path(q)),
             "question": q.question,
