@@ -553,3 +553,68 @@ def test_nav_and_sitemap_without_tracking() -> None:
     assert drop_from_sitemap(xml, "https://x.org/tracking/") == xml.replace(
         "    <url>\n         <loc>https://x.org/tracking/</loc>\n    </url>\n", ""
     )
+
+
+# -- what a staff member sees, in chromium at 375 px and 1280 px -----------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("name", "width"), [("phone", 375), ("desktop", 1280)])
+def test_tracking_page_reads_well(sample_site: Path, name: str, width: int) -> None:
+    import functools
+    import http.server
+    import os
+    import shutil
+    import threading
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is required in CI: apt-get install -y chromium")
+        pytest.skip("chromium not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(sample_site))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium, args=[*args, "--disable-component-update"]
+            )
+            page = browser.new_page(viewport={"width": width, "height": 900}, locale="zh-CN")
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/tracking/")
+            shots = ROOT / "test-artifacts" / "screenshots"
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shots / f"tracking-{name}.png"), full_page=True)
+            # The page itself never scrolls sideways; wide tables and the heat map do.
+            assert page.evaluate("document.documentElement.scrollWidth") == width
+            heat = page.locator(".pt-scroll")
+            box = heat.bounding_box()
+            assert box is not None and box["width"] <= width
+            svg_width = page.evaluate("document.querySelector('.pt-scroll svg').clientWidth")
+            assert svg_width >= 600  # drawn at its own size, labels readable
+            # The at-a-glance numbers are big enough to read on a phone.
+            size = page.evaluate(
+                "parseFloat(getComputedStyle(document.querySelector('.pt-glance__value')).fontSize)"
+            )
+            assert size >= 24
+            chart = page.locator("#week ~ .pt-chart-pair figure").first.bounding_box()
+            table = page.locator("#week ~ .pt-chart-pair table").first.bounding_box()
+            assert chart is not None and table is not None
+            if name == "desktop":  # chart beside its table
+                assert (
+                    chart["x"] + chart["width"] <= table["x"] and abs(chart["y"] - table["y"]) < 80
+                )
+            else:  # chart above its table
+                assert chart["y"] + chart["height"] <= table["y"]
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
