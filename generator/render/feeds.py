@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from email.utils import format_datetime
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from generator.clock import BEIJING
@@ -115,7 +116,7 @@ def to_rss(feed: Feed) -> bytes:
     channel = _sub(rss, "channel")
     _sub(channel, "title", feed.title)
     _sub(channel, "link", feed.home_url)
-    _sub(channel, "description", feed.description)
+    _sub(channel, "description", escape(feed.description, quote=False))
     _sub(
         channel, f"{{{ATOM_NS}}}link", href=feed.url("xml"), rel="self", type="application/rss+xml"
     )
@@ -132,7 +133,8 @@ def to_rss(feed: Feed) -> bytes:
             _sub(entry, f"{{{DC_NS}}}creator", author)
         for category in item.categories:
             _sub(entry, "category", category)
-        _sub(entry, "description", item.summary or item.title)
+        # RSS readers render <description> as HTML: a plain-text summary goes in escaped.
+        _sub(entry, "description", escape(item.summary or item.title, quote=False))
         _sub(entry, f"{{{CONTENT_NS}}}encoded", item.content_html)
         if item.image:
             _sub(
