@@ -30,6 +30,7 @@ from generator.render.interaction_pages import (
 )
 from generator.render.legal import legal_specs
 from generator.render.pages import PageRenderer, paginate, summary_of
+from generator.render.poster import poster_outputs, poster_specs
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
 from generator.render.spec import PageSpec, fixed
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
@@ -90,7 +91,7 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
             intro=f"{year}年{month}月发布稿件 {len(items)} 篇。",
             links=[],
         )
-    specs.append(_archive(portal, months, r))
+    specs.append(_archive(portal, months, r, posters=bool(settings.site_url)))
     specs += _editions(portal, r, tuple(f for p, f in feeds.items() if p == "feeds/meilijiayuan"))
     specs += legal_specs(portal, settings, r, feeds)
     specs += suggestion_specs(portal, r, settings.timezone, as_of)
@@ -98,6 +99,7 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
     specs += annual_specs(annual_views(portal, settings.timezone, as_of), r)
     if settings.tracking:
         specs += tracking_specs(year_report(portal, settings, as_of), r)
+    specs += poster_specs(portal, settings, r, as_of)
     subscribe = r.render(
         "subscribe.html",
         "subscribe/",
@@ -234,7 +236,9 @@ def _category_links(portal: Portal, current: str | None) -> list[tuple[str, str,
     return links
 
 
-def _archive(portal: Portal, months: list[tuple[str, list[Article]]], r: PageRenderer) -> PageSpec:
+def _archive(
+    portal: Portal, months: list[tuple[str, list[Article]]], r: PageRenderer, posters: bool
+) -> PageSpec:
     years: dict[int, list[tuple[int, int]]] = {}
     for key, items in months:
         year, month = (int(x) for x in key.split("-"))
@@ -245,6 +249,7 @@ def _archive(portal: Portal, months: list[tuple[str, list[Article]]], r: PageRen
         total=len(portal.published),
         categories=_category_counts(portal),
         years=sorted(years.items(), reverse=True),
+        posters=posters and bool(portal.published),
     )
     return PageSpec(
         "news/archive/index.md",
@@ -322,6 +327,7 @@ def build_outputs(
     outputs.update(embed_outputs(portal, settings, as_of))
     outputs.update(api_outputs(portal, settings, bodies))
     outputs.update(wechat_outputs(portal, settings, bodies))
+    outputs.update(poster_outputs(portal, settings, as_of))
     return outputs
 
 

@@ -1,0 +1,144 @@
+"""`portal poster`: 宣传栏 sheets as a self-contained HTML file and a PDF printed by Chromium.
+
+Why Chromium's print-to-PDF and not WeasyPrint: the same engine lays out the sheet for the
+PDF, for the site's sheet page and for the browsers staff print from (Chrome, Edge and 360 are
+all Chromium), so what fits one A4 page on screen fits it in the PDF; Debian's `chromium` is
+already what the portal's browser tests need, and printing adds no Python dependency. Fonts
+come from fontconfig in both (fonts-noto-cjk). The PDF's Chinese text is searchable:
+Chromium writes /ActualText for the glyphs Noto CJK shares with the Kangxi radicals.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+PRINT_TIMEOUT = 120  # seconds; a sheet takes about one
+
+
+class PrintError(Exception):
+    """Chromium is missing or could not print."""
+
+
+def find_browser(explicit: str | None = None) -> str:
+    """The Chromium to print with: `explicit`, $PORTAL_CHROMIUM, or the first on PATH."""
+    for name in (explicit, os.environ.get("PORTAL_CHROMIUM"), *BROWSERS):
+        if name:
+            found = shutil.which(name)
+            if found:
+                return found
+    if explicit:
+        raise PrintError(f"找不到浏览器 browser not found: {explicit}")
+    raise PrintError(
+        "生成 PDF 需要 Chromium：sudo apt-get install chromium fonts-noto-cjk"
+        "（或用 --format html 只生成网页，在浏览器里打印）"
+    )
+
+
+def data_uri(path: Path) -> str:
+    """An image inlined, so the HTML file stands alone (mailed, copied, printed offline)."""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def print_pdf(html: str, target: Path, browser: str, moment: datetime | None = None) -> None:
+    """Print `html` to `target` with headless Chromium; the CSS sets A4 and the margins.
+
+    Chromium stamps the PDF with the clock; the dates are rewritten to `moment` (the content's
+    newest date or SOURCE_DATE_EPOCH), so the same content prints the same bytes.
+    """
+    with tempfile.TemporaryDirectory(prefix="portal-poster-") as work:
+        page = Path(work) / "poster.html"
+        page.write_text(html, encoding="utf-8")
+        out = Path(work) / "poster.pdf"
+        command = [
+            browser,
+            "--headless",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            f"--user-data-dir={Path(work) / 'profile'}",
+            "--no-pdf-header-footer",
+            "--print-to-pdf-no-header",  # the same, for Chromium before 111
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
+        if os.geteuid() == 0:
+            command.insert(1, "--no-sandbox")  # Chromium refuses to run as root otherwise
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise PrintError(f"Chromium did not finish printing in {PRINT_TIMEOUT} s") from None
+        except OSError as exc:
+            raise PrintError(f"could not run {browser}: {exc}") from None
+        if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+            tail = "\n".join(result.stderr.strip().splitlines()[-5:])
+            raise PrintError(
+                f"Chromium could not print the sheet (exit {result.returncode})\n{tail}"
+            )
+        data = out.read_bytes()
+    write_atomically(target, fix_dates(data, moment))
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
+
+
+def fix_dates(pdf: bytes, moment: datetime | None) -> bytes:
+    """Replace the PDF's creation and modification dates, keeping every byte offset."""
+    if moment is None:
+        return pdf
+    stamp = f"D:{moment.astimezone(UTC):%Y%m%d%H%M%S}+00'00'".encode("ascii")
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        new = b"/" + match[1] + b" (" + stamp + b")"
+        # Same length or not at all: the cross-reference table counts bytes.
+        return new if len(new) == len(match[0]) else match[0]
+
+    return _PDF_DATE.sub(replace, pdf)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write beside `target`, then rename: a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        Path(temp).chmod(0o666 & ~mask)
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def output_paths(output: Path | None, labels: Sequence[str]) -> tuple[Path, Path]:
+    """(HTML, PDF) paths: `poster-2026-W47.*`, `poster-2026-W45_2026-W47.*`, or from `-o`.
+
+    `-o` names a folder (existing, or ending with /), or a file with or without .pdf/.html.
+    """
+    default = "poster-" + (labels[0] if len(labels) == 1 else f"{labels[0]}_{labels[-1]}")
+    if output is None:
+        base = Path(default)
+    elif output.is_dir() or str(output).endswith(("/", os.sep)):
+        base = output / default
+    elif output.suffix.lower() in {".pdf", ".html", ".htm"}:
+        base = output.with_suffix("")
+    else:
+        base = output
+    return base.with_name(base.name + ".html"), base.with_name(base.name + ".pdf")
