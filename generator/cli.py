@@ -15,6 +15,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from generator.errors import ContentError, Problem
+from generator.write import InterruptedAfterSwap
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,9 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     signal.signal(signal.SIGTERM, _terminate)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, _terminate)  # the terminal or SSH session went away
     try:
         result: int = args.run(args)
         return result
+    except InterruptedAfterSwap:
+        print(
+            "\nportal: 已中断；新网站已完整生成并替换 the new site was already in place.",
+            file=sys.stderr,
+        )
+        return 130
     except UsageError as exc:
         print(f"portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -65,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
-    # Turn SIGTERM into an exception so staging directories are cleaned up on the way out.
+    # Turn SIGTERM and SIGHUP into an exception so staging folders are removed on the way out.
     raise KeyboardInterrupt
 
 
@@ -290,6 +299,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     config = _load_config(args.config_file, strict=args.strict or None)
     target = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} exists and is not a folder; choose another site folder (-d)")
     plugin = _plugin(config)
     plugin.strict = args.strict
     portal = plugin.load(config, target)  # validate before anything is written
@@ -313,6 +324,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"portal: {where}{kind}: {exc}", file=sys.stderr)
         print("构建失败，原网站保持不变 the previous site is unchanged.", file=sys.stderr)
         return EXIT_CONTENT
+    except Exception as exc:
+        # A theme template that fails at render time (a TypeError in an expression) is bad
+        # content in the theme, not a bug in portal: name the template line, not our stack.
+        frame = _template_frame(exc, plugin.settings.root if plugin.settings else Path.cwd())
+        if frame is None:
+            raise
+        print(f"portal: {frame}: template error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("构建失败，原网站保持不变 the previous site is unchanged.", file=sys.stderr)
+        return EXIT_CONTENT
     pages = sum(1 for _ in target.rglob("*.html"))
     elapsed = time.perf_counter() - started
     print(
@@ -320,6 +340,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{len(portal.warnings)} warnings, {elapsed:.1f} s"
     )
     return EXIT_OK
+
+
+def _template_frame(exc: BaseException, root: Path) -> str | None:
+    """`themes/portal/main.html:4` for the innermost template line the error passed through."""
+    import traceback
+
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))
+    ]
+    if not frames:
+        return None
+    path = Path(frames[-1].filename)
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    return f"{shown}:{frames[-1].lineno}"
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 The site that is online stays whole until the new one is complete. On Linux the swap is a
 single `renameat2(RENAME_EXCHANGE)`, so there is no instant without a site; elsewhere it is
-two renames a few microseconds apart.
+two renames a few microseconds apart. Stop signals are held back during the swap and the
+clean-up, and folders left by a build that was killed outright are removed by the next one.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,8 +41,53 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
+class InterruptedAfterSwap(KeyboardInterrupt):
+    """Interrupted while the new site was being swapped in: it is complete and online."""
+
+
+# The signals that stop a build; held back while the site is swapped and staging removed, so
+# an interruption never leaves half a swap or a half-deleted folder behind.
+_STOP_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Defer SIGINT/SIGTERM/SIGHUP to the end of the block (where POSIX allows it)."""
+    if not _can_hold():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held signal fires here
+
+
+def _can_hold() -> bool:
+    return hasattr(signal, "pthread_sigmask") and (
+        threading.current_thread() is threading.main_thread()
+    )
+
+
 def swap_in(staging: Path, target: Path) -> None:
-    """Make `staging` the new `target`; the old target is removed afterwards."""
+    """Make `staging` the new `target`; the old target is removed afterwards.
+
+    Raises InterruptedAfterSwap when a stop signal came in meanwhile: it is acted on only
+    once the new site is in place and nothing is left behind.
+    """
+    held = _can_hold()
+    try:
+        with _signals_held():
+            _swap(staging, target)
+    except KeyboardInterrupt:
+        if held:
+            raise InterruptedAfterSwap from None
+        raise
+
+
+def _swap(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
@@ -52,12 +100,52 @@ def swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old)
 
 
+def _stale_prefixes(target: Path) -> tuple[str, str]:
+    return f".{target.name}.building-", f".{target.name}.old-"
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Staging folders left by builds that were killed outright (SIGKILL, power cut).
+
+    A folder is stale when the process named in it is gone; a running build's is left alone.
+    """
+    removed: list[Path] = []
+    if not target.parent.is_dir():
+        return removed
+    for path in sorted(target.parent.iterdir()):
+        rest = next(
+            (path.name[len(p) :] for p in _stale_prefixes(target) if path.name.startswith(p)), None
+        )
+        if rest is None or not path.is_dir() or path.is_symlink():
+            continue
+        pid = rest.split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with _signals_held():
+                shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own leftovers cannot be in use: this build has not started yet
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 @contextmanager
 def staging_dir(target: Path) -> Iterator[Path]:
     """A fresh directory beside `target`, removed on any failure or interruption."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    remove_stale(target)
+    prefix = f"{_stale_prefixes(target)[0]}{os.getpid()}-"
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
     # mkdtemp makes the directory private (0700); a site must be readable by the web server.
     mask = os.umask(0)
     os.umask(mask)
@@ -65,12 +153,16 @@ def staging_dir(target: Path) -> Iterator[Path]:
     try:
         yield staging
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        # A second Ctrl-C during the clean-up must not leave half a folder behind.
+        with _signals_held():
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def build_atomically(target: Path, build: Callable[[Path], None]) -> None:
     """Run `build(staging)`; swap the result in only if it returns normally."""
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(f"{target} exists and is not a folder")
     with staging_dir(target) as staging:
         build(staging)
         swap_in(staging, target.resolve())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -11,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from generator import write
+from generator.cli import _terminate as cli_terminate
 from generator.cli import main
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 
-from .conftest import WritePortal, build
+from .conftest import MKDOCS, OUTLETS, ROOT, SQUADS, WritePortal, build
 
 BROKEN = """\
 ---
@@ -55,20 +59,47 @@ def test_build_then_failed_build_keeps_previous_site(
     assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "site", "themes"]
 
 
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{{ nope() }}", "portal: template error: 'nope' is undefined"),
+        (
+            '{{ 1 + "a" }}',
+            "portal: themes/portal/main.html:{line}: template error: TypeError: unsupported "
+            "operand type(s) for +: 'int' and 'str'",
+        ),
+    ],
+    ids=["undefined", "python-error"],
+)
 def test_template_error_keeps_previous_site(
-    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str], broken: str, message: str
 ) -> None:
     root = write_portal()
     site = root / "site"
     assert build(root, site) == 0
     before = snapshot(site)
     main_html = root / "themes/portal/main.html"
-    broken = main_html.read_text().replace("{{ super() }}", "{{ super() }}{{ nope() }}")
-    main_html.write_text(broken)
+    text = main_html.read_text()
+    line = text[: text.index("{{ super() }}")].count("\n") + 1
+    main_html.write_text(text.replace("{{ super() }}", "{{ super() }}" + broken, 1))
+    capsys.readouterr()
     assert build(root, site) == 1
-    assert "template error" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines() == [
+        message.format(line=line),
+        "构建失败，原网站保持不变 the previous site is unchanged.",
+    ]
     assert snapshot(site) == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_site_folder_that_is_a_file(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal()
+    (root / "site").write_text("not a folder")
+    assert build(root, root / "site") == 2
+    assert "exists and is not a folder" in capsys.readouterr().err
+    assert (root / "site").read_text() == "not a folder"
 
 
 def test_edit_and_rebuild(write_portal: WritePortal) -> None:
@@ -179,39 +210,103 @@ def test_new_question_and_regulation_are_valid_drafts(
     assert 'unknown level "条例"' in capsys.readouterr().err
 
 
-def test_sigterm_midway_leaves_previous_site(write_portal: WritePortal) -> None:
-    """Kill a build of a larger portal halfway: the old site stays, no staging dir remains."""
+@pytest.fixture(scope="module")
+def big_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 generated articles, built once: a build long enough to be interrupted midway."""
     body = "县综合行政执法局开展专项整治行动，清理占道摊位。" * 40
+    root = tmp_path_factory.mktemp("big") / "portal"
     files = {
-        f"content/articles/2026-05-{day:02d}-piece-{day}-{n}.md": (
-            f"---\ntitle: 稿件{day}-{n}\ndate: 2026-05-{day:02d} 09:{n:02d}\nsquad: baiyang\n"
-            f"category: 执法动态\n---\n\n{body}\n"
-        )
-        for day in range(1, 29)
-        for n in range(5)
+        "mkdocs.yml": MKDOCS,
+        "content/squads.yml": SQUADS,
+        "content/outlets.yml": OUTLETS,
+        **{
+            f"content/articles/2026-{month:02d}-{day:02d}-piece-{month}-{day}.md": (
+                f"---\ntitle: 稿件{month}-{day}\ndate: 2026-{month:02d}-{day:02d} 09:30\n"
+                f"squad: baiyang\ncategory: 执法动态\n---\n\n{body}\n"
+            )
+            for month in range(1, 11)
+            for day in range(1, 31)
+            if (month, day) not in ((2, 29), (2, 30))
+        },
     }
-    root = write_portal(files)
-    site = root / "site"
-    assert build(root, site) == 0
-    before = snapshot(site)
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "themes" / "portal", root / "themes" / "portal")
+    assert build(root, root / "site") == 0
+    return root
+
+
+def _start_build(root: Path) -> subprocess.Popen[bytes]:
+    """`portal build` in a subprocess, returned once its staging folder holds pages."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build", "-f", str(root / "mkdocs.yml")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    # Wait until the staging directory exists and holds output, then terminate.
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         staging = [p for p in root.iterdir() if p.name.startswith(".site.building-")]
-        if staging and any(staging[0].rglob("*.html")):
-            break
-        time.sleep(0.05)
-    else:
-        proc.kill()
-        pytest.fail("build never started writing")
-    proc.send_signal(signal.SIGTERM)
+        if staging and sum(1 for _ in staging[0].rglob("index.html")) > 50:
+            return proc
+        if proc.poll() is not None:
+            pytest.fail(f"build ended before it could be interrupted: {proc.communicate()}")
+        time.sleep(0.02)
+    proc.kill()
+    pytest.fail("build never started writing")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=str)
+def test_signal_midway_leaves_previous_site(big_portal: Path, signum: int) -> None:
+    """Interrupt a build halfway: the old site stays whole, no staging folder remains."""
+    site = big_portal / "site"
+    before = snapshot(site)
+    assert len([k for k in before if k.startswith("news/2026/")]) > 290
+    proc = _start_build(big_portal)
+    proc.send_signal(signum)
     _out, err = proc.communicate(timeout=60)
-    assert proc.returncode != 0
-    assert "已中断".encode() in err
+    assert proc.returncode == 130
+    assert err.decode().splitlines()[-1] == "portal: 已中断，原网站保持不变。"
     assert snapshot(site) == before
-    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in big_portal.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_killed_build_leaves_a_folder_the_next_build_removes(big_portal: Path) -> None:
+    """SIGKILL cannot be caught: its staging folder stays until the next build clears it."""
+    site = big_portal / "site"
+    before = snapshot(site)
+    proc = _start_build(big_portal)
+    proc.kill()
+    proc.communicate(timeout=60)
+    assert snapshot(site) == before
+    (left,) = [p for p in big_portal.iterdir() if p.name.startswith(".site.building-")]
+    assert left.name.startswith(f".site.building-{proc.pid}-")
+    assert build(big_portal, site) == 0
+    assert not left.exists()
+
+
+def test_signal_during_the_swap_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SIGTERM that arrives while the site is being swapped acts only once it is in place."""
+    target, staging = tmp_path / "site", tmp_path / ".site.building-1"
+    target.mkdir()
+    (target / "index.html").write_text("old")
+    staging.mkdir()
+    (staging / "index.html").write_text("new")
+    real_swap = write._swap
+
+    def swap_while_signalled(a: Path, b: Path) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        real_swap(a, b)
+
+    monkeypatch.setattr(write, "_swap", swap_while_signalled)
+    previous = signal.signal(signal.SIGTERM, cli_terminate)
+    try:
+        with pytest.raises(write.InterruptedAfterSwap):
+            write.swap_in(staging, target)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert (target / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
