@@ -553,11 +553,19 @@ def readme_section(
     results: list[dict[str, Any]], derived: dict[str, Any], m: dict[str, Any], when: str
 ) -> str:
     sizes = " ".join(str(r["n"]) for r in sorted(results, key=lambda r: r["n"]))
+    loads = [run["load_before"] for r in results for run in r["runs"].values()]
+    busy = ""
+    if loads and max(loads) > 1.5 * (m.get("cores") or 1):
+        busy = (
+            f" The machine was shared: the 1-minute load average before the runs was "
+            f"{min(loads):g}-{max(loads):g} on {m.get('cores')} cores, so wall times include "
+            "waiting for the CPU; compare by the CPU times."
+        )
     return (
         "## Performance\n\n"
         f"`.venv/bin/python benchmarks/run.py --sizes {sizes}` "
         "(`pip install -e '.[bench]'` first; `benchmarks/README.md` says what is measured). "
-        f"Run on {when}: {describe(m)}.\n\n" + table(results, derived) + "\n"
+        f"Run on {when}: {describe(m)}.{busy}\n\n" + table(results, derived) + "\n"
     )
 
 
