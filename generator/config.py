@@ -122,6 +122,13 @@ class PortalConfig(base.Config):
     """Office phone numbers and e-mail addresses the site publishes on purpose; every other
     phone number, ID number or e-mail in citizen text is masked, and the build fails if one
     reaches an output file."""
+    fast_pages = c.Type(bool, default=True)
+    """Render the many article, answer and listing pages with one theme render per page shape
+    (generator/frame.py). `false` sends every page through MkDocs' own page pipeline, so
+    other plugins' page events see them too, at a few milliseconds a page."""
+    cache = c.Type(bool, default=True)
+    """Keep the slow, pure steps (Markdown, segmentation, the personal-data scan) in
+    .portal-cache/ beside mkdocs.yml, keyed by a hash of their inputs."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS 2.0, Atom and JSON Feed for local media."""
 

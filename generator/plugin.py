@@ -8,32 +8,40 @@ and on_page_content (title, meta, and our HTML around the Markdown body).
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from generator import tracking
 from generator.audit import scan_site
+from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
+from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
 from generator.published import moved_items, published_items, read_published
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import feed_links
 from generator.render.jsonld import script_json
+from generator.render.pages import PageRenderer
 from generator.render.sanitize import sanitize_html
-from generator.render.site import build_outputs, build_specs
+from generator.render.site import build_outputs, build_specs, default_nav
+from generator.render.sitemap import sitemap_xml
 from generator.render.spec import PageSpec
-from generator.render.tracking_pages import TRACKING_URL, drop_from_sitemap, without_tracking
+from generator.render.tracking_pages import TRACKING_URL, without_tracking
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 from generator.write import write_outputs
@@ -51,6 +59,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.bodies: dict[str, str] = {}  # article key → body HTML, for full-text feeds
         self.strict = False
         self.serving = False
+        self.bulk: list[PageSpec] = []  # rendered through frames, not MkDocs' page pipeline
+        self.nav: Navigation | None = None
+        self.files: Files | None = None
+        self.env: Any = None
+        self.cache = Cache(None)
 
     # -- loading ------------------------------------------------------------------------
     def load(self, config: MkDocsConfig, site_dir: Path | None = None) -> Portal:
@@ -104,6 +117,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         for problem in self.portal.warnings:
             log.warning(str(problem))
+        if not config.nav:
+            config.nav = default_nav(self.portal, self.settings)
         if config.nav and (self.settings.tracking_internal or not self.settings.tracking):
             # 信息报送 for internal use (or not built): off the menu, and no warning about a
             # nav entry whose page is missing.
@@ -124,13 +139,34 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if not from_docs or file.src_uri in assets:
                 kept.append(file)
         self.specs = {}
+        self.bulk = []
+        in_nav = _nav_sources(config.nav)
         for spec in build_specs(self.portal, self.settings, self.as_of()):
+            self.specs[spec.src_uri] = spec
+            if self.config.fast_pages and "toc" in spec.hide and spec.src_uri not in in_nav:
+                self.bulk.append(spec)  # rendered in on_post_build, through a frame
+                continue
             generated = File.generated(config, spec.src_uri, content=spec.markdown)
             generated.dest_uri = spec.dest_uri
             generated.url = spec.url or "./"
             kept.append(generated)
-            self.specs[spec.src_uri] = spec
         return kept
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.files = nav, files
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.env = env
+        return env
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.settings is not None
+        folder = self.settings.root / CACHE_DIR if self.config.cache else None
+        self.cache = Cache(folder).__enter__()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.cache.__exit__(type(error), error, None)
 
     # -- pages --------------------------------------------------------------------------
     def on_page_markdown(
@@ -146,8 +182,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             meta["hide"] = list(spec.hide)
             if spec.description:
                 meta["description"] = escape(spec.description)
-            meta["portal_feeds"] = [{"path": f.path, "title": f.title} for f in spec.feeds]
-            meta["portal_jsonld"] = [script_json(data) for data in spec.jsonld]
+            meta["portal_head"] = self.head(spec)
             if not spec.searchable:
                 # Listings repeat the articles' summaries; search should lead to the articles.
                 meta["search"] = {"exclude": True}
@@ -162,6 +197,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
+        if "toc" in spec.hide:
+            # No table of contents where it is hidden: the same page as a frame renders.
+            page.toc = TableOfContents([])
+        return self.content(spec, html)
+
+    def content(self, spec: PageSpec, html: str) -> str:
+        """The page's content from its rendered Markdown: sanitised, kept for the feeds and
+        the search, composed with our template."""
         assert self.settings is not None
         if spec.markdown and not self.settings.allow_raw_html:
             html = sanitize_html(html)
@@ -172,6 +215,66 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.bodies[spec.src_uri.removesuffix(".md")] = html
         return spec.compose(html)
 
+    def head(self, spec: PageSpec) -> Markup:
+        """Feed links (the site's, then the page's own) and JSON-LD for <head>."""
+        assert self.portal is not None and self.settings is not None
+        renderer = PageRenderer(self.settings.timezone, self.settings.site_name)
+        feeds = [*feed_links(self.portal, self.settings)[:1], *spec.feeds]
+        return renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
+
+    def markdown_html(self, spec: PageSpec, config: MkDocsConfig, files: Files) -> str:
+        """Markdown → HTML as MkDocs renders a page's body (its extensions, its link rewriting),
+        from the cache when the same Markdown was rendered the same way before."""
+        if not spec.markdown:
+            return ""
+        key = fingerprint(
+            "markdown",
+            self._markdown_setup(config),
+            spec.src_uri,
+            spec.dest_uri,
+            spec.markdown,
+            # Relative links and images resolve against the other files of the site.
+            _link_targets(spec.markdown, spec.src_uri, files),
+        )
+        cached = self.cache.get("markdown", key)
+        if cached is not None:
+            return cached.decode()
+        file = File.generated(config, spec.src_uri, content=spec.markdown)
+        file.dest_uri = spec.dest_uri
+        file.url = spec.url or "./"
+        page = Page(spec.title, file, config)
+        page.markdown, page.meta = spec.markdown, {}
+        page.render(config, files)
+        html = page.content or ""
+        self.cache.put("markdown", key, html.encode())
+        return html
+
+    def _markdown_setup(self, config: MkDocsConfig) -> str:
+        import importlib.metadata as md
+
+        versions = [md.version(name) for name in ("markdown", "pymdown-extensions", "mkdocs")]
+        return repr((config.markdown_extensions, sorted(config.mdx_configs.items()), versions))
+
+    def render_bulk(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """The bulk pages, each its frame filled in (generator/frame.py)."""
+        assert self.nav is not None and self.files is not None and self.env is not None
+        frames = FrameRenderer(config, self.nav, self.files, self.env)
+        pages: dict[str, bytes] = {}
+        for spec in self.bulk:
+            content = self.content(spec, self.markdown_html(spec, config, self.files))
+            bulk = BulkPage(
+                src_uri=spec.src_uri,
+                dest_uri=spec.dest_uri,
+                url=spec.url,
+                title=escape(spec.title),
+                description=escape(spec.description),
+                hide=spec.hide,
+                head=self.head(spec),
+                content=Markup(content),
+            )
+            pages[spec.dest_uri] = frames.render(bulk).encode("utf-8", "xmlcharrefreplace")
+        return pages
+
     def as_of(self) -> date:
         """The day the tracking numbers are counted to: never the clock (see tracking.as_of)."""
         assert self.portal is not None and self.settings is not None
@@ -179,60 +282,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def article_body(self, config: MkDocsConfig, article: Article) -> str:
         """One article's sanitised body HTML as a build makes it, without building the site
-        (`portal wechat`): the events MkDocs runs for that page, in its order."""
+        (`portal wechat`)."""
         from mkdocs.structure.files import get_files
 
         config = config.plugins.on_config(config)
         files = config.plugins.on_files(get_files(config), config=config)
-        file = files.get_file_from_path(f"articles/{article.key}.md")
-        if file is None:
+        spec = self.specs.get(f"articles/{article.key}.md")
+        if spec is None:
             raise ValueError(f"{article.source} is not published on the site")
-        page = Page(None, file, config)
-        page.read_source(config)
-        assert page.markdown is not None
-        page.markdown = config.plugins.on_page_markdown(
-            page.markdown, page=page, config=config, files=files
-        )
-        page.render(config, files)
-        assert page.content is not None
-        config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        self.content(spec, self.markdown_html(spec, config, files))
         return self.bodies[article.key]
 
     # -- outputs beside the pages -------------------------------------------------------
-    @staticmethod
-    def _hide_from_sitemap(site: Path, prefix: str) -> None:
-        """Take internal pages out of the sitemap MkDocs wrote (and its .gz, same mtime)."""
-        import gzip
-        import struct
-
-        xml = site / "sitemap.xml"
-        if not xml.is_file():
-            return
-        text = drop_from_sitemap(xml.read_text(encoding="utf-8"), prefix)
-        xml.write_text(text, encoding="utf-8")
-        packed = site / "sitemap.xml.gz"
-        if packed.is_file():
-            (mtime,) = struct.unpack("<I", packed.read_bytes()[4:8])
-            with (
-                packed.open("wb") as raw,
-                gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
-            ):
-                gz.write(text.encode("utf-8"))
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.portal is not None and self.settings is not None
-        if not self.settings.site_url:
-            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
-            return
-        newest = max((a.published for a in self.portal.published), default=None)
-        fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
-        outputs = build_outputs(self.portal, self.settings, self.bodies, self.as_of(), fallback)
-        try:
-            write_outputs(Path(config.site_dir), outputs)
-        except ValueError as exc:
-            raise PluginError(f"portal: {exc}") from None
-        if self.settings.tracking_internal:
-            self._hide_from_sitemap(Path(config.site_dir), self.settings.site_url + TRACKING_URL)
+    def audit(self, config: MkDocsConfig) -> None:
+        """Fail the build when any output file holds raw personal data (see audit.py)."""
+        assert self.settings is not None
         leaks = scan_site(
             Path(config.site_dir),
             self.settings.content,
@@ -240,7 +304,67 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.settings.public_contacts,
         )
         if leaks:
+            shown = 100
+            more = f"\n... and {len(leaks) - shown} more" if len(leaks) > shown else ""
             raise PluginError(
                 "portal: personal data would be published; the site was not replaced:\n"
-                + "\n".join(map(str, leaks[:50]))
+                + "\n".join(map(str, leaks[:shown]))
+                + more
             )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.portal is not None and self.settings is not None
+        if not self.settings.site_url:
+            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
+            self.audit(config)  # the personal-data gate runs whatever else is skipped
+            return
+        try:
+            write_outputs(Path(config.site_dir), self.render_bulk(config))
+        except ValueError as exc:
+            raise PluginError(f"portal: {exc}") from None
+        newest = max((a.published for a in self.portal.published), default=None)
+        fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
+        outputs = build_outputs(self.portal, self.settings, self.bodies, self.as_of(), fallback)
+        indexed = [
+            spec
+            for spec in self.specs.values()
+            if not (self.settings.tracking_internal and spec.url.startswith(TRACKING_URL))
+        ]
+        # Our sitemap lists every page with the date of its content (render/sitemap.py);
+        # MkDocs' knows only the pages it rendered, dated with the build day.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
+        outputs["sitemap.xml"] = sitemap_xml(indexed, self.settings.site_url, self.as_of())
+        try:
+            write_outputs(Path(config.site_dir), outputs)
+        except ValueError as exc:
+            raise PluginError(f"portal: {exc}") from None
+        self.audit(config)
+        self.cache.__exit__(None, None, None)
+
+
+def _nav_sources(nav: Any) -> set[str]:
+    """Every file the `nav` setting names: those pages stay with MkDocs, which links them."""
+    if isinstance(nav, str):
+        return {nav.lstrip("/")}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_sources(v) for v in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_nav_sources(v) for v in nav)) if nav else set()
+    return set()
+
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:src|href)\s*=\s*[\"']([^\"']+)")
+
+
+def _link_targets(markdown: str, src_uri: str, files: Files) -> str:
+    """The relative links of `markdown` and the files they resolve to: a cache key part, so
+    that adding or removing a linked file renders the page again."""
+    targets = sorted({a or b for a, b in _LINK.findall(markdown)})
+    local = [t for t in targets if "://" not in t and not t.startswith(("#", "mailto:", "tel:"))]
+    folder = posixpath.dirname(src_uri)
+    found = [
+        (t, files.get_file_from_path(posixpath.normpath(posixpath.join(folder, t.split("#")[0]))))
+        for t in local
+    ]
+    return repr([(t, f.url if f else None) for t, f in found])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import partial
 
 from markupsafe import Markup
@@ -83,8 +84,9 @@ def legal_specs(
                 markdown=q.body,
                 description=q.question,
                 searchable=True,
-                hide=("navigation",),
+                hide=("navigation", "toc"),
                 feeds=qa_feed,
+                updated=max(q.published.astimezone(tz).date(), q.replied or date.min),
                 jsonld=(jsonld.qa_page(q, site, url, tz),),
             )
         )
@@ -127,6 +129,7 @@ def legal_specs(
                 searchable=True,
                 hide=("navigation",),
                 feeds=reg_feed,
+                updated=g.last_change,
                 jsonld=(jsonld.legislation(g, url),),
             )
         )

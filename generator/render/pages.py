@@ -109,6 +109,11 @@ class PageRenderer:
             older=older,
         )
 
+    def head(self, url: str, feeds: Sequence[Any], jsonld: Sequence[str]) -> Markup:
+        """Feed links and JSON-LD for the page at `url` (`feeds` have .path and .title)."""
+        html = self.render("head.html", url, feeds=feeds, jsonld=[Markup(j) for j in jsonld])
+        return Markup(html)
+
     def page(self, url: str, title: str, body_html: str) -> str:
         return self.render("page.html", url, title=title, body=Markup(body_html))
 

@@ -137,6 +137,26 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
     return specs
 
 
+def default_nav(portal: Portal, settings: Settings) -> list[dict[str, object]]:
+    """The menu when mkdocs.yml gives no `nav`: the sections this content has, then the free
+    pages. (MkDocs' own default lists every page, every article included, on every page.)"""
+    nav: list[dict[str, object]] = [{"首页": "index.md"}]
+    nav.append({"新闻动态": [{"全部新闻": "news/index.md"}, {"新闻归档": "news/archive/index.md"}]})
+    if portal.editions:
+        nav.append({"美丽家园": "meilijiayuan/index.md"})
+    if portal.questions:
+        nav.append({"法律咨询台": "qa/index.md"})
+    if portal.regulations:
+        nav.append({"法规摘要": "regulations/index.md"})
+    if portal.campaigns:
+        nav.append({"问计于民": "suggestions/index.md"})
+    if settings.tracking and not settings.tracking_internal:
+        nav.append({"信息报送": "tracking/index.md"})
+    nav.append({"订阅": "subscribe/index.md"})
+    nav += [{page.title: f"pages/{page.key}.md"} for page in portal.pages]
+    return nav
+
+
 def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> PageSpec:
     annual_year = latest_year(report_years(portal, settings.timezone), as_of)
     html = r.render(
@@ -174,8 +194,9 @@ def _articles(
                 markdown=a.body,
                 description=summary_of(a),
                 compose=partial(r.article, a, newer, older),
-                hide=("navigation",),
+                hide=("navigation", "toc"),
                 meta={"article": a},
+                updated=a.published.astimezone(settings.timezone).date(),
                 searchable=True,
                 feeds=category_feed(a.category),
                 jsonld=(
@@ -219,6 +240,7 @@ def _listing(
                 fixed(html),
                 hide=("navigation", "toc"),
                 feeds=feeds,
+                updated=pager.items[0].published.date() if pager.items else None,
             )
         )
     return specs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from generator.render.feed_catalog import FeedLink
@@ -28,6 +29,8 @@ class PageSpec:
     feeds: tuple[FeedLink, ...] = ()  # besides the site-wide feed, linked from the head
     jsonld: tuple[dict[str, Any], ...] = ()  # schema.org structured data for the head
     meta: dict[str, object] = field(default_factory=dict)
+    updated: date | None = None  # the content's date, for the sitemap (never the build's)
+    indexed: bool = True  # listed in the sitemap
 
     @property
     def dest_uri(self) -> str:
