@@ -2,19 +2,41 @@
 
 Masking happens when citizen text enters the model; this scan checks the result, so a
 template, a feed or an export that forgot the rules fails the build instead of publishing a
-phone number. It reads every text file of the built site (HTML, XML, JSON, CSV, the search
-index, the sitemap) and names the source file the raw value came from.
+phone number. It reads every file of the built site that is not an image or a font: HTML, XML
+(feeds, the sitemap, SVG), JSON (the search index, downloads), CSV, JavaScript, the gzipped
+sitemap and the XML inside Word and Excel documents. Before scanning, text is read the way a
+reader would see it: entities (`&#64;`), JSON escapes (`\\u0040`), percent-encoding (`%40`) and
+the zero-width spaces the search index puts between words are undone. Each leak names the
+output file and the content files that hold the raw value. Files that come unchanged from the
+theme (Material's bundles credit their authors by e-mail) are not content and are skipped.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import html
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from generator.privacy import find_personal_data, mask_text
 
-TEXT_SUFFIXES = frozenset({".html", ".xml", ".json", ".csv", ".txt", ".atom", ".opml", ".js"})
-SKIP_DIRS = frozenset({"assets"})  # the theme's own files
+# Never text: pictures, fonts, PDF (its streams are compressed; publish PDFs with care).
+BINARY_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff"}
+    | {".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".mp3", ".mp4", ".webm"}
+)
+OFFICE_SUFFIXES = frozenset({".docx", ".xlsx", ".pptx", ".odt", ".ods"})
+SOURCE_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".csv"})
+MAX_INFLATED = 64 * 1024 * 1024  # a gzip or Office file that inflates beyond this is not read
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_DIGIT_SEP = r"[\s\-\u00a0\u2010-\u2015\u2212\u3000\uff0d]?"
 
 
 @dataclass(frozen=True)
@@ -28,30 +50,124 @@ class Leak:
         return f"{self.output}: unmasked personal data {self.value}{where}"
 
 
-def scan_site(site: Path, content: Path, root: Path, allow: frozenset[str]) -> list[Leak]:
-    """Every raw phone number, ID number or e-mail address found in the site's text files."""
+def scan_site(
+    site: Path,
+    content: Path,
+    root: Path,
+    allow: frozenset[str],
+    theme_dirs: Sequence[Path] | None = None,
+) -> list[Leak]:
+    """Every raw phone number, ID number or e-mail address found in the site's files.
+
+    Args:
+        allow: phone numbers and e-mail addresses published on purpose (`public_contacts`).
+        theme_dirs: folders whose files are copied as they are; by default mkdocs-material's
+            and the portal's `themes/`.
+    """
     leaks: list[Leak] = []
     sources = _source_texts(content, root)
+    theme = _file_digests(_default_theme_dirs(root) if theme_dirs is None else theme_dirs)
     for path in sorted(site.rglob("*")):
-        rel = path.relative_to(site)
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES or rel.parts[0] in SKIP_DIRS:
+        if not path.is_file() or path.suffix.lower() in BINARY_SUFFIXES:
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for value in sorted(set(find_personal_data(text, allow))):
-            found_in = tuple(name for name, body in sources if value in body)
-            leaks.append(Leak(rel.as_posix(), mask_text(value, allow=allow), found_in))
+        raw = path.read_bytes()
+        if hashlib.sha256(raw).digest() in theme:
+            continue
+        rel = path.relative_to(site).as_posix()
+        found: set[str] = set()
+        for text in _texts(path.suffix.lower(), raw):
+            found.update(find_personal_data(readable(text), allow))
+        for value in sorted(found):
+            leaks.append(Leak(rel, mask_text(value, allow=allow), _holders(value, sources)))
     return leaks
+
+
+def readable(text: str) -> str:
+    """Text as a reader sees it: entities, JSON escapes, %-escapes and zero-width spaces undone."""
+    text = _INVISIBLE.sub("", text)
+    if "\\u" in text:
+        text = _JSON_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "%" in text:
+        text = unquote(text)
+    return _INVISIBLE.sub("", text)
+
+
+def _texts(suffix: str, raw: bytes) -> Iterator[str]:
+    """The text inside one output file (several for an Office document)."""
+    if suffix == ".gz":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as f:
+                raw = f.read(MAX_INFLATED)
+        except (OSError, EOFError):
+            return
+    elif suffix in OFFICE_SUFFIXES:
+        yield from _office_texts(raw)
+        return
+    yield raw.decode("utf-8", errors="replace")
+
+
+def _office_texts(raw: bytes) -> Iterator[str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            total = 0
+            for info in archive.infolist():
+                if not info.filename.endswith(".xml"):
+                    continue
+                total += info.file_size
+                if total > MAX_INFLATED:
+                    return
+                # Words are split across XML runs; the text between tags is what is read.
+                xml = archive.read(info).decode("utf-8", errors="replace")
+                yield re.sub(r"<[^>]+>", "", xml)
+    except (zipfile.BadZipFile, OSError):
+        return
+
+
+def _holders(value: str, sources: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The content files that contain `value`, however its digits are spaced there."""
+    if "@" in value:
+        needle = value.casefold()
+        return tuple(name for name, text in sources if needle in text.casefold())
+    digits = [c for c in value if c.isalnum()]
+    pattern = re.compile(_DIGIT_SEP.join(re.escape(c) for c in digits), re.IGNORECASE)
+    return tuple(name for name, text in sources if pattern.search(text))
 
 
 def _source_texts(content: Path, root: Path) -> list[tuple[str, str]]:
     texts = []
     for path in sorted(content.rglob("*")):
-        if path.is_file() and path.suffix in {".md", ".yml", ".csv"}:
+        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
             raw = path.read_bytes()
-            for encoding in ("utf-8-sig", "gb18030"):
+            for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+                if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    continue
                 try:
-                    texts.append((path.relative_to(root).as_posix(), raw.decode(encoding)))
-                    break
+                    text = raw.decode(encoding)
                 except UnicodeDecodeError:
                     continue
+                texts.append((path.relative_to(root).as_posix(), readable(text)))
+                break
     return texts
+
+
+def _default_theme_dirs(root: Path) -> list[Path]:
+    dirs = [root / "themes"]
+    try:
+        import material
+
+        dirs.append(Path(material.__file__).parent / "templates")
+    except ImportError:  # pragma: no cover - the theme is a dependency
+        pass
+    return dirs
+
+
+def _file_digests(dirs: Iterable[Path]) -> frozenset[bytes]:
+    digests = set()
+    for folder in dirs:
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file() and path.suffix.lower() not in BINARY_SUFFIXES:
+                    digests.add(hashlib.sha256(path.read_bytes()).digest())
+    return frozenset(digests)
