@@ -34,7 +34,7 @@ from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
 from generator.published import moved_items, published_items, read_published
 from generator.render.csp import meta_policy
-from generator.render.feed_catalog import feed_links
+from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.jsonld import script_json
 from generator.render.pages import PageRenderer
 from generator.render.sanitize import sanitize_html
@@ -64,6 +64,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.files: Files | None = None
         self.env: Any = None
         self.cache = Cache(None)
+        self._renderer: PageRenderer | None = None
+        self._site_feed: list[FeedLink] = []
 
     # -- loading ------------------------------------------------------------------------
     def load(self, config: MkDocsConfig, site_dir: Path | None = None) -> Portal:
@@ -162,6 +164,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
+        self._renderer = None
         folder = self.settings.root / CACHE_DIR if self.config.cache else None
         self.cache = Cache(folder).__enter__()
 
@@ -218,9 +221,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def head(self, spec: PageSpec) -> Markup:
         """Feed links (the site's, then the page's own) and JSON-LD for <head>."""
         assert self.portal is not None and self.settings is not None
-        renderer = PageRenderer(self.settings.timezone, self.settings.site_name)
-        feeds = [*feed_links(self.portal, self.settings)[:1], *spec.feeds]
-        return renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
+        if self._renderer is None:  # one Jinja environment a build: templates compile once
+            self._renderer = PageRenderer(self.settings.timezone, self.settings.site_name)
+            self._site_feed = feed_links(self.portal, self.settings)[:1]
+        feeds = [*self._site_feed, *spec.feeds]
+        return self._renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
 
     def markdown_html(self, spec: PageSpec, config: MkDocsConfig, files: Files) -> str:
         """Markdown → HTML as MkDocs renders a page's body (its extensions, its link rewriting),
@@ -324,7 +329,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"portal: {exc}") from None
         newest = max((a.published for a in self.portal.published), default=None)
         fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
-        outputs = build_outputs(self.portal, self.settings, self.bodies, self.as_of(), fallback)
+        outputs = build_outputs(
+            self.portal, self.settings, self.bodies, self.as_of(), fallback, self.cache
+        )
         indexed = [
             spec
             for spec in self.specs.values()

@@ -30,7 +30,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
+from typing import Any
 
+from generator.cache import Cache, fingerprint
 from generator.model import Portal
 from generator.urls import article_url, question_url, regulation_url
 
@@ -113,12 +115,27 @@ class Segmenter:
     """
 
     def __init__(self, words: Iterable[str] = ()) -> None:
-        import jieba
+        import importlib.metadata
 
-        self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
-        for word in [*domain_words(), *words]:
-            self._jieba.add_word(normalize(word))
+        self.words = sorted({normalize(w) for w in [*domain_words(), *words]})
+        # What the terms of a text depend on, besides the text: a cache key part.
+        self.signature = json.dumps(
+            [importlib.metadata.version("jieba"), sorted(_STOP), self.words]
+        )
+        self._tokenizer: Any = None
+
+    @property
+    def _jieba(self) -> Any:
+        # Loaded on first use: a rebuild whose texts are all cached never loads the dictionary.
+        if self._tokenizer is None:
+            import jieba
+
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for word in self.words:
+                tokenizer.add_word(word)
+            self._tokenizer = tokenizer
+        return self._tokenizer
 
     def terms(self, text: str) -> list[str]:
         """Index terms of `text`: jieba words, Latin words and numbers; no punctuation."""
@@ -175,16 +192,29 @@ def shard_of(term: str, shards: int) -> int:
     return ord(term[0]) % shards
 
 
-def build_index(docs: Sequence[SearchDoc], segmenter: Segmenter) -> SearchIndex:
-    """Segment every document and cut the postings into shards of about TARGET_SHARD_BYTES."""
+def build_index(
+    docs: Sequence[SearchDoc], segmenter: Segmenter, cache: Cache | None = None
+) -> SearchIndex:
+    """Segment every document and cut the postings into shards of about TARGET_SHARD_BYTES.
+
+    A document's terms are cached by its title, text and the segmenter's dictionary.
+    """
+    cache = cache or Cache(None)
+    keys = [fingerprint("terms", segmenter.signature, d.title, d.text) for d in docs]
+    cached = cache.get_many("terms", keys)
     postings: dict[str, list[tuple[int, int]]] = {}
-    for number, doc in enumerate(docs):
-        title_terms = set(segmenter.terms(doc.title))
-        counts = Counter(segmenter.terms(doc.text))
+    for number, (doc, key) in enumerate(zip(docs, keys, strict=True)):
+        if key in cached:
+            title_terms, counts = _load_terms(cached[key])
+        else:
+            title_terms = sorted(set(segmenter.terms(doc.title)))
+            counts = Counter(segmenter.terms(doc.text))
+            cache.put("terms", key, _json([title_terms, counts]))
+        titled = set(title_terms)
         for term in title_terms:
             counts.setdefault(term, 0)
-        for term, tf in counts.items():
-            flag = 8 if term in title_terms else 0
+        for term, tf in sorted(counts.items()):
+            flag = 8 if term in titled else 0
             postings.setdefault(term, []).append((number, flag + min(tf, MAX_TF)))
     encoded = {term: _encode(items) for term, items in postings.items()}
     total = sum(len(term) * 3 + 4 + len(json.dumps(p)) for term, p in encoded.items())
@@ -210,6 +240,11 @@ def build_index(docs: Sequence[SearchDoc], segmenter: Segmenter) -> SearchIndex:
     version = digest.hexdigest()[:10]
     files = {f"search/{version}/{path}": data for path, data in sorted(body.items())}
     return SearchIndex(version, files, shards, len(docs), len(encoded))
+
+
+def _load_terms(data: bytes) -> tuple[list[str], Counter[str]]:
+    title_terms, counts = json.loads(data)
+    return title_terms, Counter(counts)
 
 
 def _encode(items: Iterable[tuple[int, int]]) -> list[int]:

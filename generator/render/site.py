@@ -15,6 +15,7 @@ from itertools import groupby
 from urllib.parse import urljoin
 
 from generator.annual import latest_year, report_years
+from generator.cache import Cache
 from generator.model import Article, Category, Portal
 from generator.published import IDS_FILE, ids_json, published_items
 from generator.render import jsonld
@@ -324,7 +325,12 @@ def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> l
 
 
 def build_outputs(
-    portal: Portal, settings: Settings, bodies: dict[str, str], as_of: date, fallback: datetime
+    portal: Portal,
+    settings: Settings,
+    bodies: dict[str, str],
+    as_of: date,
+    fallback: datetime,
+    cache: Cache | None = None,
 ) -> dict[str, bytes]:
     """Every file beside the pages: feeds, the OPML list, the tracking downloads, the embeds,
     the JSON API and the hidden 公众号排版 pages."""
@@ -337,7 +343,7 @@ def build_outputs(
     outputs.update(feed_folder_sitemaps(feeds))
     outputs.update(redirect_pages(portal, settings))
     index = build_index(
-        search_docs(portal, bodies, settings.timezone), Segmenter(portal_words(portal))
+        search_docs(portal, bodies, settings.timezone), Segmenter(portal_words(portal)), cache
     )
     outputs.update(index.files)
     outputs["search/manifest.json"] = index.manifest()
