@@ -17,7 +17,7 @@ from .conftest import ROOT, WritePortal, build
 SITE_URL = "https://cgj.wuyi.example.gov.cn/"
 LISTS = ["news", "answers", "campaigns", "category/zhifa", "category/fazhi"]
 # Elements that make a browser fetch something, or run something.
-FETCHING = {"script", "img", "iframe", "link", "object", "embed", "video", "audio", "source"}
+FETCHING = {"script", "img", "iframe", "object", "embed", "video", "audio", "source"}
 
 
 def read(site: Path, rel: str) -> str:
@@ -52,12 +52,24 @@ def test_iframe_document_and_fragment_are_valid_html(sample_site: Path, name: st
 
 @pytest.mark.parametrize("name", LISTS)
 def test_no_script_no_requests_absolute_links(sample_site: Path, name: str) -> None:
+    feed_of = {
+        "news": "../feeds/news.xml",
+        "answers": "../feeds/qa.xml",
+        "campaigns": "../feeds/news.xml",
+        "category/zhifa": "../../feeds/category/zhifa.xml",
+        "category/fazhi": "../../feeds/category/fazhi.xml",
+    }
     for rel in (f"{name}.html", f"{name}.inc.html"):
         tree = lxml.html.fromstring(read(sample_site, rel))
         assert {el.tag for el in tree.iter() if isinstance(el.tag, str)}.isdisjoint(FETCHING)
+        # A <link> only names the list's feed for readers; nothing is loaded from it.
+        assert all(link.get("rel") == "alternate" for link in tree.iter("link"))
         assert not [a for a in tree.iter() for k in a.attrib if k.startswith("on")]
         assert "@import" not in read(sample_site, rel) and "url(" not in read(sample_site, rel)
         hrefs = tree.xpath("//a/@href")
+        assert tree.xpath("//head/link/@href") == (
+            [] if rel.endswith(".inc.html") else [feed_of[name]]
+        )
         assert hrefs and all(h.startswith(SITE_URL) for h in hrefs), hrefs
         assert not tree.xpath("//@src")
     policy = lxml.html.fromstring(read(sample_site, f"{name}.html")).xpath(

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from generator.model import Article, Portal
+from generator.render.feed_catalog import feed_links
 from generator.render.pages import PageRenderer
 from generator.render.text import iso_date
 from generator.settings import Settings
@@ -45,6 +46,7 @@ class Embed:
     empty: str
     more: str
     more_url: str
+    feed: str = "feeds/news"  # the feed the iframe document links (site path, no extension)
 
 
 def embed_css() -> str:
@@ -80,7 +82,18 @@ def build_embeds(portal: Portal, settings: Settings, as_of: date) -> list[Embed]
     for c in portal.categories:
         url = absolute(category_url(c))
         items = news([a for a in published if a.category == c])
-        embeds.append(Embed(f"category/{c.slug}", c.name, url, items, "暂无稿件。", "更多", url))
+        embeds.append(
+            Embed(
+                f"category/{c.slug}",
+                c.name,
+                url,
+                items,
+                "暂无稿件。",
+                "更多",
+                url,
+                feed=f"feeds/category/{c.slug}",
+            )
+        )
     answered = [q for q in portal.questions if q.answered][:ANSWERS]
     embeds.append(
         Embed(
@@ -95,6 +108,7 @@ def build_embeds(portal: Portal, settings: Settings, as_of: date) -> list[Embed]
             "暂无解答。",
             "更多解答",
             absolute("qa/"),
+            feed="feeds/qa" if portal.questions else "feeds/news",
         )
     )
     open_now = [c for c in portal.campaigns if c.is_open(as_of)]
@@ -129,12 +143,19 @@ def embed_outputs(portal: Portal, settings: Settings, as_of: date) -> dict[str, 
         "embed/embed.css": css.encode("utf-8"),
         "embed/style.inc.html": r.render("embed_style.html", "embed/", css=Markup(css)).encode(),
     }
+    feeds = {link.path: link.title for link in feed_links(portal, settings)}
     for e in build_embeds(portal, settings, as_of):
         fragment = r.render("embed_fragment.html", "embed/", e=e, page=False, **context)
         outputs[f"embed/{e.name}.inc.html"] = (fragment + "\n").encode("utf-8")
         framed = r.render("embed_fragment.html", "embed/", e=e, page=True, **context)
         document = r.render(
-            "embed_page.html", "embed/", e=e, css=Markup(css), fragment=Markup(framed), **context
+            "embed_page.html",
+            f"embed/{e.name}.html",
+            e=e,
+            feed_title=feeds[e.feed],
+            css=Markup(css),
+            fragment=Markup(framed),
+            **context,
         )
         outputs[f"embed/{e.name}.html"] = (document + "\n").encode("utf-8")
     return outputs

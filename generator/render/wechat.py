@@ -21,6 +21,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from generator.model import Article, Portal
+from generator.render.feed_catalog import feed_links
 from generator.render.pages import PageRenderer, summary_of
 from generator.render.text import cn_datetime
 from generator.settings import Settings
@@ -295,11 +296,14 @@ def wechat_page(
     *,
     staff_tools: bool,
     renderer: PageRenderer | None = None,
+    portal: Portal | None = None,
 ) -> str:
     """A whole HTML document around the copy. `staff_tools`: the site's hidden page, with the
     title, summary and original link to fill in and a 复制正文 button; without them the page
     is nothing but the copy (what `portal wechat` writes)."""
     r = renderer or PageRenderer(settings.timezone, settings.site_name, settings.hotline)
+    # Like the article page: the site's feed and the category's (`portal`: the site's page).
+    wanted = {"feeds/news", f"feeds/category/{article.category.slug}"}
     html = r.render(
         "wechat_page.html",
         wechat_path(article),
@@ -311,6 +315,7 @@ def wechat_page(
         staff_tools=staff_tools,
         script=SCRIPT,
         policy=POLICY,
+        feeds=[f for f in feed_links(portal, settings) if f.path in wanted] if portal else [],
     )
     return html + "\n"
 
@@ -327,7 +332,7 @@ def wechat_outputs(
     r = PageRenderer(settings.timezone, settings.site_name, settings.hotline)
     outputs = {
         f"{wechat_path(a)}index.html": wechat_page(
-            a, bodies.get(a.key, ""), settings, staff_tools=True, renderer=r
+            a, bodies.get(a.key, ""), settings, staff_tools=True, renderer=r, portal=portal
         ).encode("utf-8")
         for a in portal.published
     }
