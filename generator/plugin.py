@@ -189,9 +189,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if not spec.searchable:
                 # Listings repeat the articles' summaries; search should lead to the articles.
                 meta["search"] = {"exclude": True}
-            assert self.settings is not None
-            if self.settings.tracking_internal and spec.url.startswith(TRACKING_URL):
-                meta["robots"] = "noindex, nofollow"
         return markdown
 
     def on_page_content(
@@ -225,7 +222,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self._renderer = PageRenderer(self.settings.timezone, self.settings.site_name)
             self._site_feed = feed_links(self.portal, self.settings)[:1]
         feeds = [*self._site_feed, *spec.feeds]
-        return self._renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
+        head = self._renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
+        if self.settings.tracking_internal and spec.url.startswith(TRACKING_URL):
+            # `tracking: internal`: search engines are asked to stay away.
+            head = Markup('<meta name="robots" content="noindex, nofollow">\n') + head
+        return head
 
     def markdown_html(self, spec: PageSpec, config: MkDocsConfig, files: Files) -> str:
         """Markdown → HTML as MkDocs renders a page's body (its extensions, its link rewriting),

@@ -513,8 +513,9 @@ def test_public_internal_or_off(
     page = site / "tracking/index.html"
     home = (site / "index.html").read_text(encoding="utf-8")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    zipped = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()
-    assert zipped == sitemap
+    packed = site / "sitemap.xml.gz"  # MkDocs writes it; a portal may leave it out
+    if packed.exists():
+        assert gzip.decompress(packed.read_bytes()).decode() == sitemap
     if access == "off":
         assert not (site / "tracking").exists()
         assert 'href="tracking/"' not in home
