@@ -171,6 +171,14 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
             f"warning: {art('control')}:8: (file): control character(s) U+0000, U+0007, U+001B removed"
         ],
     ),
+    "c1-control-from-word": (
+        {art("c1"): article(GOOD.replace("标题", "标\x96题"))},
+        [f"warning: {art('c1')}:2: (file): control character(s) U+0096 removed"],
+    ),
+    "character-yaml-refuses": (
+        {art("fffe"): article(GOOD + "\nauthor: 朱\ufffe晓燕")},
+        [f"{art('fffe')}:6: (yaml): character U+FFFE is not allowed in YAML; delete it"],
+    ),
     "invisible-character-in-key": (
         {art("zwsp"): article(GOOD + "\n\u200bauthor: 朱晓燕")},
         [

@@ -113,7 +113,9 @@ def _looks_utf16(raw: bytes) -> bool:
     return max(even, odd) >= len(sample) // 8 and min(even, odd) <= max(even, odd) // 8
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab and newlines, DEL, and the C1 controls Word's code pages leave behind
+# (U+0085, a line break to YAML, included).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:

@@ -205,7 +205,10 @@ def parse_yaml(
     Returns the document, or None with the problems that prevented reading it.
     """
     doc = YamlDoc(path, None, start_line=max(1, line_offset))
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_unreadable(text, exc, path, line_offset)]
     try:
         try:
             node = loader.get_single_node()
@@ -215,6 +218,8 @@ def parse_yaml(
                     path, refusal.line + 1 + line_offset, refusal.key or "(yaml)", refusal.message
                 )
             ]
+        except yaml.reader.ReaderError as exc:
+            return None, [_unreadable(text, exc, path, line_offset)]
         except yaml.MarkedYAMLError as exc:
             line, message = explain_syntax_error(text, exc)
             return None, [Problem(path, line + 1 + line_offset, "(yaml)", message)]
@@ -241,6 +246,19 @@ def parse_yaml(
         return doc, []
     finally:
         loader.dispose()
+
+
+def _unreadable(
+    text: str, exc: yaml.reader.ReaderError, path: PurePosixPath, line_offset: int
+) -> Problem:
+    """A character YAML refuses outright (a control character, U+FFFE)."""
+    line = text.count("\n", 0, max(0, exc.position)) + 1 + line_offset
+    return Problem(
+        path,
+        line,
+        "(yaml)",
+        f"character U+{exc.character:04X} is not allowed in YAML; delete it",
+    )
 
 
 # What people type instead of YAML: a full-width colon from a Chinese input method, no space

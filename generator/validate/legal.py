@@ -73,20 +73,45 @@ _HEADING = re.compile(rf"^(#{{2,6}})\s*第\s*{_NUMERAL}\s*条(.*)$", re.M)
 
 
 def chinese_number(text: str) -> int:
-    """一百零一 → 101, 十 → 10, 三十 → 30, 九百九十九 → 999 (ValueError otherwise)."""
+    """一百零一 → 101, 十 → 10, 三十 → 30, 九百九十九 → 999 (ValueError otherwise).
+
+    Only numerals as laws write them are read: `一二`, `一百一` (101 or 110?) and `二十零一`
+    are refused rather than guessed. 两 may stand for 二 and 〇 for 零.
+    """
+    wrong = ValueError(f'not a Chinese numeral: "{text}"')
+    if text in ("零", "〇"):
+        return 0
     if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
-        raise ValueError(f'not a Chinese numeral: "{text}"')
-    total, current, last_unit = 0, 0, 10_000
-    for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
-        else:
+        raise wrong
+    total, digit, last_unit = 0, None, 10_000
+    zero = after_zero = False  # a 零 is pending / the pending digit came after one
+    for index, char in enumerate(text):
+        if char in _UNITS:
             unit = _UNITS[char]
-            if unit >= last_unit:
-                raise ValueError(f'not a Chinese numeral: "{text}"')
-            total += (current or 1) * unit
-            current, last_unit = 0, unit
-    return total + current
+            if unit >= last_unit or zero or (digit is None and (unit != 10 or index)):
+                raise wrong  # 十百, 零十, 百 alone or 一百十
+            # 零 stands for skipped places: 一千零一十, not 一百零一十; none skipped without it.
+            skipped = last_unit != 10_000 and unit * 10 < last_unit
+            if skipped != after_zero:
+                raise wrong
+            total += (digit or 1) * unit
+            digit, last_unit, after_zero = None, unit, False
+        elif _DIGITS[char] == 0:
+            if zero or digit is not None or not index:
+                raise wrong
+            zero = True
+        else:
+            if digit is not None:
+                raise wrong
+            digit, after_zero, zero = _DIGITS[char], zero, False
+    if zero:
+        raise wrong
+    if digit is not None:
+        skipped = last_unit not in (10, 10_000)
+        if skipped != after_zero:
+            raise wrong  # 一百一 or 二十零一
+        total += digit
+    return total
 
 
 def parse_article_number(value: object) -> int:
