@@ -27,7 +27,7 @@ from generator.model import (
     Unit,
     UnitType,
 )
-from generator.render.tracking_pages import drop_from_sitemap, without_tracking
+from generator.render.tracking_pages import without_tracking
 from generator.render.tracking_report import build_report, report_tables
 from generator.tracking import (
     Week,
@@ -543,17 +543,9 @@ def test_bad_tracking_option(write_portal: WritePortal, capsys: pytest.CaptureFi
     )
 
 
-def test_nav_and_sitemap_without_tracking() -> None:
+def test_nav_without_tracking() -> None:
     nav = [{"首页": "index.md"}, {"内部": [{"信息报送": "tracking/index.md"}]}, "tracking/x.md"]
     assert without_tracking(nav) == [{"首页": "index.md"}]
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        "    <url>\n         <loc>https://x.org/</loc>\n    </url>\n"
-        "    <url>\n         <loc>https://x.org/tracking/</loc>\n    </url>\n</urlset>"
-    )
-    assert drop_from_sitemap(xml, "https://x.org/tracking/") == xml.replace(
-        "    <url>\n         <loc>https://x.org/tracking/</loc>\n    </url>\n", ""
-    )
 
 
 # -- what a staff member sees, in chromium at 375 px and 1280 px -----------------------------

@@ -3,8 +3,6 @@ chart beside its table; plus a CSV and a JSON download of every table, from the 
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 from typing import Any
 
@@ -147,19 +145,6 @@ def tracking_outputs(report: Report) -> dict[str, bytes]:
         outputs[f"tracking/{name}.csv"] = table.csv(bom=True)
         outputs[f"tracking/{name}.json"] = table_json(report, table)
     return outputs
-
-
-def drop_from_sitemap(xml: str, prefix: str) -> str:
-    """sitemap.xml without the pages under `prefix` (an absolute URL), for an internal
-    信息报送 section; every other byte is kept as MkDocs wrote it."""
-
-    def keep(match: re.Match[str]) -> str:
-        return "" if html.unescape(match["loc"]).strip().startswith(prefix) else match[0]
-
-    return _SITEMAP_URL.sub(keep, xml)
-
-
-_SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>[ \t]*\n?", re.S)
 
 
 def without_tracking(nav: Any) -> Any:
