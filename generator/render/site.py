@@ -138,10 +138,10 @@ def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpe
     return specs
 
 
-def default_nav(portal: Portal, settings: Settings) -> list[dict[str, object]]:
+def default_nav(portal: Portal, settings: Settings) -> list[dict[str, object] | str]:
     """The menu when mkdocs.yml gives no `nav`: the sections this content has, then the free
     pages. (MkDocs' own default lists every page, every article included, on every page.)"""
-    nav: list[dict[str, object]] = [{"首页": "index.md"}]
+    nav: list[dict[str, object] | str] = [{"首页": "index.md"}]
     nav.append({"新闻动态": [{"全部新闻": "news/index.md"}, {"新闻归档": "news/archive/index.md"}]})
     if portal.editions:
         nav.append({"美丽家园": "meilijiayuan/index.md"})
@@ -154,7 +154,9 @@ def default_nav(portal: Portal, settings: Settings) -> list[dict[str, object]]:
     if settings.tracking and not settings.tracking_internal:
         nav.append({"信息报送": "tracking/index.md"})
     nav.append({"订阅": "subscribe/index.md"})
-    nav += [{page.title: f"pages/{page.key}.md"} for page in portal.pages]
+    # A free page by its path alone: MkDocs then titles it from the page's meta, which the
+    # plugin escapes for Material's templates; a title given here would reach them raw.
+    nav += [f"pages/{page.key}.md" for page in portal.pages]
     return nav
 
 
