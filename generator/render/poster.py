@@ -40,6 +40,7 @@ from generator.urls import article_url, question_url
 from generator.validate.legal import article_label
 
 MAX_ITEMS = 4
+SITE_WEEKS = 12  # sheets on the site: the latest weeks with news
 DEFAULT_TITLE = "城管宣传栏"
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"})
 # Markdown images `![alt](src "title")` and raw `<img src alt>`, the first of either.
@@ -358,9 +359,15 @@ def render_sheets(
 
 
 def site_sheets(portal: Portal, settings: Settings, as_of: date) -> list[Sheet]:
-    """A sheet for every week with news up to `as_of`, newest first."""
+    """A sheet for each of the latest weeks with news up to `as_of`, newest first.
+
+    A board shows this week's sheet and perhaps last month's; older ones are printed with
+    `portal poster --week`. Bounding them keeps the build linear in the news, not the years
+    (segno takes some 20 ms a code, five codes a sheet).
+    """
     tz = settings.timezone
-    return [build_sheet(portal, w, tz) for w in weeks_with_news(portal, tz, until=as_of)]
+    weeks = weeks_with_news(portal, tz, until=as_of)[:SITE_WEEKS]
+    return [build_sheet(portal, w, tz) for w in weeks]
 
 
 def poster_specs(
@@ -376,6 +383,7 @@ def poster_specs(
         "posters.html",
         INDEX_URL,
         sheets=[(s, poster_url(s.week), date_range(s.week)) for s in sheets],
+        weeks=SITE_WEEKS,
         poster_title=str(settings.extra.get("poster_title") or DEFAULT_TITLE),
     )
     return [
