@@ -7,6 +7,7 @@ and on_page_content (title, meta, and our HTML around the Markdown body).
 
 from __future__ import annotations
 
+import gzip
 import logging
 import posixpath
 import re
@@ -343,6 +344,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (Path(config.site_dir) / name).unlink(missing_ok=True)
         outputs["sitemap.xml"] = sitemap_xml(indexed, self.settings.site_url, self.as_of())
+        outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
         try:
             write_outputs(Path(config.site_dir), outputs)
         except ValueError as exc:

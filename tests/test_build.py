@@ -67,7 +67,7 @@ def test_every_published_article_has_its_page(sample_site: Path, model: Portal) 
         local = a.published.astimezone(model.articles[0].published.tzinfo)
         assert f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}" in meta
         assert a.unit.name in meta and a.category.name in meta
-        assert tree.cssselect("html")[0].get("lang") == "zh"
+        assert tree.cssselect("html")[0].get("lang") == "zh-CN"
         assert f"<title>{a.title}" in (sample_site / article_url(a) / "index.html").read_text()
         if a.placements:
             text = body.cssselect(".pt-placements")[0].text_content()
