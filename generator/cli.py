@@ -477,6 +477,10 @@ def cmd_poster(args: argparse.Namespace) -> int:
                 raise UsageError(f"a sheet holds at most {poster.MAX_ITEMS} pieces")
         if args.question:
             sheet = replace(sheet, question=_poster_question(portal, args.question))
+        if args.article or args.question:
+            chosen, sheet = sheet.articles, poster.fitted(portal, sheet)
+            for a in chosen[len(sheet.articles) :]:
+                print(f"warning: 版面放不下 does not fit the sheet: {a.key}", file=sys.stderr)
         if not sheet.articles:
             recent = ", ".join(w.label for w in poster.weeks_with_news(portal, tz)[:3])
             raise UsageError(

@@ -87,7 +87,6 @@ class BulkPage:
     content: Markup  # the page's content HTML
 
 
-
 class FrameRenderer:
     """Frames for one build: the theme's environment, the navigation and the files."""
 

@@ -321,14 +321,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.portal is not None and self.settings is not None
-        if not self.settings.site_url:
-            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
-            self.audit(config)  # the personal-data gate runs whatever else is skipped
-            return
         try:
             write_outputs(Path(config.site_dir), self.render_bulk(config))
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
+        if not self.settings.site_url:
+            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
+            self.audit(config)  # the personal-data gate runs whatever else is skipped
+            self.cache.__exit__(None, None, None)
+            return
         newest = max((a.published for a in self.portal.published), default=None)
         fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
         outputs = build_outputs(

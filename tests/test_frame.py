@@ -40,3 +40,10 @@ def test_frames_equal_the_theme(write_portal: WritePortal, tmp_path: Path) -> No
     assert len(pages) > 20
     different = [p for p in fast_files if (fast / p).read_bytes() != (slow / p).read_bytes()]
     assert different == []
+
+
+def test_bulk_pages_are_written_without_a_site_url(write_portal: WritePortal) -> None:
+    root = write_portal({"mkdocs.yml": MKDOCS.replace("site_url: https://example.org/\n", "")})
+    assert build(root, root / "site") == 0
+    page = (root / "site/news/2026/05/night-market/index.html").read_text(encoding="utf-8")
+    assert "白洋中队开展夜市占道经营专项整治" in page
