@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from generator.cache import Cache, fingerprint
 from generator.privacy import find_personal_data, mask_text
 
 # Never text: pictures, fonts, PDF (its streams are compressed; publish PDFs with care).
@@ -56,8 +57,15 @@ def scan_site(
     root: Path,
     allow: frozenset[str],
     theme_dirs: Sequence[Path] | None = None,
+    cache: Cache | None = None,
 ) -> list[Leak]:
     """Every raw phone number, ID number or e-mail address found in the site's files.
+
+    The pages of a site share most of their lines (the theme's header, menu and footer; an
+    article's text in the feeds and the search index), so each distinct line is scanned once,
+    with the line before it, and what it held is remembered for every other file that has it.
+    A file found clean before, byte for byte and with the same allow-list, is not scanned
+    again (`cache`).
 
     Args:
         allow: phone numbers and e-mail addresses published on purpose (`public_contacts`).
@@ -65,21 +73,50 @@ def scan_site(
             and the portal's `themes/`.
     """
     leaks: list[Leak] = []
-    sources = _source_texts(content, root)
+    cache = cache or Cache(None)
+    sources: list[tuple[str, str]] | None = None
     theme = _file_digests(_default_theme_dirs(root) if theme_dirs is None else theme_dirs)
+    allowed = "\n".join(sorted(allow))
+    memo: dict[int, frozenset[str]] = {}
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix.lower() in BINARY_SUFFIXES:
             continue
         raw = path.read_bytes()
-        if hashlib.sha256(raw).digest() in theme:
+        digest = hashlib.sha256(raw).digest()
+        if digest in theme:
+            continue
+        key = fingerprint("audit", allowed, digest)
+        if cache.get("audit", key) is not None:
             continue
         rel = path.relative_to(site).as_posix()
         found: set[str] = set()
         for text in _texts(path.suffix.lower(), raw):
-            found.update(find_personal_data(readable(text), allow))
+            found.update(_scan(readable(text), memo, allow))
+        if not found:
+            cache.put("audit", key, b"clean")
+        if found and sources is None:
+            sources = _source_texts(content, root)
         for value in sorted(found):
-            leaks.append(Leak(rel, mask_text(value, allow=allow), _holders(value, sources)))
+            leaks.append(Leak(rel, mask_text(value, allow=allow), _holders(value, sources or [])))
     return leaks
+
+
+def _scan(text: str, memo: dict[int, frozenset[str]], allow: frozenset[str]) -> set[str]:
+    """The personal data in `text`, scanning only lines no file had before (`memo`: what each
+    line held, with the line before it, since a label such as 电话： may end the line above)."""
+    lines = text.split("\n")
+    fresh = [(i, line) for i, line in enumerate(lines) if hash(line) not in memo]
+    found: set[str] = set()
+    if fresh:
+        windows = [(lines[i - 1] + "\n" if i else "") + line for i, line in fresh]
+        # NUL between windows: no pattern matches across it (joined windows are not adjacent).
+        values = find_personal_data("\0".join(windows), allow)
+        for (_, line), window in zip(fresh, windows, strict=True):
+            memo[hash(line)] = frozenset(v for v in values if v in window)
+        found.update(values)
+    for line in lines:
+        found.update(memo[hash(line)])
+    return found
 
 
 def readable(text: str) -> str:

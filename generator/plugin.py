@@ -309,6 +309,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.settings.content,
             self.settings.root,
             self.settings.public_contacts,
+            cache=self.cache,
         )
         if leaks:
             shown = 100
