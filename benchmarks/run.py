@@ -16,6 +16,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -538,14 +539,16 @@ def describe(m: dict[str, Any]) -> str:
 
 
 def update_readme(readme: Path, section: str) -> None:
-    """Replace the README's `## Performance` section (or append one)."""
+    """Replace the README's `## Performance` text up to its first subsection or the next
+    section (or append the section); `###` subsections others wrote there stay."""
     text = readme.read_text(encoding="utf-8")
     start = text.find("\n## Performance\n")
     if start == -1:
         text = text.rstrip("\n") + "\n\n" + section
     else:
-        end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + section + (text[end:] if end != -1 else "")
+        end = re.compile(r"\n#{2,3} ").search(text, start + 1)
+        rest = text[end.start() :] if end else ""
+        text = text[: start + 1] + section + rest
     readme.write_text(text, encoding="utf-8")
 
 
