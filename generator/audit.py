@@ -75,7 +75,7 @@ def scan_site(
     leaks: list[Leak] = []
     cache = cache or Cache(None)
     sources: list[tuple[str, str]] | None = None
-    theme = _file_digests(_default_theme_dirs(root) if theme_dirs is None else theme_dirs)
+    theme_folders = _default_theme_dirs(root) if theme_dirs is None else list(theme_dirs)
     allowed = "\n".join(sorted(allow))
     memo: dict[int, frozenset[str]] = {}
     for path in sorted(site.rglob("*")):
@@ -83,12 +83,12 @@ def scan_site(
             continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).digest()
-        if digest in theme:
+        rel = path.relative_to(site).as_posix()
+        if _from_theme(rel, raw, theme_folders):
             continue
         key = fingerprint("audit", allowed, digest)
         if cache.get("audit", key) is not None:
             continue
-        rel = path.relative_to(site).as_posix()
         found: set[str] = set()
         for text in _texts(path.suffix.lower(), raw):
             found.update(_scan(readable(text), memo, allow))
@@ -200,11 +200,12 @@ def _default_theme_dirs(root: Path) -> list[Path]:
     return dirs
 
 
-def _file_digests(dirs: Iterable[Path]) -> frozenset[bytes]:
-    digests = set()
-    for folder in dirs:
-        if folder.is_dir():
-            for path in folder.rglob("*"):
-                if path.is_file() and path.suffix.lower() not in BINARY_SUFFIXES:
-                    digests.add(hashlib.sha256(path.read_bytes()).digest())
-    return frozenset(digests)
+def _from_theme(rel: str, raw: bytes, folders: Sequence[Path]) -> bool:
+    """An output copied unchanged from a theme folder: the file at the same place there, or,
+    for a test's flat theme folder, a file of the same name, with the same bytes."""
+    for folder in folders:
+        for candidate in (folder / rel, folder / Path(rel).name):
+            same_size = candidate.is_file() and candidate.stat().st_size == len(raw)
+            if same_size and candidate.read_bytes() == raw:
+                return True
+    return False
