@@ -67,6 +67,24 @@ def test_index_layout(segmenter: Segmenter) -> None:
     assert manifest["base"] == base and manifest["docs"] == 2
 
 
+def test_shards_by_two_characters(segmenter: Segmenter) -> None:
+    # Words found at one place of a query share their first two characters: one shard.
+    assert shard_of("占道经营", 97) == shard_of("占道", 97)
+    assert shard_of("犬*", 97) == shard_of("犬", 97)
+    docs = [
+        SearchDoc("a/", "犬只登记", "新闻", "", "犬只登记。"),
+        SearchDoc("b/", "文明养犬", "新闻", "", "犬类管理。"),
+        SearchDoc("c/", "垃圾分类", "新闻", "", "分类投放。"),
+    ]
+    index = build_index(docs, segmenter)
+    shard = json.loads(
+        index.files[f"search/{index.version}/t/{shard_of('犬*', index.shards)}.json"]
+    )
+    # 犬* is every document with a word beginning with 犬: doc 0 has 犬只 and 犬只登记, in
+    # its title (8) and once each in its text; doc 1 has 犬类 and 犬类管理 in its text.
+    assert _decode(shard["犬*"]) == {0: 8 + 2, 1: 2}
+
+
 def test_same_input_same_index(segmenter: Segmenter) -> None:
     docs = [SearchDoc("x/", "标题", "新闻", "", "正文内容")]
     assert build_index(docs, segmenter).files == build_index(docs, segmenter).files

@@ -8,11 +8,16 @@ the index's own vocabulary (longest match first), so both sides agree on the wor
 Layout under `search/<version>/` (the version is a hash of the content: files can be cached
 forever):
 
-- `t/<n>.json`: shard n holds every term whose first character's code point ≡ n (mod shard
-  count): `{term: [postings...]}`. A posting is one integer, `gap * 16 + title * 8 + tf`,
-  where `gap` is the difference to the previous document number, `title` says the term is in
-  the title, and `tf` is the term's count in the text, capped at 7. The query segmenter only
-  needs the shards of the characters in the query, and they carry the postings too.
+- `t/<n>.json`: shard n holds the terms whose key (their first two characters, or the one
+  character of a one-character term) hashes to n: `{term: [postings...]}`. A posting is one
+  integer, `gap * 16 + title * 8 + tf`, where `gap` is the difference to the previous
+  document number, `title` says the term is in the title, and `tf` is the term's count in the
+  text, capped at 7. Beside each character that begins longer terms, `字*` holds the union of
+  their postings, for a query of one character (犬 finds 犬只, 犬类, 养犬 does not). Every
+  word the query segmenter can find at a position of the query starts with the same two
+  characters, so each position costs one shard (two when nothing longer matches), and the
+  shards carry the postings too. Keys of two characters spread the common first characters
+  of Chinese words (城, 市, 执) over many shards.
 - `d/<n>.json`: document n for the result list: url, title, kind, date and the plain text the
   snippet is cut from.
 
@@ -184,12 +189,17 @@ class SearchIndex:
         return _json(data)
 
 
-def shard_of(term: str, shards: int) -> int:
-    """The shard a term lives in: its first character's code point modulo the shard count.
+def shard_key(term: str) -> str:
+    """What places a term in a shard: its first two characters (a `字*` entry: its one)."""
+    return term[:1] if term.endswith("*") else term[:2]
 
-    The browser computes the same (`codePointAt(0) % shards`).
-    """
-    return ord(term[0]) % shards
+
+def shard_of(term: str, shards: int) -> int:
+    """The shard a term lives in: a hash of its key. The browser computes the same."""
+    h = 0
+    for char in shard_key(term):
+        h = (h * 31 + ord(char)) % 4_294_967_296
+    return h % shards
 
 
 def build_index(
@@ -216,6 +226,8 @@ def build_index(
         for term, tf in sorted(counts.items()):
             flag = 8 if term in titled else 0
             postings.setdefault(term, []).append((number, flag + min(tf, MAX_TF)))
+    for char, union in _prefix_unions(postings).items():
+        postings[f"{char}*"] = union
     encoded = {term: _encode(items) for term, items in postings.items()}
     total = sum(len(term) * 3 + 4 + len(json.dumps(p)) for term, p in encoded.items())
     shards = _shard_count(total)
@@ -240,6 +252,25 @@ def build_index(
     version = digest.hexdigest()[:10]
     files = {f"search/{version}/{path}": data for path, data in sorted(body.items())}
     return SearchIndex(version, files, shards, len(docs), len(encoded))
+
+
+def _prefix_unions(postings: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """For each character that begins a longer term: every document with a term beginning with
+    it, its flags the strongest of those terms' (title beats text, tf summed and capped)."""
+    by_char: dict[str, dict[int, int]] = {}
+    for term, items in postings.items():
+        if len(term) < 2:
+            continue
+        merged = by_char.setdefault(term[0], {})
+        for number, flags in items:
+            old = merged.get(number, 0)
+            title = (old | flags) & 8
+            merged[number] = title + min(MAX_TF, (old & 7) + (flags & 7))
+    for char, merged in by_char.items():
+        for number, flags in postings.get(char, []):
+            old = merged.get(number, 0)
+            merged[number] = ((old | flags) & 8) + min(MAX_TF, (old & 7) + (flags & 7))
+    return {char: sorted(merged.items()) for char, merged in by_char.items()}
 
 
 def _load_terms(data: bytes) -> tuple[list[str], Counter[str]]:

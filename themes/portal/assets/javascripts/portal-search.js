@@ -50,8 +50,17 @@
     return manifest;
   }
 
-  function shard(m, ch) {
-    var n = ch.codePointAt(0) % m.shards;
+  // The shard of a term: a hash of its first two characters (of `字*` entries, the one), as
+  // generator/render/search.py computes it.
+  function shardKey(term) {
+    return term.slice(-1) === "*" ? term.slice(0, 1) : term.slice(0, 2);
+  }
+
+  function shard(m, term) {
+    var key = shardKey(term);
+    var h = 0;
+    for (var i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) % 4294967296;
+    var n = h % m.shards;
     if (!shards.has(n)) {
       shards.set(n, fetchJson(new URL("t/" + n + ".json", m.baseUrl)));
     }
@@ -73,13 +82,16 @@
     var out = [];
     var i = 0;
     while (i < run.length) {
-      var table = await shard(m, run[i]);
       var found = "";
-      for (var len = Math.min(limit, run.length - i); len >= 2; len--) {
-        var piece = run.substr(i, len);
-        if (Object.prototype.hasOwnProperty.call(table, piece)) {
-          found = piece;
-          break;
+      if (i + 1 < run.length && limit >= 2) {
+        // Every word that can start here begins with these two characters: one shard.
+        var table = await shard(m, run.substr(i, 2));
+        for (var len = Math.min(limit, run.length - i); len >= 2; len--) {
+          var piece = run.substr(i, len);
+          if (Object.prototype.hasOwnProperty.call(table, piece)) {
+            found = piece;
+            break;
+          }
         }
       }
       if (!found) found = run[i];
@@ -89,7 +101,13 @@
     return out;
   }
 
-  // Terms of the shard table that start with `prefix` (a single character or a Latin word).
+  // A one-character query: the union of the words it begins (`字*`), else the character.
+  function prefixOrTerm(table, ch) {
+    if (Object.prototype.hasOwnProperty.call(table, ch + "*")) return [ch + "*"];
+    return Object.prototype.hasOwnProperty.call(table, ch) ? [ch] : [];
+  }
+
+  // Terms of the shard table that start with `prefix` (a Latin word of two or more letters).
   function expand(table, prefix) {
     return Object.keys(table)
       .filter(function (t) { return t.lastIndexOf(prefix, 0) === 0; })
@@ -104,20 +122,21 @@
     for (var r = 0; r < runs.length; r++) {
       var run = runs[r];
       if (!CJK.test(run)) {
-        var table = await shard(m, run);
-        var terms = Object.prototype.hasOwnProperty.call(table, run) ? [run] : expand(table, run);
+        var table = await shard(m, run.length > 1 ? run : run + "*");
+        var terms = run.length > 1
+          ? (Object.prototype.hasOwnProperty.call(table, run) ? [run] : expand(table, run))
+          : prefixOrTerm(table, run);
         groups.push({ label: run, alts: terms.map(function (t) { return [t]; }) });
         continue;
       }
       var pieces = await segment(m, run, MAX_WORD);
       for (var p = 0; p < pieces.length; p++) {
         var word = pieces[p];
-        var t2 = await shard(m, word);
         if (word.length === 1) {
           if (STOP.indexOf(word) >= 0 && pieces.length > 1) continue;
-          var alts = Object.prototype.hasOwnProperty.call(t2, word) ? [[word]] : [];
-          expand(t2, word).forEach(function (t) { if (t !== word) alts.push([t]); });
-          groups.push({ label: word, alts: alts });
+          // One character: every word that begins with it (犬 finds 犬只 and 犬类).
+          var single = await shard(m, word + "*");
+          groups.push({ label: word, alts: prefixOrTerm(single, word).map(function (t) { return [t]; }) });
         } else {
           var group = { label: word, alts: [[word]], exact: word };
           if (word.length >= 3) {
@@ -275,7 +294,11 @@
       var m = await loadManifest();
       var groups = await groupsFor(m, query);
       words = [];
-      groups.forEach(function (g) { g.alts.forEach(function (alt) { words = words.concat(alt); }); });
+      groups.forEach(function (g) {
+        g.alts.forEach(function (alt) {
+          words = words.concat(alt.map(function (t) { return t.replace(/\*$/, ""); }));
+        });
+      });
       ranked = groups.length ? await score(m, groups) : [];
       if (mine !== generation) return;
       shown = 0;
