@@ -20,11 +20,12 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from generator.cache import Cache, fingerprint
+from generator.parallel import fork_map, workers
 from generator.privacy import find_personal_data, mask_text
 
 # Never text: pictures, fonts, PDF (its streams are compressed; publish PDFs with care).
@@ -38,6 +39,9 @@ MAX_INFLATED = 64 * 1024 * 1024  # a gzip or Office file that inflates beyond th
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _DIGIT_SEP = r"[\s\-\u00a0\u2010-\u2015\u2212\u3000\uff0d]?"
+# A line can hold a phone number, an ID or a card only with a run of three digits (138 1234
+# 5678, 0579-8761-2345, 330702…), an e-mail only with an @: other lines need no scan.
+_CANDIDATE = re.compile("[@\uff20]|[0-9\uff10-\uff19]{3}")
 
 
 @dataclass(frozen=True)
@@ -72,50 +76,98 @@ def scan_site(
         theme_dirs: folders whose files are copied as they are; by default mkdocs-material's
             and the portal's `themes/`.
     """
-    leaks: list[Leak] = []
     cache = cache or Cache(None)
-    sources: list[tuple[str, str]] | None = None
     theme_folders = _default_theme_dirs(root) if theme_dirs is None else list(theme_dirs)
     allowed = "\n".join(sorted(allow))
-    memo: dict[int, frozenset[str]] = {}
+    todo: list[tuple[str, str]] = []  # (path in the site, cache key)
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix.lower() in BINARY_SUFFIXES:
             continue
         raw = path.read_bytes()
-        digest = hashlib.sha256(raw).digest()
         rel = path.relative_to(site).as_posix()
         if _from_theme(rel, raw, theme_folders):
             continue
-        key = fingerprint("audit", allowed, digest)
-        if cache.get("audit", key) is not None:
-            continue
-        found: set[str] = set()
-        for text in _texts(path.suffix.lower(), raw):
-            found.update(_scan(readable(text), memo, allow))
+        key = fingerprint("audit", allowed, hashlib.sha256(raw).digest())
+        if cache.get("audit", key) is None:
+            todo.append((rel, key))
+
+    def scan_part(part: int) -> list[tuple[str, list[str]]]:
+        # Each worker scans a contiguous part of the site (similar files, shared lines) with
+        # its own memory of the lines it has scanned.
+        memo = _Memo()
+        results = []
+        for rel, _ in parts[part]:
+            path = site / rel
+            found: set[str] = set()
+            for text in _texts(path.suffix.lower(), path.read_bytes()):
+                found.update(_scan(readable(text), memo, allow))
+            results.append((rel, sorted(found)))
+        return results
+
+    count = workers() if len(todo) >= 200 else 1
+    size = -(-len(todo) // count) if todo else 0
+    parts = [todo[i * size : (i + 1) * size] for i in range(count)]
+    leaks: list[Leak] = []
+    sources: list[tuple[str, str]] | None = None
+    results = fork_map(scan_part, range(count), min_items=2)
+    scanned = [item for result in results for item in result]
+    for (rel, found), (_, key) in zip(scanned, todo, strict=True):
         if not found:
             cache.put("audit", key, b"clean")
-        if found and sources is None:
+            continue
+        if sources is None:
             sources = _source_texts(content, root)
-        for value in sorted(found):
-            leaks.append(Leak(rel, mask_text(value, allow=allow), _holders(value, sources or [])))
+        for value in found:
+            leaks.append(Leak(rel, mask_text(value, allow=allow), _holders(value, sources)))
     return leaks
 
 
-def _scan(text: str, memo: dict[int, frozenset[str]], allow: frozenset[str]) -> set[str]:
-    """The personal data in `text`, scanning only lines no file had before (`memo`: what each
-    line held, with the line before it, since a label such as 电话： may end the line above)."""
-    lines = text.split("\n")
-    fresh = [(i, line) for i, line in enumerate(lines) if hash(line) not in memo]
+# Where a text is cut into pieces for remembering: line ends (real, and JSON's \n), both sides
+# of a tag, after a sentence's end. No phone number, ID or e-mail spans one of these, so the
+# same sentence in a page, its feeds, the API and the search index is scanned once.
+_CUTS = (("\\n", "\n"), (">", ">\n"), ("<", "\n<"), ("。", "。\n"), ("；", "；\n"))
+
+
+def _pieces(text: str) -> list[str]:
+    for old, new in _CUTS:
+        text = text.replace(old, new)
+    return text.split("\n")
+
+
+@dataclass
+class _Memo:
+    """What the pieces scanned so far in this build held."""
+
+    seen: set[int] = field(default_factory=set)
+    held: dict[int, frozenset[str]] = field(default_factory=dict)  # only pieces that held some
+
+
+def _scan(text: str, memo: _Memo, allow: frozenset[str]) -> set[str]:
+    """The personal data in `text`, scanning only pieces no file had before, each with the
+    piece before it (a label such as 电话： may end the line above its number). A piece seen
+    before counts with what it held the first time."""
     found: set[str] = set()
+    fresh: list[tuple[str, int]] = []
+    previous = ""
+    for piece in _pieces(text):
+        mark = hash(piece)
+        if mark in memo.seen:
+            held = memo.held.get(mark)
+            if held:
+                found |= held
+        else:
+            memo.seen.add(mark)
+            if _CANDIDATE.search(piece):  # else nothing a phone, an ID or an e-mail is made of
+                fresh.append((f"{previous}\n{piece}", mark))
+        previous = piece
     if fresh:
-        windows = [(lines[i - 1] + "\n" if i else "") + line for i, line in fresh]
         # NUL between windows: no pattern matches across it (joined windows are not adjacent).
-        values = find_personal_data("\0".join(windows), allow)
-        for (_, line), window in zip(fresh, windows, strict=True):
-            memo[hash(line)] = frozenset(v for v in values if v in window)
+        values = find_personal_data("\0".join(w for w, _ in fresh), allow)
+        for window, mark in fresh if values else ():
+            held = frozenset(v for v in values if v in window)
+            if held:
+                memo.held[mark] = held
         found.update(values)
-    for line in lines:
-        found.update(memo[hash(line)])
     return found
 
 

@@ -224,9 +224,6 @@ def _setup_logging(verbose: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO if verbose else logging.WARNING)
     root.propagate = False
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:

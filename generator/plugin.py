@@ -33,6 +33,7 @@ from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
+from generator.parallel import fork_map
 from generator.published import moved_items, published_items, read_published
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
@@ -66,6 +67,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.env: Any = None
         self.cache = Cache(None)
         self._renderer: PageRenderer | None = None
+        self._md_setup: str | None = None
         self._site_feed: list[FeedLink] = []
 
     # -- loading ------------------------------------------------------------------------
@@ -166,6 +168,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
         self._renderer = None
+        self._md_setup = None
         folder = self.settings.root / CACHE_DIR if self.config.cache else None
         self.cache = Cache(folder).__enter__()
 
@@ -232,9 +235,32 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def markdown_html(self, spec: PageSpec, config: MkDocsConfig, files: Files) -> str:
         """Markdown → HTML as MkDocs renders a page's body (its extensions, its link rewriting),
         from the cache when the same Markdown was rendered the same way before."""
-        if not spec.markdown:
-            return ""
-        key = fingerprint(
+        return self.markdown_many([spec], config, files)[0]
+
+    def markdown_many(self, specs: list[PageSpec], config: MkDocsConfig, files: Files) -> list[str]:
+        """`markdown_html` for many pages: the cache in one query, the rest on every core."""
+        keys = [self._markdown_key(spec, config, files) for spec in specs]
+        found = {k: v.decode() for k, v in self.cache.get_many("markdown", keys).items()}
+        missing = {key: spec for key, spec in zip(keys, specs, strict=True) if key not in found}
+
+        def render(spec: PageSpec) -> str:
+            file = File.generated(config, spec.src_uri, content=spec.markdown)
+            file.dest_uri = spec.dest_uri
+            file.url = spec.url or "./"
+            page = Page(spec.title, file, config)
+            page.markdown, page.meta = spec.markdown, {}
+            page.render(config, files)
+            return page.content or ""
+
+        todo = list(missing.values())  # by index: a spec holds renderers, which do not pickle
+        done = fork_map(lambda i: render(todo[i]), range(len(todo)))
+        for key, html in zip(missing, done, strict=True):
+            found[key] = html
+            self.cache.put("markdown", key, html.encode())
+        return [found[key] if spec.markdown else "" for key, spec in zip(keys, specs, strict=True)]
+
+    def _markdown_key(self, spec: PageSpec, config: MkDocsConfig, files: Files) -> str:
+        return fingerprint(
             "markdown",
             self._markdown_setup(config),
             spec.src_uri,
@@ -243,32 +269,26 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # Relative links and images resolve against the other files of the site.
             _link_targets(spec.markdown, spec.src_uri, files),
         )
-        cached = self.cache.get("markdown", key)
-        if cached is not None:
-            return cached.decode()
-        file = File.generated(config, spec.src_uri, content=spec.markdown)
-        file.dest_uri = spec.dest_uri
-        file.url = spec.url or "./"
-        page = Page(spec.title, file, config)
-        page.markdown, page.meta = spec.markdown, {}
-        page.render(config, files)
-        html = page.content or ""
-        self.cache.put("markdown", key, html.encode())
-        return html
 
     def _markdown_setup(self, config: MkDocsConfig) -> str:
-        import importlib.metadata as md
+        """What Markdown → HTML depends on besides the text: extensions, settings, versions."""
+        if self._md_setup is None:
+            import importlib.metadata as md
 
-        versions = [md.version(name) for name in ("markdown", "pymdown-extensions", "mkdocs")]
-        return repr((config.markdown_extensions, sorted(config.mdx_configs.items()), versions))
+            names = ("markdown", "pymdown-extensions", "mkdocs")
+            versions = [md.version(name) for name in names]
+            extensions = (config.markdown_extensions, sorted(config.mdx_configs.items()))
+            self._md_setup = repr((extensions, versions))
+        return self._md_setup
 
     def render_bulk(self, config: MkDocsConfig) -> dict[str, bytes]:
         """The bulk pages, each its frame filled in (generator/frame.py)."""
         assert self.nav is not None and self.files is not None and self.env is not None
         frames = FrameRenderer(config, self.nav, self.files, self.env)
         pages: dict[str, bytes] = {}
-        for spec in self.bulk:
-            content = self.content(spec, self.markdown_html(spec, config, self.files))
+        bodies = self.markdown_many(self.bulk, config, self.files)
+        for spec, body in zip(self.bulk, bodies, strict=True):
+            content = self.content(spec, body)
             bulk = BulkPage(
                 src_uri=spec.src_uri,
                 dest_uri=spec.dest_uri,

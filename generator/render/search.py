@@ -39,6 +39,7 @@ from typing import Any
 
 from generator.cache import Cache, fingerprint
 from generator.model import Portal
+from generator.parallel import fork_map
 from generator.urls import article_url, question_url, regulation_url
 
 MAX_TF = 7
@@ -115,8 +116,10 @@ def portal_words(portal: Portal) -> list[str]:
 class Segmenter:
     """jieba's search-engine mode, with the enforcement vocabulary and the site's own names.
 
-    One per build (the dictionary load takes about a second); jieba's general dictionary
-    splits words such as 占道经营 into single characters, which no reader would type.
+    jieba-rs (the Rust port of jieba, through **rjieba**: the same dictionary and algorithm,
+    about eight times faster than the Python package on the sample's text). jieba's general
+    dictionary splits words such as 占道经营 into single characters, which no reader would
+    type, so our words are added to it.
     """
 
     def __init__(self, words: Iterable[str] = ()) -> None:
@@ -125,20 +128,28 @@ class Segmenter:
         self.words = sorted({normalize(w) for w in [*domain_words(), *words]})
         # What the terms of a text depend on, besides the text: a cache key part.
         self.signature = json.dumps(
-            [importlib.metadata.version("jieba"), sorted(_STOP), self.words]
+            [importlib.metadata.version("rjieba"), sorted(_STOP), self.words]
         )
         self._tokenizer: Any = None
+
+    def load(self) -> None:
+        """Load the dictionary now (it is loaded on first use otherwise)."""
+        assert self._jieba is not None
+
+    def doc_terms(self, doc: SearchDoc) -> bytes:
+        """A document's title terms and text term counts, as the cache keeps them."""
+        title_terms = sorted(set(self.terms(doc.title)))
+        return _json([title_terms, Counter(self.terms(doc.text))])
 
     @property
     def _jieba(self) -> Any:
         # Loaded on first use: a rebuild whose texts are all cached never loads the dictionary.
         if self._tokenizer is None:
-            import jieba
+            import rjieba
 
-            tokenizer = jieba.Tokenizer()
-            tokenizer.initialize()
+            tokenizer = rjieba.Jieba()
             for word in self.words:
-                tokenizer.add_word(word)
+                tokenizer.add_word(word, None, None)
             self._tokenizer = tokenizer
         return self._tokenizer
 
@@ -149,7 +160,7 @@ class Segmenter:
             if not _CJK.match(run):
                 found.append(run)
                 continue
-            for word in self._jieba.cut_for_search(run, HMM=True):
+            for word in self._jieba.cut_for_search(run, True):
                 if len(word) == 1 and word in _STOP:
                     continue
                 found.append(word)
@@ -212,14 +223,16 @@ def build_index(
     cache = cache or Cache(None)
     keys = [fingerprint("terms", segmenter.signature, d.title, d.text) for d in docs]
     cached = cache.get_many("terms", keys)
+    todo = {key: doc for doc, key in zip(docs, keys, strict=True) if key not in cached}
+    if todo:
+        segmenter.load()  # before the workers fork, so that they share the dictionary
+        done = fork_map(segmenter.doc_terms, list(todo.values()))
+        for key, terms in zip(todo, done, strict=True):
+            cached[key] = terms
+            cache.put("terms", key, terms)
     postings: dict[str, list[tuple[int, int]]] = {}
-    for number, (doc, key) in enumerate(zip(docs, keys, strict=True)):
-        if key in cached:
-            title_terms, counts = _load_terms(cached[key])
-        else:
-            title_terms = sorted(set(segmenter.terms(doc.title)))
-            counts = Counter(segmenter.terms(doc.text))
-            cache.put("terms", key, _json([title_terms, counts]))
+    for number, key in enumerate(keys):
+        title_terms, counts = _load_terms(cached[key])
         titled = set(title_terms)
         for term in title_terms:
             counts.setdefault(term, 0)
