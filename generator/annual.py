@@ -11,6 +11,7 @@ come from `generator.interaction`, the same counts as the 互动交流统计 pag
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
@@ -70,10 +71,14 @@ class Annual:
         return next(f for f in self.figures if f.key == key)
 
 
-def report_years(portal: Portal, tz: tzinfo) -> tuple[int, ...]:
-    """Every year with something to count, oldest first."""
+def report_years(
+    portal: Portal, tz: tzinfo, records: Sequence[interaction.Record] | None = None
+) -> tuple[int, ...]:
+    """Every year with something to count, oldest first (`records`: interaction.records)."""
     years = {a.published.astimezone(tz).year for a in portal.published}
-    years |= {r.received.year for r in interaction.records(portal, tz)}
+    if records is None:
+        records = interaction.records(portal, tz)
+    years |= {r.received.year for r in records}
     years |= {c.opened.year for c in portal.campaigns}
     return tuple(sorted(years))
 
@@ -92,15 +97,24 @@ def _results_published(c: Campaign, as_of: date) -> bool:
     )
 
 
-def annual(portal: Portal, year: int, tz: tzinfo, as_of: date) -> Annual:
-    """The figures for calendar `year` (Beijing time), counted on the content as of `as_of`."""
+def annual(
+    portal: Portal,
+    year: int,
+    tz: tzinfo,
+    as_of: date,
+    records: Sequence[interaction.Record] | None = None,
+) -> Annual:
+    """The figures for calendar `year` (Beijing time), counted on the content as of `as_of`.
+
+    `records` are interaction.records(portal, tz), when the caller has them already.
+    """
     articles = [a for a in portal.published if a.published.astimezone(tz).year == year]
     per_cell = Counter((a.category.slug, a.published.astimezone(tz).month) for a in articles)
     categories = tuple(
         (c, tuple(per_cell[(c.slug, m)] for m in range(1, 13))) for c in portal.categories
     )
     per_month = [sum(months[m] for _, months in categories) for m in range(12)]
-    everything = interaction.records(portal, tz)
+    everything = interaction.records(portal, tz) if records is None else tuple(records)
     questions = of_kind(in_year(everything, year), Kind.QUESTION)
     suggestions = of_kind(in_year(everything, year), Kind.SUGGESTION)
     asked, offered = tally(questions), tally(suggestions)

@@ -300,6 +300,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise UsageError(f"{target} exists and is not a folder; choose another site folder (-d)")
     plugin = _plugin(config)
     plugin.strict = args.strict
+    root = Path(config.config_file_path).resolve().parent
+    key = None
+    if plugin.config.cache:
+        from generator import reuse
+
+        themes = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        key = reuse.inputs_fingerprint(
+            Path(config.config_file_path), Path(config.docs_dir), themes, args.strict
+        )
+        warnings = reuse.unchanged(root, key, target)
+        if warnings is not None:
+            for warning in warnings:
+                print(warning, file=sys.stderr)
+            print(
+                f"网站已是最新 up to date {target}: nothing changed since it was built, "
+                f"{len(warnings)} warnings, {time.perf_counter() - started:.1f} s"
+            )
+            return EXIT_OK
     portal = plugin.load(config, target)  # validate before anything is written
     _print_problems(portal.warnings)
 
@@ -330,6 +348,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"portal: {frame}: template error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("构建失败，原网站保持不变 the previous site is unchanged.", file=sys.stderr)
         return EXIT_CONTENT
+    if key is not None:
+        from generator import reuse
+
+        shown = [("" if p.is_error else "warning: ") + str(p) for p in portal.warnings]
+        reuse.remember(root, key, target, shown)
     pages = sum(1 for _ in target.rglob("*.html"))
     elapsed = time.perf_counter() - started
     print(

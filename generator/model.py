@@ -379,6 +379,10 @@ class Campaign:
     closed: date | None = None
     reply_policy: str = ""
     notes: str = ""
+    theme_slugs: tuple[tuple[str, str], ...] = ()  # (theme, its URL name), made once
+
+    def theme_slug(self, theme: str) -> str | None:
+        return next((slug for name, slug in self.theme_slugs if name == theme), None)
 
     def is_open(self, day: date) -> bool:
         return self.opened <= day and (self.closed is None or day <= self.closed)

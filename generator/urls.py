@@ -73,4 +73,5 @@ def campaign_url(campaign: Campaign) -> str:
 
 
 def theme_url(campaign: Campaign, theme: str) -> str:
-    return f"{campaign_url(campaign)}{slugify(theme)}/"
+    # The URL name was made when the campaign was read (pinyin is slow to make a thousand times).
+    return f"{campaign_url(campaign)}{campaign.theme_slug(theme) or slugify(theme)}/"

@@ -171,9 +171,14 @@ def build_atomically(target: Path, build: Callable[[Path], None]) -> None:
 def write_outputs(site_dir: Path, outputs: dict[str, bytes]) -> None:
     """Write generated files (feeds, exports) into the site; never outside it, never twice."""
     root = site_dir.resolve()
+    folders: dict[str, Path] = {}  # resolved once per folder: thousands of files share a few
     for rel, data in sorted(outputs.items()):
-        path = (root / rel).resolve()
-        if not path.is_relative_to(root) or path == root:
+        folder_name, _, name = rel.rpartition("/")
+        folder = folders.get(folder_name)
+        if folder is None:
+            folder = folders[folder_name] = (root / folder_name).resolve()
+        path = folder / name
+        if name in ("", ".", "..") or not folder.is_relative_to(root):
             raise ValueError(f"refusing to write outside the site: {rel}")
         if path.exists():
             raise ValueError(f"refusing to overwrite {rel}: two outputs share one path")

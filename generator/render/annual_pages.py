@@ -12,6 +12,7 @@ from markupsafe import Markup
 from rich.console import Console
 from rich.table import Table
 
+from generator import interaction
 from generator.annual import FORM, NOT_COUNTED, Annual, annual, report_years
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
@@ -141,7 +142,9 @@ def print_annual(data: dict[str, Any], fmt: str, bom: bool = False) -> bytes:
 
 def annual_views(portal: Portal, tz: tzinfo, as_of: date) -> list[dict[str, Any]]:
     """The data of every year with something to count, newest first."""
-    return [annual_data(annual(portal, y, tz, as_of)) for y in reversed(report_years(portal, tz))]
+    records = interaction.records(portal, tz)  # once: every year counts from the same records
+    years = reversed(report_years(portal, tz, records))
+    return [annual_data(annual(portal, y, tz, as_of, records)) for y in years]
 
 
 def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]:

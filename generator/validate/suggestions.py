@@ -128,6 +128,7 @@ def _campaign(
         closed=closed,
         reply_policy=reply_policy,
         notes=notes,
+        theme_slugs=tuple((theme, slug) for slug, theme in named.items()),
     )
 
 

@@ -1,0 +1,106 @@
+"""Rebuilds reuse earlier work (cache.py, reuse.py) and never keep a stale page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import MKDOCS, WritePortal, build
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _article(day: int, title: str, squad: str = "baiyang") -> str:
+    return (
+        f"---\ntitle: {title}\ndate: 2026-05-{day:02d} 09:30\nsquad: {squad}\n"
+        f"category: 执法动态\n---\n\n第{day}篇的正文，清理占道经营摊位 {day} 处。\n"
+    )
+
+
+@pytest.fixture
+def portal(write_portal: WritePortal) -> Path:
+    files = {
+        f"content/articles/2026-05-{d:02d}-piece-{d}.md": _article(d, f"第{d}篇") for d in (3, 4)
+    }
+    files["content/articles/2026-05-05-fazhi.md"] = _article(5, "法制科的稿件", "fazhi")
+    return write_portal(files)
+
+
+def _fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same portal built from nothing: a copy of its sources, no cache, no old site."""
+    copy = tmp_path / "fresh"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".portal-cache", "site"))
+    assert build(copy, copy / "site") == 0
+    return _files(copy / "site")
+
+
+@pytest.mark.parametrize(
+    ("edit", "changed"),
+    [
+        (
+            lambda root: (root / "content/articles/2026-05-04-piece-4.md").write_text(
+                _article(4, "第4篇改了标题"), encoding="utf-8"
+            ),
+            "news/2026/05/piece-4/index.html",
+        ),
+        (
+            lambda root: (root / "content/squads.yml").write_text(
+                (root / "content/squads.yml").read_text().replace("白洋中队", "白洋街道中队"),
+                encoding="utf-8",
+            ),
+            "news/2026/05/piece-3/index.html",
+        ),
+        (
+            lambda root: (root / "themes/portal/main.html").write_text(
+                (root / "themes/portal/main.html").read_text().replace("跳到正文", "跳到本页正文"),
+                encoding="utf-8",
+            ),
+            "news/index.html",
+        ),
+    ],
+    ids=["article", "squad", "template"],
+)
+def test_a_rebuild_after_an_edit_equals_a_fresh_build(
+    portal: Path, tmp_path: Path, edit: object, changed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = portal / "site"
+    assert build(portal, site) == 0
+    before = _files(site)
+    edit(portal)  # type: ignore[operator]
+    assert build(portal, site) == 0
+    assert "up to date" not in capsys.readouterr().out
+    after = _files(site)
+    assert after[changed] != before[changed]
+    # Every page that depends on the edit changed, and nothing is left over from before.
+    assert after == _fresh(portal, tmp_path)
+
+
+def test_nothing_changed_keeps_the_site(portal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = portal / "site"
+    assert build(portal, site) == 0
+    before = _files(site)
+    capsys.readouterr()
+    assert build(portal, site) == 0
+    assert "网站已是最新 up to date" in capsys.readouterr().out
+    assert _files(site) == before
+    # A site changed by hand is not what the inputs give: it is built again.
+    (site / "index.html").write_text("被改过", encoding="utf-8")
+    assert build(portal, site) == 0
+    assert "up to date" not in capsys.readouterr().out
+    assert _files(site) == before
+
+
+def test_cache_off_builds_the_same(portal: Path, tmp_path: Path) -> None:
+    site = portal / "site"
+    assert build(portal, site) == 0
+    (portal / "mkdocs.yml").write_text(
+        MKDOCS.replace("  - portal\n", "  - portal:\n      cache: false\n"), encoding="utf-8"
+    )
+    off = tmp_path / "off"
+    assert build(portal, off) == 0
+    assert _files(off) == _files(site)
