@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -199,3 +200,18 @@ def load_yaml_file(path: Path, rel: PurePosixPath) -> tuple[YamlDoc | None, list
         return None, problems
     doc, more = parse_yaml(text, rel)
     return doc, problems + more
+
+
+def markdown_documents(
+    folder: Path, root: Path, problems: list[Problem]
+) -> Iterator[tuple[Path, PurePosixPath, MarkdownDoc]]:
+    """Each Markdown file of `folder` that can be read, in name order: its path, its path from
+    the portal root, and its document; what keeps a file from being read goes to `problems`."""
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.glob("*.md") if p.is_file()):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        doc, found = load_markdown(path, rel)
+        problems.extend(found)
+        if doc is not None:
+            yield path, rel, doc

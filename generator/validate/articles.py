@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from generator.errors import Problem
-from generator.load.files import MarkdownDoc, load_markdown
+from generator.load.files import MarkdownDoc, markdown_documents
 from generator.model import (
     Article,
     Category,
@@ -71,10 +71,6 @@ class Registry:
         self.regulations = {r.id: r for r in regulations}
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
-
-
 def load_articles(
     content: Path,
     root: Path,
@@ -90,12 +86,7 @@ def load_articles(
     """
     articles: list[Article] = []
     urls: dict[str, PurePosixPath] = {}
-    for path in _markdown_files(content / "articles"):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
-        doc, found = load_markdown(path, rel)
-        problems.extend(found)
-        if doc is None:
-            continue
+    for path, rel, doc in markdown_documents(content / "articles", root, problems):
         article = _article(doc, path.stem, rel, registry, tz, problems, now)
         if article is None:
             continue
@@ -257,12 +248,7 @@ def _placements(
 def load_pages(content: Path, root: Path, problems: list[Problem]) -> tuple[FreePage, ...]:
     """Free pages (关于我们, 联系方式, 办事指南), ordered by `order` then title."""
     pages: list[FreePage] = []
-    for path in _markdown_files(content / "pages"):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
-        doc, found = load_markdown(path, rel)
-        problems.extend(found)
-        if doc is None:
-            continue
+    for path, rel, doc in markdown_documents(content / "pages", root, problems):
         f = Fields(doc.meta, doc.meta.data, problems)
         f.check_keys(["title", "order", "description"])
         title = f.text("title", required=True)

@@ -13,7 +13,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
-from generator.load.files import load_markdown
+from generator.load.files import markdown_documents
 from generator.model import (
     REGULATION_LEVELS,
     Citation,
@@ -197,10 +197,6 @@ def _provisions(
     return tuple(sorted(found.values(), key=lambda p: p.number))
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
-
-
 def load_regulations(
     content: Path, root: Path, domains: tuple[Domain, ...], tz: tzinfo, problems: list[Problem]
 ) -> tuple[Regulation, ...]:
@@ -208,12 +204,7 @@ def load_regulations(
     by_name = {d.name: d for d in domains}
     regulations: list[Regulation] = []
     successors: list[tuple[Fields, str, str]] = []
-    for path in _markdown_files(content / "regulations"):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
-        doc, found = load_markdown(path, rel)
-        problems.extend(found)
-        if doc is None:
-            continue
+    for path, rel, doc in markdown_documents(content / "regulations", root, problems):
         if not SLUG.fullmatch(path.stem):
             problems.append(
                 Problem(
@@ -390,12 +381,7 @@ def load_questions(
     by_name = {d.name: d for d in domains} | {d.slug: d for d in domains}
     by_id = {r.id: r for r in regulations}
     questions: list[Question] = []
-    for path in _markdown_files(content / "qa"):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
-        doc, found = load_markdown(path, rel)
-        problems.extend(found)
-        if doc is None:
-            continue
+    for path, rel, doc in markdown_documents(content / "qa", root, problems):
         if not SLUG.fullmatch(path.stem):
             problems.append(
                 Problem(
