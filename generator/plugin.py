@@ -40,7 +40,6 @@ from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.jsonld import script_json
 from generator.render.pages import PageRenderer
 from generator.render.sanitize import sanitize_html
-from generator.render.site import build_outputs, build_specs, default_nav
 from generator.render.sitemap import sitemap_xml
 from generator.render.spec import PageSpec
 from generator.render.tracking_pages import TRACKING_URL, without_tracking
@@ -123,6 +122,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for problem in self.portal.warnings:
             log.warning(str(problem))
         if not config.nav:
+            from generator.render.site import default_nav
+
             config.nav = default_nav(self.portal, self.settings)
         if config.nav and (self.settings.tracking_internal or not self.settings.tracking):
             # 信息报送 for internal use (or not built): off the menu, and no warning about a
@@ -146,6 +147,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs = {}
         self.bulk = []
         in_nav = _nav_sources(config.nav)
+        # The renderers load with the first build, not with `portal check`.
+        from generator.render.site import build_specs
+
         for spec in build_specs(self.portal, self.settings, self.as_of()):
             self.specs[spec.src_uri] = spec
             if self.config.fast_pages and "toc" in spec.hide and spec.src_uri not in in_nav:
@@ -353,6 +357,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         newest = max((a.published for a in self.portal.published), default=None)
         fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
+        from generator.render.site import build_outputs
+
         outputs = build_outputs(
             self.portal, self.settings, self.bodies, self.as_of(), fallback, self.cache
         )

@@ -87,8 +87,14 @@ def check_links(
             )
 
 
+# What every image, link or link definition has: most news bodies have none, and are done.
+_ANY_REFERENCE = re.compile(r"\]\(|\]\s*:|<\s*(?:a|img)\b", re.I)
+
+
 def _references(body: str, body_line: int) -> Iterator[_Ref]:
     """Images and links in reading order, with the line each is on."""
+    if not _ANY_REFERENCE.search(body):
+        return
     lines = body.split("\n")
     definitions: dict[str, tuple[int, str]] = {}
     used_by_image: dict[str, str] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -43,7 +44,8 @@ def load_portal(settings: Settings) -> Portal:
     tz = settings.timezone
     # Only to catch a mistyped year; nothing the site shows depends on it.
     now = source_date_epoch() or datetime.now(UTC)
-    check_paths(content, root, problems)
+    listing = _content_files(content)  # once: three checks walk it
+    check_paths(content, root, problems, listing)
     units = load_units(content, root, tz, problems)
     outlets, points, edition_bonus = load_outlets(content, root, problems)
     editions = load_editions(content, root, tz, problems)
@@ -55,10 +57,10 @@ def load_portal(settings: Settings) -> Portal:
     )
     pages = load_pages(content, root, problems)
     campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)
-    assets = find_assets(content, root, problems)
+    assets = find_assets(content, root, problems, listing)
     redirects = load_redirects(content, root, problems)
     check_page_names(pages, problems)
-    targets = _link_targets(content, assets, articles, questions, regulations, pages)
+    targets = _link_targets(content, listing, assets, articles, questions, regulations, pages)
     for source, body, body_line in _bodies(articles, questions, regulations, pages):
         src = PurePosixPath(source.relative_to(settings.content_dir.as_posix()))
         check_links(source, src, body, body_line, targets, problems)
@@ -127,21 +129,39 @@ _MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
-def _content_files(content: Path) -> list[Path]:
-    """Every path under content/, hidden ones (.git, .DS_Store) left out, in a stable order."""
-    return sorted(
-        p
-        for p in content.rglob("*")
-        if not any(part.startswith(".") for part in p.relative_to(content).parts)
-    )
+def _content_files(content: Path) -> list[tuple[Path, str]]:
+    """Every path under content/ with its path inside content/ (`articles/x.md`), hidden ones
+    (.git, .DS_Store) left out, in a stable order.
+
+    Like rglob, it does not descend into a linked folder (check_paths reports the link).
+    """
+    found: list[tuple[Path, str]] = []
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(folder)
+        inside = here.relative_to(content).as_posix()
+        prefix = "" if inside == "." else f"{inside}/"
+        found += [
+            (here / name, f"{prefix}{name}") for name in [*dirs, *files] if not name.startswith(".")
+        ]
+    return sorted(found, key=lambda item: item[1])
 
 
-def check_paths(content: Path, root: Path, problems: list[Problem]) -> None:
-    """Symbolic links out of content/, names Windows cannot hold, Markdown nobody reads."""
+def check_paths(
+    content: Path,
+    root: Path,
+    problems: list[Problem],
+    listing: list[tuple[Path, str]] | None = None,
+) -> None:
+    """Symbolic links out of content/, names Windows cannot hold, Markdown nobody reads.
+
+    `listing`: _content_files(content), when the caller has it.
+    """
     resolved_content = content.resolve()
-    for path in _content_files(content):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
-        rel_content = path.relative_to(content)
+    content_rel = PurePosixPath(content.relative_to(root).as_posix())
+    for path, inside in _content_files(content) if listing is None else listing:
+        rel = content_rel / inside
+        rel_content = PurePosixPath(inside)
         if path.is_symlink():
             try:
                 target = path.resolve(strict=True)
@@ -221,35 +241,40 @@ def check_page_names(pages: tuple[FreePage, ...], problems: list[Problem]) -> No
             )
 
 
-def find_assets(content: Path, root: Path, problems: list[Problem]) -> tuple[PurePosixPath, ...]:
+def find_assets(
+    content: Path,
+    root: Path,
+    problems: list[Problem],
+    listing: list[tuple[Path, str]] | None = None,
+) -> tuple[PurePosixPath, ...]:
     """Images and documents to publish, relative to content/ (symbolic links out are refused)."""
     found: list[PurePosixPath] = []
     resolved_content = content.resolve()
-    for path in _content_files(content):
-        rel_content = path.relative_to(content)
-        if rel_content.parts[0] in PRIVATE_DIRS:
+    for path, inside in _content_files(content) if listing is None else listing:
+        if inside.split("/", 1)[0] in PRIVATE_DIRS or path.suffix.lower() not in ASSET_SUFFIXES:
             continue
         if path.is_symlink():
             try:
-                inside = path.resolve(strict=True).is_relative_to(resolved_content)
+                within = path.resolve(strict=True).is_relative_to(resolved_content)
             except (OSError, RuntimeError):
-                inside = False
-            if not inside:
+                within = False
+            if not within:
                 continue  # reported by check_paths
-        if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
-            found.append(PurePosixPath(rel_content.as_posix()))
+        if path.is_file():
+            found.append(PurePosixPath(inside))
     return tuple(found)
 
 
 def _link_targets(
     content: Path,
+    listing: list[tuple[Path, str]],
     assets: tuple[PurePosixPath, ...],
     articles: tuple[Article, ...],
     questions: tuple[Question, ...],
     regulations: tuple[Regulation, ...],
     pages: tuple[FreePage, ...],
 ) -> LinkTargets:
-    files = frozenset(p.relative_to(content).as_posix() for p in _content_files(content))
+    files = frozenset(inside for _, inside in listing)
     sources = [f"articles/{a.key}.md" for a in articles if a.is_published]
     sources += [f"qa/{q.key}.md" for q in questions if not q.draft]
     sources += [f"regulations/{g.id}.md" for g in regulations if not g.draft]

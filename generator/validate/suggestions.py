@@ -14,6 +14,7 @@ from generator.errors import Problem, Severity
 from generator.load.csvfile import parse_excel_datetime, read_table
 from generator.load.files import load_yaml_file
 from generator.model import Campaign, Suggestion, SuggestionStatus
+from generator.parallel import fork_map
 from generator.privacy import mask_name, mask_text
 from generator.urls import slugify
 from generator.validate.fields import SLUG, Fields, closest, type_name
@@ -45,9 +46,16 @@ def load_campaigns(
     folder = content / "suggestions"
     if not folder.is_dir():
         return ()
+    folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    def read(index: int) -> tuple[Campaign | None, list[Problem]]:
+        found: list[Problem] = []
+        return _campaign(folders[index], root, tz, found, allow), found
+
     campaigns = []
-    for path in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        campaign = _campaign(path, root, tz, problems, allow)
+    # An archive holds years of campaigns; masking their rows is the slow part (parallel.py).
+    for campaign, found in fork_map(read, range(len(folders)), min_items=8):
+        problems.extend(found)
         if campaign:
             campaigns.append(campaign)
     campaigns.sort(key=lambda c: (c.opened, c.key), reverse=True)
