@@ -99,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
     config_option(p)
     p.add_argument("-d", "--site-dir", type=Path, help="output folder (default: site_dir)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress lines: only problems and the summary",
+    )
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("check", help="validate only, and list every problem")
@@ -320,6 +326,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             return EXIT_OK
     portal = plugin.load(config, target)  # validate before anything is written
     _print_problems(portal.warnings)
+    from generator.progress import Progress
+
+    plugin.progress = Progress(sys.stderr, enabled=not args.quiet)
+    plugin.progress.note(
+        f"内容已检查 content checked: {len(portal.published)} articles, "
+        f"{len(portal.questions)} questions, {len(portal.regulations)} regulations, "
+        f"{len(portal.campaigns)} campaigns, {time.perf_counter() - started:.1f} s"
+    )
 
     def build(staging: Path) -> None:
         config.site_dir = str(staging)
@@ -357,6 +371,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     print(
         f"网站已生成 built {target}: {pages} HTML pages, {len(portal.published)} articles, "
+        f"{plugin.feed_count} feeds (RSS, Atom, JSON Feed), "
         f"{len(portal.warnings)} warnings, {elapsed:.1f} s"
     )
     return EXIT_OK

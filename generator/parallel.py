@@ -54,19 +54,29 @@ def fork_map(
     *,
     allowed: bool = True,
     min_items: int = MIN_ITEMS,
+    tick: Callable[[int], None] | None = None,
 ) -> list[R]:
     """`[function(item) for item in items]`, in forked workers when that is safe and worth it
-    (`min_items`: fewer items than this run here)."""
+    (`min_items`: fewer items than this run here). `tick` is called here, in this process,
+    with the number of results in so far (progress.py)."""
     global _TASK
     count = workers()
+    results: list[R] = []
     if not allowed or count < 2 or len(items) < min_items or not _can_fork():
-        return [function(item) for item in items]
+        for item in items:
+            results.append(function(item))
+            if tick is not None:
+                tick(len(results))
+        return results
     _TASK = function
     context = multiprocessing.get_context("fork")
     pool = context.Pool(count, initializer=_quiet_signals)
     try:
         chunk = max(1, len(items) // (count * 8))
-        results = pool.map(_run, items, chunksize=chunk)
+        for result in pool.imap(_run, items, chunksize=chunk):
+            results.append(result)
+            if tick is not None:
+                tick(len(results))
         pool.close()
         return results
     except BaseException:

@@ -11,6 +11,7 @@ import gzip
 import logging
 import posixpath
 import re
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
 from generator.parallel import fork_map
+from generator.progress import Progress, Tick
 from generator.published import moved_items, published_items, read_published
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
@@ -68,6 +70,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._renderer: PageRenderer | None = None
         self._md_setup: str | None = None
         self._site_feed: list[FeedLink] = []
+        self.progress = Progress.off()  # `portal build` turns it on for its terminal or log
+        self._page_tick: Tick = Progress.off().counter("", 0)
+        self._pages_done = 0
+        self.feed_count = 0  # feeds written by the last build, each as RSS, Atom and JSON Feed
 
     # -- loading ------------------------------------------------------------------------
     def load(self, config: MkDocsConfig, site_dir: Path | None = None) -> Portal:
@@ -163,6 +169,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
+        self._pages_done = 0
+        self._page_tick = self.progress.counter(
+            "MkDocs 页面 pages", len(files.documentation_pages())
+        )
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -209,6 +219,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # No table of contents where it is hidden: the same page as a frame renders.
             page.toc = TableOfContents([])
         return self.content(spec, html)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._pages_done += 1
+        self._page_tick(self._pages_done)
+        return output
 
     def content(self, spec: PageSpec, html: str) -> str:
         """The page's content from its rendered Markdown: sanitised, kept for the feeds and
@@ -257,7 +272,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return page.content or ""
 
         todo = list(missing.values())  # by index: a spec holds renderers, which do not pickle
-        done = fork_map(lambda i: render(todo[i]), range(len(todo)))
+        tick = self.progress.counter("正文 Markdown", len(todo)) if len(todo) > 1 else None
+        done = fork_map(lambda i: render(todo[i]), range(len(todo)), tick=tick)
         for key, html in zip(missing, done, strict=True):
             found[key] = html
             self.cache.put("markdown", key, html.encode())
@@ -291,7 +307,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         frames = FrameRenderer(config, self.nav, self.files, self.env)
         pages: dict[str, bytes] = {}
         bodies = self.markdown_many(self.bulk, config, self.files)
-        for spec, body in zip(self.bulk, bodies, strict=True):
+        tick = self.progress.counter("生成页面 generated pages", len(self.bulk))
+        for done, (spec, body) in enumerate(zip(self.bulk, bodies, strict=True), 1):
             content = self.content(spec, body)
             bulk = BulkPage(
                 src_uri=spec.src_uri,
@@ -304,6 +321,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 content=Markup(content),
             )
             pages[spec.dest_uri] = frames.render(bulk).encode("utf-8", "xmlcharrefreplace")
+            tick(done)
         return pages
 
     def as_of(self) -> date:
@@ -328,6 +346,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def audit(self, config: MkDocsConfig) -> None:
         """Fail the build when any output file holds raw personal data (see audit.py)."""
         assert self.settings is not None
+        started = time.perf_counter()
         leaks = scan_site(
             Path(config.site_dir),
             self.settings.content,
@@ -343,6 +362,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 + "\n".join(map(str, leaks[:shown]))
                 + more
             )
+        self.progress.note(
+            f"个人信息检查通过 personal-data check passed, {time.perf_counter() - started:.1f} s"
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.portal is not None and self.settings is not None
@@ -359,6 +381,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
         from generator.render.site import build_outputs
 
+        started = time.perf_counter()
+        self.feed_count = len(feed_links(self.portal, self.settings))
         outputs = build_outputs(
             self.portal, self.settings, self.bodies, self.as_of(), fallback, self.cache
         )
@@ -377,6 +401,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             write_outputs(Path(config.site_dir), outputs)
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
+        self.progress.note(
+            f"订阅源、搜索索引、导出 feeds, search index, exports: {len(outputs)} files, "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         self.audit(config)
         self.cache.__exit__(None, None, None)
 

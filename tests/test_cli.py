@@ -90,13 +90,38 @@ def test_template_error_keeps_previous_site(
     line = text[: text.index("{{ super() }}")].count("\n") + 1
     main_html.write_text(text.replace("{{ super() }}", "{{ super() }}" + broken, 1))
     capsys.readouterr()
-    assert build(root, site) == 1
+    assert build(root, site, "--quiet") == 1
     assert capsys.readouterr().err.splitlines() == [
         message.format(line=line),
         "构建失败，原网站保持不变 the previous site is unchanged.",
     ]
     assert snapshot(site) == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_build_shows_progress_and_a_summary(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal()
+    assert build(root, root / "site") == 0
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    # Not a terminal: plain lines, one a stage, none rewritten in place.
+    assert "\r" not in err and "\x1b" not in err
+    assert lines[0].startswith("portal: 内容已检查 content checked: ")
+    assert any(line.startswith("portal: MkDocs 页面 pages ") for line in lines)
+    assert any(line.startswith("portal: 生成页面 generated pages ") for line in lines)
+    assert any("feeds, search index, exports: " in line for line in lines)
+    assert lines[-1].startswith("portal: 个人信息检查通过 personal-data check passed")
+    summary = out.strip()
+    assert summary.startswith(f"网站已生成 built {root / 'site'}: ")
+    feeds = len(list((root / "site/feeds").rglob("*.atom")))
+    assert f" {feeds} feeds (RSS, Atom, JSON Feed), 0 warnings, " in summary
+    path = root / "content/articles/2026-05-12-night-market.md"
+    path.write_text(path.read_text().replace("专项整治", "专项整治行动"), encoding="utf-8")
+    assert build(root, root / "site", "-q") == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.startswith("网站已生成 built ")
 
 
 def test_site_folder_that_is_a_file(
