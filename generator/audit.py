@@ -26,7 +26,7 @@ from urllib.parse import unquote
 
 from generator.cache import Cache, fingerprint
 from generator.parallel import fork_map, workers
-from generator.privacy import find_personal_data, mask_text
+from generator.privacy import CANDIDATE, find_personal_data, mask_text
 
 # Never text: pictures, fonts, PDF (its streams are compressed; publish PDFs with care).
 BINARY_SUFFIXES = frozenset(
@@ -39,9 +39,6 @@ MAX_INFLATED = 64 * 1024 * 1024  # a gzip or Office file that inflates beyond th
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _DIGIT_SEP = r"[\s\-\u00a0\u2010-\u2015\u2212\u3000\uff0d]?"
-# A line can hold a phone number, an ID or a card only with a run of three digits (138 1234
-# 5678, 0579-8761-2345, 330702…), an e-mail only with an @: other lines need no scan.
-_CANDIDATE = re.compile("[@\uff20]|[0-9\uff10-\uff19]{3}")
 
 
 @dataclass(frozen=True)
@@ -79,39 +76,43 @@ def scan_site(
     cache = cache or Cache(None)
     theme_folders = _default_theme_dirs(root) if theme_dirs is None else list(theme_dirs)
     allowed = "\n".join(sorted(allow))
-    todo: list[tuple[str, str]] = []  # (path in the site, cache key)
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.suffix.lower() in BINARY_SUFFIXES:
-            continue
-        raw = path.read_bytes()
-        rel = path.relative_to(site).as_posix()
-        if _from_theme(rel, raw, theme_folders):
-            continue
-        key = fingerprint("audit", allowed, hashlib.sha256(raw).digest())
-        if cache.get("audit", key) is None:
-            todo.append((rel, key))
+    rels = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*"))
+        if path.suffix.lower() not in BINARY_SUFFIXES and path.is_file()
+    ]
+    known = cache.keys("audit")  # files found clean before, by content hash
 
-    def scan_part(part: int) -> list[tuple[str, list[str]]]:
-        # Each worker scans a contiguous part of the site (similar files, shared lines) with
-        # its own memory of the lines it has scanned.
+    def scan_part(part: int) -> list[tuple[str, str, list[str] | None]]:
+        # Each worker reads, hashes and scans a contiguous part of the site (similar files,
+        # shared lines) with its own memory of the lines it has scanned.
         memo = _Memo()
-        results = []
-        for rel, _ in parts[part]:
+        results: list[tuple[str, str, list[str] | None]] = []
+        for rel in parts[part]:
             path = site / rel
+            raw = path.read_bytes()
+            if _from_theme(rel, raw, theme_folders):
+                continue
+            key = fingerprint("audit", allowed, hashlib.sha256(raw).digest())
+            if key in known:
+                results.append((rel, key, None))
+                continue
             found: set[str] = set()
-            for text in _texts(path.suffix.lower(), path.read_bytes()):
-                found.update(_scan(readable(text), memo, allow))
-            results.append((rel, sorted(found)))
+            for text in _texts(path.suffix.lower(), raw):
+                found.update(_scan(text, memo, allow))
+            results.append((rel, key, sorted(found)))
         return results
 
-    count = workers() if len(todo) >= 200 else 1
-    size = -(-len(todo) // count) if todo else 0
-    parts = [todo[i * size : (i + 1) * size] for i in range(count)]
+    count = workers() if len(rels) >= 200 else 1
+    size = -(-len(rels) // count) if rels else 0
+    parts = [rels[i * size : (i + 1) * size] for i in range(count)]
     leaks: list[Leak] = []
     sources: list[tuple[str, str]] | None = None
-    results = fork_map(scan_part, range(count), min_items=2)
-    scanned = [item for result in results for item in result]
-    for (rel, found), (_, key) in zip(scanned, todo, strict=True):
+    scanned = [item for result in fork_map(scan_part, range(count), min_items=2) for item in result]
+    cache.touch("audit", [key for _, key, found in scanned if found is None])
+    for rel, key, found in scanned:
+        if found is None:
+            continue
         if not found:
             cache.put("audit", key, b"clean")
             continue
@@ -128,38 +129,69 @@ def scan_site(
 _CUTS = (("\\n", "\n"), (">", ">\n"), ("<", "\n<"), ("。", "。\n"), ("；", "；\n"))
 
 
-def _pieces(text: str) -> list[str]:
+def _cut(text: str) -> str:
+    """`text` with a line end at every cut: its pieces are its lines."""
     for old, new in _CUTS:
         text = text.replace(old, new)
-    return text.split("\n")
+    return text
 
 
 @dataclass
 class _Memo:
-    """What the pieces scanned so far in this build held."""
+    """What the lines and pieces scanned so far in this build held."""
 
-    seen: set[int] = field(default_factory=set)
+    seen: set[int] = field(default_factory=set)  # pieces
     held: dict[int, frozenset[str]] = field(default_factory=dict)  # only pieces that held some
+    lines: dict[int, frozenset[str]] = field(default_factory=dict)  # raw lines, scanned
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _scan(text: str, memo: _Memo, allow: frozenset[str]) -> set[str]:
-    """The personal data in `text`, scanning only pieces no file had before, each with the
-    piece before it (a label such as 电话： may end the line above its number). A piece seen
-    before counts with what it held the first time."""
-    found: set[str] = set()
+    """The personal data in `text` (as it is in the file), read as a reader would.
+
+    Two memories make a build's scan cheap. A raw line seen before (the theme's header, menu
+    and footer on every page) counts with what it held the first time, without being read
+    again. A new line is made readable, cut into pieces, and only the pieces with a candidate
+    (a run of digits a number could be made of, an @) are looked at, found in one pass; a
+    piece seen before (an article's sentence in its page, the feeds, the API and the search
+    index) counts with what it held; a new one is scanned with the piece before it (a label
+    such as 电话： may end the line above its number).
+    """
     fresh: list[tuple[str, int]] = []
-    previous = ""
-    for piece in _pieces(text):
-        mark = hash(piece)
-        if mark in memo.seen:
-            held = memo.held.get(mark)
-            if held:
-                found |= held
-        else:
+    new_lines: list[tuple[int, list[int]]] = []
+    found: set[str] = set()
+    lines = text.split("\n")
+    # Millions of lines a build, nearly all seen before: looked up without a Python loop.
+    line_marks = list(map(hash, lines))
+    known = list(map(memo.lines.get, line_marks))
+    for held in filter(None, known):
+        found |= held
+    for index in [i for i, held in enumerate(known) if held is None]:
+        line_mark = line_marks[index]
+        cut = _cut(readable(lines[index]))
+        marks: list[int] = []
+        end = -1  # where the last piece looked at ends
+        for candidate in CANDIDATE.finditer(cut):
+            if candidate.start() < end:
+                continue  # in the piece just looked at
+            start = cut.rfind("\n", 0, candidate.start()) + 1
+            end = cut.find("\n", candidate.end())
+            if end < 0:
+                end = len(cut)
+            piece = cut[start:end]
+            mark = hash(piece)
+            marks.append(mark)
+            if mark in memo.seen:
+                continue
             memo.seen.add(mark)
-            if _CANDIDATE.search(piece):  # else nothing a phone, an ID or an e-mail is made of
-                fresh.append((f"{previous}\n{piece}", mark))
-        previous = piece
+            if start:
+                previous = cut[cut.rfind("\n", 0, start - 1) + 1 : start - 1]
+            else:  # the last piece of the line above
+                previous = _cut(readable(lines[index - 1])).rpartition("\n")[2] if index else ""
+            fresh.append((f"{previous}\n{piece}", mark))
+        new_lines.append((line_mark, marks))
     if fresh:
         # NUL between windows: no pattern matches across it (joined windows are not adjacent).
         values = find_personal_data("\0".join(w for w, _ in fresh), allow)
@@ -167,7 +199,12 @@ def _scan(text: str, memo: _Memo, allow: frozenset[str]) -> set[str]:
             held = frozenset(v for v in values if v in window)
             if held:
                 memo.held[mark] = held
-        found.update(values)
+    for line_mark, marks in new_lines:
+        held = _NOTHING
+        for mark in marks:
+            held |= memo.held.get(mark, _NOTHING)
+        memo.lines[line_mark] = held
+        found |= held
     return found
 
 

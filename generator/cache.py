@@ -94,6 +94,22 @@ class Cache:
         self.misses += len(wanted) - len(found)
         return found
 
+    def keys(self, kind: str) -> frozenset[str]:
+        """Every key of `kind` the cache holds (not marked used: `touch` the ones used)."""
+        if self._db is None:
+            return frozenset()
+        try:
+            rows = self._db.execute("SELECT key FROM entry WHERE kind = ?", (kind,))
+            return frozenset(key for (key,) in rows)
+        except sqlite3.Error:
+            return frozenset()
+
+    def touch(self, kind: str, keys: Iterable[str]) -> None:
+        """Mark entries as used by this build (found through `keys`), so they are kept."""
+        wanted = list(keys)
+        self._used.update((kind, k) for k in wanted)
+        self.hits += len(wanted)
+
     def put(self, kind: str, key: str, value: bytes) -> None:
         self._used.add((kind, key))
         self._new.append((kind, key, value))

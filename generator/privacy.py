@@ -55,6 +55,11 @@ _EMAIL = re.compile(rf"(?<![A-Za-z0-9._%+@-]){_ADDRESS}")
 # Before the numbers are masked, an address must not start inside a spaced-out number:
 # in `130 0000 0000@139.com` the phone goes first, then what is left of the address.
 _WHOLE_EMAIL = re.compile(rf"(?<![A-Za-z0-9._%+@-])(?<![0-9]{_SEP}){_ADDRESS}")
+# Every shape find_personal_data reports holds three digits, perhaps one separator, and four
+# more (a mobile's 138 1234, a local number's 8761 2345, an ID's birth date, a card's
+# 1234 5678), or an @: text without one holds none (dates, times, counts and prices never do),
+# so the site audit scans only the lines that have one. Full-width digits count as digits.
+CANDIDATE = re.compile(rf"[@\uff20]|[0-9\uff10-\uff19]{{3}}{_SEP}?[0-9\uff10-\uff19]{{4}}")
 _LABELLED_ID = re.compile(
     r"(?P<label>(?<![A-Za-z0-9])(?:qq|wechat|weixin|vx|wx)|微信|扣扣)"
     r"(?P<suffix>号码|号|\s*id)?(?P<sep>\s*[:：]?\s*)"
@@ -66,6 +71,7 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _AREA_CODE = re.compile(r"0[0-9]{2,3}")
 # Digits typed in a Chinese input method's full-width mode (U+FF10..) are digits all the same.
 _FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {0xFF20: "@"}
+_DIGIT_OR_AT = re.compile("[0-9@\uff10-\uff19\uff20]")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -220,9 +226,11 @@ def mask_asker(asker: str) -> str:
 def mask_names_in(text: str, names: Iterable[str]) -> str:
     """Replace each known full name (2+ characters) in free text by its masked form."""
     masked = {}
+    folded = text.casefold()
     for raw in names:
         name = raw.strip()
-        if len(name) >= 2 and mask_name(name) != name:
+        # Only the names the text holds: a pattern of them is compiled for each text.
+        if len(name) >= 2 and name.casefold() in folded and mask_name(name) != name:
             masked[name.casefold()] = mask_name(name)
     if not masked:
         return text
@@ -244,6 +252,9 @@ def mask_text(text: str, names: Iterable[str] = (), allow: frozenset[str] = froz
     # E-mails first, whole (zhang+13857912345@163.com is one address, not a phone); IDs
     # before cards, since an ID is also an 18-digit run; cards before phones; labelled ids
     # after phones, which they may hold; e-mails again for what a masked number left over.
+    if not _DIGIT_OR_AT.search(text):
+        # No digit and no @: no number or address to mask, only an id a label announces.
+        return mask_names_in(mask_labelled_ids(text), names)
     text = _mask_emails(text, allow, _WHOLE_EMAIL)
     text = mask_id_number(text)
     text = mask_bank_card(text)
