@@ -230,24 +230,17 @@ def build_index(
         for key, terms in zip(todo, done, strict=True):
             cached[key] = terms
             cache.put("terms", key, terms)
-    postings: dict[str, list[tuple[int, int]]] = {}
-    for number, key in enumerate(keys):
-        title_terms, counts = _load_terms(cached[key])
-        titled = set(title_terms)
-        for term in title_terms:
-            counts.setdefault(term, 0)
-        for term, tf in sorted(counts.items()):
-            flag = 8 if term in titled else 0
-            postings.setdefault(term, []).append((number, flag + min(tf, MAX_TF)))
-    for char, union in _prefix_unions(postings).items():
-        postings[f"{char}*"] = union
-    encoded = {term: _encode(items) for term, items in postings.items()}
-    total = sum(len(term) * 3 + 4 + len(json.dumps(p)) for term, p in encoded.items())
+    encoded = _postings([_load_terms(cached[key]) for key in keys])
+    # Each list as JSON once: for the shard files, and for their weight (as json.dumps would
+    # write the list with ", ", which the shard count has always been reckoned with).
+    lists = {term: ",".join(map(str, p)) for term, p in encoded.items()}
+    total = sum(len(t) * 3 + 4 + len(lists[t]) + max(len(p) - 1, 0) + 2 for t, p in encoded.items())
     shards = _shard_count(total)
-    tables: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term in sorted(encoded):
-        tables[shard_of(term, shards)][term] = encoded[term]
-    body = {f"t/{n}.json": _json(table) for n, table in enumerate(tables)}
+    tables: list[list[str]] = [[] for _ in range(shards)]
+    for term in sorted(lists):
+        tables[shard_of(term, shards)].append(f"{_json_text(term)}:[{lists[term]}]")
+    # The same bytes as _json({term: postings, ...}) (sorted keys, no spaces), faster.
+    body = {f"t/{n}.json": ("{" + ",".join(t) + "}").encode() for n, t in enumerate(tables)}
     for number, doc in enumerate(docs):
         body[f"d/{number}.json"] = _json(
             {
@@ -267,42 +260,61 @@ def build_index(
     return SearchIndex(version, files, shards, len(docs), len(encoded))
 
 
-def _prefix_unions(postings: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
-    """For each character that begins a longer term: every document with a term beginning with
-    it, its flags the strongest of those terms' (title beats text, tf summed and capped)."""
-    by_char: dict[str, dict[int, int]] = {}
-    for term, items in postings.items():
-        if len(term) < 2:
-            continue
-        merged = by_char.setdefault(term[0], {})
-        for number, flags in items:
-            old = merged.get(number, 0)
-            title = (old | flags) & 8
-            merged[number] = title + min(MAX_TF, (old & 7) + (flags & 7))
-    for char, merged in by_char.items():
-        for number, flags in postings.get(char, []):
-            old = merged.get(number, 0)
-            merged[number] = ((old | flags) & 8) + min(MAX_TF, (old & 7) + (flags & 7))
-    return {char: sorted(merged.items()) for char, merged in by_char.items()}
+def _postings(docs: Sequence[tuple[list[str], dict[str, int]]]) -> dict[str, list[int]]:
+    """Each term's postings, encoded, from each document's (title terms, term counts).
+
+    A posting is (document number - the previous one's) * 16 + flags: 8 when the term is in
+    the title, plus its count capped at MAX_TF. Besides the terms, `字*` for each character
+    that begins a longer term: every document with a term beginning with it (the term itself
+    included), its flags the strongest of those terms' (title beats text, counts summed and
+    capped), so that a query's last, unfinished character matches as a prefix.
+    """
+    # Each list starts with the number of the last document in it, dropped at the end: one
+    # lookup a posting, in the loop that runs millions of times at archive scale.
+    postings: dict[str, list[int]] = {}
+    starts: set[str] = set()  # characters that begin a term of two or more
+    for number, (title_terms, counts) in enumerate(docs):
+        titled = set(title_terms)
+        for term in title_terms:
+            counts.setdefault(term, 0)
+        unions: dict[str, int] = {}
+        for term, tf in counts.items():
+            flags = (8 if term in titled else 0) + (tf if tf < MAX_TF else MAX_TF)
+            items = postings.get(term)
+            if items is None:
+                postings[term] = [number, number * 16 + flags]
+            else:
+                items.append((number - items[0]) * 16 + flags)
+                items[0] = number
+            first = term[0]
+            if len(term) > 1:
+                starts.add(first)
+            old = unions.get(first, 0)
+            summed = (old & 7) + (flags & 7)
+            unions[first] = ((old | flags) & 8) + (summed if summed < MAX_TF else MAX_TF)
+        for first, flags in unions.items():
+            items = postings.get(f"{first}*")
+            if items is None:
+                postings[f"{first}*"] = [number, number * 16 + flags]
+            else:
+                items.append((number - items[0]) * 16 + flags)
+                items[0] = number
+    # A `字*` for a character that begins no longer term would only repeat the term `字`.
+    return {t: p[1:] for t, p in postings.items() if not t.endswith("*") or t[0] in starts}
 
 
-def _load_terms(data: bytes) -> tuple[list[str], Counter[str]]:
+def _load_terms(data: bytes) -> tuple[list[str], dict[str, int]]:
     title_terms, counts = json.loads(data)
-    return title_terms, Counter(counts)
-
-
-def _encode(items: Iterable[tuple[int, int]]) -> list[int]:
-    out: list[int] = []
-    previous = 0
-    for number, flags in items:  # already in document order
-        out.append((number - previous) * 16 + flags)
-        previous = number
-    return out
+    return title_terms, counts
 
 
 def _shard_count(total_bytes: int) -> int:
     """Enough shards that an average shard stays near TARGET_SHARD_BYTES; at least 16."""
     return max(16, math.ceil(total_bytes / TARGET_SHARD_BYTES))
+
+
+def _json_text(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _json(data: object) -> bytes:
