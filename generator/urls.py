@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
-
 from generator.model import (
     Article,
     Campaign,
@@ -24,6 +22,8 @@ from generator.model import (
 
 def slugify(title: str, max_words: int = 6) -> str:
     """An ASCII URL name from Chinese: 夜市占道整治 → ye-shi-zhan-dao-zheng-zhi."""
+    from pypinyin import lazy_pinyin  # its dictionaries take 0.2 s to load: only when needed
+
     words: list[str] = []
     for chunk in lazy_pinyin(title, errors=lambda s: " ".join(re.findall(r"[A-Za-z0-9]+", s))):
         words += re.findall(r"[a-z0-9]+", chunk.lower())
