@@ -345,3 +345,11 @@ def test_signal_during_the_swap_waits_for_it(
         signal.signal(signal.SIGTERM, previous)
     assert (target / "index.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_report_table_choices_are_the_reports_tables() -> None:
+    # cli.py lists them without importing the renderer (a fast `portal --help`).
+    from generator.cli import TRACKING_TABLES
+    from generator.render.tracking_report import TABLE_NAMES
+
+    assert TRACKING_TABLES == TABLE_NAMES
