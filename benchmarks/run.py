@@ -353,8 +353,8 @@ def verdicts(
 
         values = [v for v in (wall, cpu) if v is not None]
         met = "—" if not values else ("yes" if max(values) <= bar else "no")
-        if values and met == "no" and min(values) <= bar:
-            met = "by CPU time only"
+        if met == "no" and wall is not None and cpu is not None and min(values) <= bar:
+            met = "by wall time only" if wall <= bar else "by CPU time only"
         rows.append((name, shown(wall), shown(cpu), f"≤ {bar:g}{unit}", met))
 
     row(

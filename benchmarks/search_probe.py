@@ -89,13 +89,13 @@ def first_queries(site: Path, queries: Sequence[str] = QUERIES) -> dict[str, Any
 
 def _query(context: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     page = context.new_page()
-    fetched: list[tuple[str, int]] = []
+    finished: list[Any] = []  # sizes are asked for after the page settled, before it closes
     external: list[str] = []
-    page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+    page.on("requestfinished", finished.append)
     page.on("request", lambda r: None if r.url.startswith(base) else external.append(r.url))
     page.goto(f"{base}search/")
     page.wait_for_load_state("networkidle")
-    start = len(fetched)
+    start = len(finished)
     page.fill("#pt-search-page-q", query)
     page.press("#pt-search-page-q", "Enter")
     page.wait_for_function(
@@ -104,6 +104,7 @@ def _query(context: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     )
     page.wait_for_load_state("networkidle")
     results = page.eval_on_selector_all(".pt-result", "els => els.length")
+    fetched = [(r.url, r.sizes()["responseBodySize"]) for r in finished]
     page.close()
     counted = [(u, s) for u, s in fetched[:start] if "portal-search" in u] + fetched[start:]
     return {

@@ -6,7 +6,7 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -217,18 +217,33 @@ def load_yaml_file(path: Path, rel: PurePosixPath) -> tuple[YamlDoc | None, list
     return doc, problems + more
 
 
+# One Markdown file read: its path, its path from the portal root, its document (or None)
+# and the problems found reading it.
+Loaded = tuple[Path, PurePosixPath, tuple[MarkdownDoc | None, list[Problem]]]
+
+
+def markdown_files(folder: Path, root: Path) -> list[tuple[Path, PurePosixPath]]:
+    """The Markdown files of `folder`, in name order, with their paths from the portal root."""
+    if not folder.is_dir():
+        return []
+    paths = sorted(p for p in folder.glob("*.md") if p.is_file())
+    return [(path, PurePosixPath(path.relative_to(root).as_posix())) for path in paths]
+
+
 def markdown_documents(
-    folder: Path, root: Path, problems: list[Problem]
+    folder: Path, root: Path, problems: list[Problem], loaded: Sequence[Loaded] | None = None
 ) -> Iterator[tuple[Path, PurePosixPath, MarkdownDoc]]:
     """Each Markdown file of `folder` that can be read, in name order: its path, its path from
-    the portal root, and its document; what keeps a file from being read goes to `problems`."""
-    if not folder.is_dir():
-        return
-    paths = sorted(p for p in folder.glob("*.md") if p.is_file())
-    rels = [PurePosixPath(path.relative_to(root).as_posix()) for path in paths]
-    # Thousands of articles parse on every core (parallel.py); the result is the same.
-    loaded = fork_map(lambda i: load_markdown(paths[i], rels[i]), range(len(paths)))
-    for path, rel, (doc, found) in zip(paths, rels, loaded, strict=True):
+    the portal root, and its document; what keeps a file from being read goes to `problems`.
+
+    `loaded`: the folder's files already read (validate/portal.py reads every folder at once).
+    """
+    if loaded is None:
+        files = markdown_files(folder, root)
+        # Thousands of articles parse on every core (parallel.py); the result is the same.
+        results = fork_map(lambda i: load_markdown(*files[i]), range(len(files)))
+        loaded = [(path, rel, result) for (path, rel), result in zip(files, results, strict=True)]
+    for path, rel, (doc, found) in loaded:
         problems.extend(found)
         if doc is not None:
             yield path, rel, doc

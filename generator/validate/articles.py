@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from generator.errors import Problem
-from generator.load.files import MarkdownDoc, markdown_documents
+from generator.load.files import Loaded, MarkdownDoc, markdown_documents
 from generator.model import (
     Article,
     Category,
@@ -78,15 +79,17 @@ def load_articles(
     tz: tzinfo,
     problems: list[Problem],
     now: datetime | None = None,
+    loaded: Sequence[Loaded] | None = None,
 ) -> tuple[Article, ...]:
     """Every article, newest first; problems for each bad field.
 
     Args:
         now: the build's time; a date more than a year after it is refused as a typo.
+        loaded: the files of content/articles, already read.
     """
     articles: list[Article] = []
     urls: dict[str, PurePosixPath] = {}
-    for path, rel, doc in markdown_documents(content / "articles", root, problems):
+    for path, rel, doc in markdown_documents(content / "articles", root, problems, loaded):
         article = _article(doc, path.stem, rel, registry, tz, problems, now)
         if article is None:
             continue
@@ -245,10 +248,12 @@ def _placements(
     return tuple(sorted(placements, key=lambda p: (p.date, p.outlet.id)))
 
 
-def load_pages(content: Path, root: Path, problems: list[Problem]) -> tuple[FreePage, ...]:
+def load_pages(
+    content: Path, root: Path, problems: list[Problem], loaded: Sequence[Loaded] | None = None
+) -> tuple[FreePage, ...]:
     """Free pages (关于我们, 联系方式, 办事指南), ordered by `order` then title."""
     pages: list[FreePage] = []
-    for path, rel, doc in markdown_documents(content / "pages", root, problems):
+    for path, rel, doc in markdown_documents(content / "pages", root, problems, loaded):
         f = Fields(doc.meta, doc.meta.data, problems)
         f.check_keys(["title", "order", "description"])
         title = f.text("title", required=True)

@@ -8,12 +8,12 @@ that regulation's summary really has; citing a repealed regulation is a warning 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
-from generator.load.files import markdown_documents
+from generator.load.files import Loaded, markdown_documents
 from generator.model import (
     REGULATION_LEVELS,
     Citation,
@@ -198,13 +198,18 @@ def _provisions(
 
 
 def load_regulations(
-    content: Path, root: Path, domains: tuple[Domain, ...], tz: tzinfo, problems: list[Problem]
+    content: Path,
+    root: Path,
+    domains: tuple[Domain, ...],
+    tz: tzinfo,
+    problems: list[Problem],
+    loaded: Sequence[Loaded] | None = None,
 ) -> tuple[Regulation, ...]:
     """Every regulation summary; repealed_by must name another regulation."""
     by_name = {d.name: d for d in domains}
     regulations: list[Regulation] = []
     successors: list[tuple[Fields, str, str]] = []
-    for path, rel, doc in markdown_documents(content / "regulations", root, problems):
+    for path, rel, doc in markdown_documents(content / "regulations", root, problems, loaded):
         if not SLUG.fullmatch(path.stem):
             problems.append(
                 Problem(
@@ -376,12 +381,13 @@ def load_questions(
     mask_asker: Callable[[str], str],
     problems: list[Problem],
     now: datetime | None = None,
+    loaded: Sequence[Loaded] | None = None,
 ) -> tuple[Question, ...]:
     """Every question, newest first; a date over a year after `now` is refused as a typo."""
     by_name = {d.name: d for d in domains} | {d.slug: d for d in domains}
     by_id = {r.id: r for r in regulations}
     questions: list[Question] = []
-    for path, rel, doc in markdown_documents(content / "qa", root, problems):
+    for path, rel, doc in markdown_documents(content / "qa", root, problems, loaded):
         if not SLUG.fullmatch(path.stem):
             problems.append(
                 Problem(

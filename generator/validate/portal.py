@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from generator.clock import source_date_epoch
 from generator.errors import ContentError, Problem, Severity
-from generator.model import Article, FreePage, Portal, Question, Regulation
+from generator.load.files import Loaded, load_markdown, markdown_files
+from generator.model import Article, Campaign, FreePage, Portal, Question, Regulation
+from generator.parallel import fork_map
 from generator.privacy import mask_asker
 from generator.settings import Settings
 from generator.urls import article_url, question_url, regulation_url
@@ -23,7 +28,7 @@ from generator.validate.registry import (
     load_redirects,
     load_units,
 )
-from generator.validate.suggestions import load_campaigns
+from generator.validate.suggestions import campaign_folders, load_campaigns, read_campaign
 
 # Static files under content/ that are published as they are (images and documents).
 ASSET_SUFFIXES = frozenset(
@@ -46,17 +51,20 @@ def load_portal(settings: Settings) -> Portal:
     now = source_date_epoch() or datetime.now(UTC)
     listing = _content_files(content)  # once: three checks walk it
     check_paths(content, root, problems, listing)
+    markdown, read = _read_ahead(content, root, tz, settings.public_contacts)
     units = load_units(content, root, tz, problems)
     outlets, points, edition_bonus = load_outlets(content, root, problems)
     editions = load_editions(content, root, tz, problems)
-    regulations = load_regulations(content, root, settings.domains, tz, problems)
-    registry = Registry(units, outlets, settings.categories, editions, regulations)
-    articles = load_articles(content, root, registry, tz, problems, now)
-    questions = load_questions(
-        content, root, settings.domains, regulations, tz, mask_asker, problems, now
+    regulations = load_regulations(
+        content, root, settings.domains, tz, problems, markdown["regulations"]
     )
-    pages = load_pages(content, root, problems)
-    campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts)
+    registry = Registry(units, outlets, settings.categories, editions, regulations)
+    articles = load_articles(content, root, registry, tz, problems, now, markdown["articles"])
+    questions = load_questions(
+        content, root, settings.domains, regulations, tz, mask_asker, problems, now, markdown["qa"]
+    )
+    pages = load_pages(content, root, problems, markdown["pages"])
+    campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts, read)
     assets = find_assets(content, root, problems, listing)
     redirects = load_redirects(content, root, problems)
     check_page_names(pages, problems)
@@ -94,6 +102,25 @@ def load_portal(settings: Settings) -> Portal:
         campaigns=campaigns,
         redirects=redirects,
     )
+
+
+def _read_ahead(
+    content: Path, root: Path, tz: tzinfo, allow: frozenset[str]
+) -> tuple[dict[str, list[Loaded]], list[tuple[Campaign | None, list[Problem]]]]:
+    """Every Markdown folder's files and every campaign folder, read in one go on every core
+    (parallel.py): the campaigns (the heaviest, masking their rows) first, then the files, so
+    that no core waits for another stage to start."""
+    folders = campaign_folders(content)
+    files = {name: markdown_files(content / name, root) for name in PAGE_DIRS}
+    tasks: list[Callable[[], Any]] = [partial(read_campaign, f, root, tz, allow) for f in folders]
+    for found in files.values():
+        tasks += [partial(load_markdown, path, rel) for path, rel in found]
+    results = fork_map(lambda i: tasks[i](), range(len(tasks)))
+    campaigns, rest = results[: len(folders)], iter(results[len(folders) :])
+    markdown = {
+        name: [(path, rel, next(rest)) for path, rel in found] for name, found in files.items()
+    }
+    return markdown, campaigns
 
 
 # Section pages a redirect may lead to, besides the pages made from content files.

@@ -7,6 +7,7 @@ masks personal data as it enters the model. `name` and `contact` never reach the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 
@@ -39,22 +40,39 @@ _YES = {"是", "yes", "y", "true", "1", "√", "✓", "精选"}
 _NO = {"", "否", "no", "n", "false", "0"}
 
 
-def load_campaigns(
-    content: Path, root: Path, tz: tzinfo, problems: list[Problem], allow: frozenset[str]
-) -> tuple[Campaign, ...]:
-    """Every campaign folder, newest first."""
+def campaign_folders(content: Path) -> list[Path]:
+    """The campaign folders under content/suggestions, in name order."""
     folder = content / "suggestions"
     if not folder.is_dir():
-        return ()
-    folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
 
-    def read(index: int) -> tuple[Campaign | None, list[Problem]]:
-        found: list[Problem] = []
-        return _campaign(folders[index], root, tz, found, allow), found
 
+def read_campaign(
+    folder: Path, root: Path, tz: tzinfo, allow: frozenset[str]
+) -> tuple[Campaign | None, list[Problem]]:
+    """One campaign folder, its rows masked; the problems found."""
+    found: list[Problem] = []
+    return _campaign(folder, root, tz, found, allow), found
+
+
+def load_campaigns(
+    content: Path,
+    root: Path,
+    tz: tzinfo,
+    problems: list[Problem],
+    allow: frozenset[str],
+    read: Sequence[tuple[Campaign | None, list[Problem]]] | None = None,
+) -> tuple[Campaign, ...]:
+    """Every campaign folder, newest first (`read`: the folders already read, in order)."""
+    if read is None:
+        folders = campaign_folders(content)
+        # An archive holds years of campaigns; masking their rows is the slow part.
+        read = fork_map(
+            lambda i: read_campaign(folders[i], root, tz, allow), range(len(folders)), min_items=8
+        )
     campaigns = []
-    # An archive holds years of campaigns; masking their rows is the slow part (parallel.py).
-    for campaign, found in fork_map(read, range(len(folders)), min_items=8):
+    for campaign, found in read:
         problems.extend(found)
         if campaign:
             campaigns.append(campaign)
