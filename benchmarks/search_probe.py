@@ -91,7 +91,7 @@ def _query(context: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     page = context.new_page()
     finished: list[Any] = []  # sizes are asked for after the page settled, before it closes
     external: list[str] = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda r: finished.append(r))
     page.on("request", lambda r: None if r.url.startswith(base) else external.append(r.url))
     page.goto(f"{base}search/")
     page.wait_for_load_state("networkidle")
