@@ -72,12 +72,17 @@ def first_queries(site: Path, queries: Sequence[str] = QUERIES) -> dict[str, Any
     measured: dict[str, Any] = {}
     with _serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN")
         try:
             for query in queries:
-                measured[query] = _query(context, base, site, query)
+                # A fresh context each time: nothing cached, as for a reader who just arrived.
+                context = browser.new_context(
+                    viewport={"width": 375, "height": 812}, locale="zh-CN"
+                )
+                try:
+                    measured[query] = _query(context, base, site, query)
+                finally:
+                    context.close()
         finally:
-            context.close()
             browser.close()
     return {
         "queries": measured,
@@ -101,6 +106,11 @@ def _query(context: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     page.wait_for_function(
         "() => { const s = document.querySelector('[data-pt-status]').textContent;"
         " return s && !s.includes('正在'); }"
+    )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "() => document.querySelector('[data-pt-status]').textContent.startsWith('没有')"
+        " || document.querySelectorAll('.pt-result').length > 0"
     )
     page.wait_for_load_state("networkidle")
     results = page.eval_on_selector_all(".pt-result", "els => els.length")
