@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from generator.model import Article, Portal, Question
     from generator.plugin import PortalPlugin
+    from generator.settings import Settings
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 # `portal report --table` choices (generator.render.tracking_report.TABLE_NAMES; not imported
@@ -260,6 +261,15 @@ def _plugin(config: MkDocsConfig) -> PortalPlugin:
     raise UsageError("mkdocs.yml does not enable the portal plugin (plugins: - portal)")
 
 
+def _loaded(config_file: Path) -> tuple[MkDocsConfig, PortalPlugin, Portal, Settings]:
+    """The configuration, its portal plugin, the validated content and the settings."""
+    config = _load_config(config_file)
+    plugin = _plugin(config)
+    portal = plugin.load(config)
+    assert plugin.settings is not None
+    return config, plugin, portal, plugin.settings
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from generator import interaction
     from generator.config import settings_from
@@ -401,11 +411,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.annual is not None:
         return cmd_annual(args)
-    config = _load_config(args.config_file)
-    plugin = _plugin(config)
-    portal = plugin.load(config)
-    assert plugin.settings is not None
-    tz = plugin.settings.timezone
+    _, _, portal, settings = _loaded(args.config_file)
+    tz = settings.timezone
     try:
         # "Which units are short this week" means today's week on the bureau's wall clock;
         # the site, which must build the same bytes on any day, counts to the content instead.
@@ -432,11 +439,7 @@ def cmd_wechat(args: argparse.Namespace) -> int:
     from generator.model import Status
     from generator.render.wechat import wechat_fragment, wechat_page, wechat_path
 
-    config = _load_config(args.config_file)
-    plugin = _plugin(config)
-    portal = plugin.load(config)
-    settings = plugin.settings
-    assert settings is not None
+    config, plugin, portal, settings = _loaded(args.config_file)
     if not settings.site_url:
         raise UsageError("site_url is not set in mkdocs.yml; a WeChat copy needs absolute links")
     wanted = [p.resolve() for p in (args.article, settings.root / args.article) if p.is_file()]
@@ -478,11 +481,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     from generator.render.pages import PageRenderer
     from generator.tracking import Week
 
-    config = _load_config(args.config_file)
-    plugin = _plugin(config)
-    portal = plugin.load(config)
-    settings = plugin.settings
-    assert settings is not None
+    _, _, portal, settings = _loaded(args.config_file)
     tz = settings.timezone
     if not settings.site_url:
         raise UsageError("mkdocs.yml 没有 site_url：二维码要用网站的完整地址 (site_url is not set)")
@@ -592,11 +591,8 @@ def cmd_annual(args: argparse.Namespace) -> int:
         raise UsageError(f"--annual counts a whole calendar year; drop {', '.join(given)}")
     if not 2000 <= args.annual <= 2100:
         raise UsageError(f"--annual {args.annual}: give a year such as 2026")
-    config = _load_config(args.config_file)
-    plugin = _plugin(config)
-    portal = plugin.load(config)
-    assert plugin.settings is not None
-    figures = annual(portal, args.annual, plugin.settings.timezone, plugin.as_of())
+    _, plugin, portal, settings = _loaded(args.config_file)
+    figures = annual(portal, args.annual, settings.timezone, plugin.as_of())
     sys.stdout.buffer.write(print_annual(annual_data(figures), args.format, bom=args.bom))
     sys.stdout.flush()
     return EXIT_OK
@@ -613,11 +609,8 @@ def cmd_adoption(args: argparse.Namespace) -> int:
         raise UsageError(f"--threshold must be between 0 and 1, got {args.threshold}")
     if args.timeout <= 0:
         raise UsageError(f"--timeout must be positive, got {args.timeout}")
-    config = _load_config(args.config_file)
-    plugin = _plugin(config)
-    portal = plugin.load(config)
-    assert plugin.settings is not None
-    tz = plugin.settings.timezone
+    _, _, portal, settings = _loaded(args.config_file)
+    tz = settings.timezone
     outlets = {o.id: o for o in portal.outlets}
     known = ", ".join(outlets)
     if args.outlet and args.outlet not in outlets:
@@ -662,7 +655,7 @@ def cmd_adoption(args: argparse.Namespace) -> int:
     counts = {s: sum(1 for p in proposals if p.status is s) for s in adoption.Status}
     print("，".join(f"{s.label} {n}" for s, n in counts.items()) + f"（阈值 {args.threshold:g}）")
     if args.apply:
-        root = plugin.settings.root
+        root = settings.root
         try:
             written = adoption.apply_proposals(root, proposals)
         except adoption.ApplyError as exc:
