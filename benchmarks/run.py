@@ -29,6 +29,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+DESIGN = REPO / "docs" / "design.md"  # its `## Performance` section holds the tables
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
@@ -433,7 +434,7 @@ def _pair(wall: float | None, cpu: float | None, fmt: str, unit: str) -> str:
 
 
 def table(results: list[dict[str, Any]], derived: dict[str, Any]) -> str:
-    """The Markdown tables for the terminal and the README: times, outputs, targets."""
+    """The Markdown tables for the terminal and docs/design.md: times, outputs, targets."""
     lines = [
         "Times are wall clock, CPU time (user + system) in brackets.",
         "",
@@ -566,10 +567,10 @@ def describe(m: dict[str, Any]) -> str:
     )
 
 
-def update_readme(readme: Path, section: str) -> None:
-    """Replace the README's `## Performance` text up to its first subsection or the next
+def update_docs(doc: Path, section: str) -> None:
+    """Replace the design notes' `## Performance` text up to its first subsection or the next
     section (or append the section); `###` subsections others wrote there stay."""
-    text = readme.read_text(encoding="utf-8")
+    text = doc.read_text(encoding="utf-8")
     start = text.find("\n## Performance\n")
     if start == -1:
         text = text.rstrip("\n") + "\n\n" + section
@@ -577,10 +578,10 @@ def update_readme(readme: Path, section: str) -> None:
         end = re.compile(r"\n#{2,3} ").search(text, start + 1)
         rest = text[end.start() :] if end else ""
         text = text[: start + 1] + section + rest
-    readme.write_text(text, encoding="utf-8")
+    doc.write_text(text, encoding="utf-8")
 
 
-def readme_section(
+def docs_section(
     results: list[dict[str, Any]], derived: dict[str, Any], m: dict[str, Any], when: str
 ) -> str:
     sizes = " ".join(str(r["n"]) for r in sorted(results, key=lambda r: r["n"]))
@@ -610,22 +611,26 @@ def main() -> None:
         "--profile", type=int, metavar="N", help="afterwards, cProfile a cold build of size N"
     )
     parser.add_argument(
-        "--update-readme", action="store_true", help="write the table into README.md"
+        "--update-docs",
+        "--update-readme",  # its name before the tables moved out of README.md
+        dest="update_docs",
+        action="store_true",
+        help="write the tables into docs/design.md",
     )
     parser.add_argument(
         "--from-json",
         type=Path,
         metavar="RESULTS",
-        help="measure nothing: print (and with --update-readme write) the tables of a results.json",
+        help="measure nothing: print (and with --update-docs write) the tables of a results.json",
     )
     args = parser.parse_args()
     if args.from_json:
         saved = json.loads(args.from_json.read_text(encoding="utf-8"))
         kept, m, when = saved["results"], saved["machine"], saved["date"]
         print(table(kept, ratios(kept)))
-        if args.update_readme:
-            update_readme(REPO / "README.md", readme_section(kept, ratios(kept), m, when))
-            print("README.md: Performance section updated")
+        if args.update_docs:
+            update_docs(DESIGN, docs_section(kept, ratios(kept), m, when))
+            print(f"{DESIGN.relative_to(REPO)}: Performance section updated")
         return
     if args.profile and args.profile not in args.sizes:
         parser.error(f"--profile {args.profile}: also pass it in --sizes")
@@ -649,15 +654,15 @@ def main() -> None:
         (args.out / "results.json").write_text(
             json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        (args.out / "results.md").write_text(readme_section(results, derived, m, when), "utf-8")
+        (args.out / "results.md").write_text(docs_section(results, derived, m, when), "utf-8")
         if args.profile == n:
             # Right after its size is measured, before larger sizes take their time.
             print(profile(n, results[-1]["source_date_epoch"], args.out), flush=True)
     text = table(results, derived)
     print("\n" + text + f"\n\nwritten: {args.out / 'results.json'}, {args.out / 'results.md'}")
-    if args.update_readme:
-        update_readme(REPO / "README.md", readme_section(results, derived, m, when))
-        print("README.md: Performance section updated")
+    if args.update_docs:
+        update_docs(DESIGN, docs_section(results, derived, m, when))
+        print(f"{DESIGN.relative_to(REPO)}: Performance section updated")
 
 
 if __name__ == "__main__":

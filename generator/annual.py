@@ -4,7 +4,7 @@
 The State Council office's annual report form (2018) asks for much this content cannot
 know (visits, services, security); these are the rows of its 信息发布, 解读回应 and 互动交流
 parts that it can answer. Each figure carries the rule it was counted by (shown on the page
-and in the downloads); README.md gives the same rules in English. The interaction figures
+and in the downloads); docs/reference.md gives the same rules in English. The interaction figures
 come from `generator.interaction`, the same counts as the 互动交流统计 page.
 """
 

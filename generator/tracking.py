@@ -1,5 +1,5 @@
 """信息报送 counting rules, implemented once; the pages, exports and `portal report` all
-render what this module counts (README.md, "信息报送 counting rules", says the same in words).
+render what this module counts (docs/reference.md, "信息报送 counting rules", says it in words).
 
 - A submission is any article file, whatever its status, counted in the ISO week (on the
   site's wall clock, Asia/Shanghai) of `submitted` (which defaults to `date`).

@@ -221,7 +221,7 @@ def test_markup_in_text_is_data(write_portal: WritePortal) -> None:
 
 
 def test_readme_documents_the_api() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     for path in ("api/index.json", "api/articles/page/2.json", "api/category/<slug>.json"):
         assert path in readme
 

@@ -178,7 +178,7 @@ def test_text_is_escaped_and_an_empty_list_says_so(write_portal: WritePortal) ->
 
 
 def test_readme_shows_how_to_embed() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     assert '<iframe src="https://cgj.wuyi.example.gov.cn/embed/news.html"' in readme
     assert '<!--#include virtual="/cgj/embed/news.inc.html" -->' in readme
     assert '<!--#include virtual="/cgj/embed/style.inc.html" -->' in readme
