@@ -2,15 +2,10 @@
 
 read   a feed URL or a saved file → bytes (timeouts and network errors become `SourceError`)
 parse  RSS/Atom through feedparser, or an HTML list page through lxml → `FeedItem`s
-match  normalised Chinese titles, fuzzy (rapidfuzz), inside a date window → `Proposal`s
+match  each item against our pieces inside a date window, by the evidence a reader uses
+       (headline, numbers, names, key words, summary, date: `generator.evidence`) → `Proposal`s
 apply  insert the accepted placements into the articles' front matter as new text lines,
        leaving every other byte of the file as it was
-
-Why rapidfuzz rather than difflib: its scores are true normalised edit distances (difflib's
-ratio is a longest-block heuristic that can differ with argument order), it has the two other
-views a newsroom's rewrite needs (`partial_ratio` for a title the paper shortened or padded,
-`token_sort_ratio` for a headline whose two halves were swapped), and it is C++: a year of
-pieces against a few hundred feed items is well under a second, where difflib takes seconds.
 """
 
 from __future__ import annotations
@@ -19,21 +14,25 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import yaml
-from rapidfuzz import fuzz
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.clock import parse_when
+from generator.evidence.match import Matcher
+from generator.evidence.rule import Evidence
+from generator.evidence.titles import normalise_title as normalise_title
+from generator.evidence.titles import similarity as similarity
+from generator.evidence.titles import strip_title as strip_title
 from generator.model import Article, Outlet, Portal
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -97,6 +96,7 @@ class FeedItem:
     link: str
     day: date | None  # on the site's wall clock; None when the source gives no date
     section: str = ""
+    summary: str = ""  # the item's description or text, when the source gives one
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,12 @@ def _url_day(url: str) -> date | None:
     return None
 
 
-def parse_feed(data: bytes, base_url: str, tz: tzinfo) -> Feed:
-    """RSS or Atom (feedparser), else an HTML list page of links with dates (lxml)."""
+def parse_feed(data: bytes, base_url: str, tz: tzinfo, today: date | None = None) -> Feed:
+    """RSS or Atom (feedparser), else an HTML list page of links with dates (lxml).
+
+    `today` dates a list page that gives only month and day (`[11-27]`) and no full date to
+    take the year from: see `_year_for`.
+    """
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -139,7 +143,7 @@ def parse_feed(data: bytes, base_url: str, tz: tzinfo) -> Feed:
             str(parsed.feed.get("title", "")),
             tuple(i for e in parsed.entries if (i := _entry_item(e, base_url, tz))),
         )
-    return _html_feed(data, base_url)
+    return _html_feed(data, base_url, today)
 
 
 def _entry_item(entry: dict[str, object], base_url: str, tz: tzinfo) -> FeedItem | None:
@@ -169,7 +173,36 @@ def _entry_item(entry: dict[str, object], base_url: str, tz: tzinfo) -> FeedItem
     section = ""
     if isinstance(tags, list) and tags and isinstance(tags[0], dict):
         section = _clean(str(tags[0].get("term") or ""))
-    return FeedItem(title, link, day, section)
+    return FeedItem(title, link, day, section, _entry_text(entry))
+
+
+SUMMARY_CHARS = 600  # the opening is what is compared; a full text is cut here
+
+
+def _entry_text(entry: dict[str, object]) -> str:
+    """The item's full text (content:encoded, Atom content) or else its description, as text."""
+    texts = []
+    content = entry.get("content")
+    if isinstance(content, list):
+        texts += [str(c.get("value") or "") for c in content if isinstance(c, dict)]
+    texts.append(str(entry.get("summary") or ""))
+    for raw in texts:
+        text = _clean(_html_text(raw))
+        if len(_CJK.findall(text)) >= 12:
+            return text[:SUMMARY_CHARS]
+    return ""
+
+
+def _html_text(markup: str) -> str:
+    """The text of an HTML fragment (feedparser has already removed scripts and styles)."""
+    if "<" not in markup:
+        return markup
+    import lxml.html
+
+    try:
+        return str(lxml.html.fromstring(f"<div>{markup}</div>").text_content())
+    except Exception:  # lxml raises many kinds for broken markup: keep the text
+        return re.sub(r"<[^>]*>", " ", markup)
 
 
 def _decode_html(data: bytes) -> str:
@@ -186,7 +219,13 @@ def _decode_html(data: bytes) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def _html_feed(data: bytes, base_url: str) -> Feed:
+_MONTH_DAY = re.compile(r"(?<![\d./-])(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?![\d./-])")
+
+
+_DATE_TOKEN = re.compile(r"[\[【(（]?(?<!\d)\d{1,2}[-/.]\d{1,2}(?!\d)[\]】)）]?")
+
+
+def _html_feed(data: bytes, base_url: str, today: date | None) -> Feed:
     import lxml.html
 
     text = _decode_html(data)
@@ -197,24 +236,86 @@ def _html_feed(data: bytes, base_url: str) -> Feed:
     if base is not None and base.get("href"):
         base_url = urllib.parse.urljoin(base_url, base.get("href") or "")
     page_title = _clean(tree.findtext(".//title") or "")
+    newest = max(_days_in(tree.text_content()), default=None) or today
     items: dict[str, FeedItem] = {}
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip()
         title = _clean(a.get("title") or a.text_content())
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
-            continue
-        if len(_CJK.findall(title)) < 6:  # menus, 更多, 下一页
+        if not _is_headline(a):  # menus, 更多, 下一页
             continue
         link = urllib.parse.urljoin(base_url, href)
-        day = None
-        holder = a.getparent()
-        while holder is not None and day is None:
-            day = _day_in(holder.text_content())
-            if holder.tag in ("li", "tr", "dd", "article", "ul", "table", "body"):
-                break
-            holder = holder.getparent()
-        items.setdefault(link, FeedItem(title, link, day or _url_day(link)))
+        row = _row_of(a)
+        row_text = _clean(row.text_content())
+        day = _day_in(row_text)
+        if day is None and newest is not None:
+            day = _month_day(row_text.replace(_clean(a.text_content()), " "), newest)
+        summary = _row_summary(row_text, (_clean(a.text_content()), title))
+        items.setdefault(link, FeedItem(title, link, day or _url_day(link), summary=summary))
     return Feed(page_title, tuple(items.values()))
+
+
+def _days_in(text: str) -> list[date]:
+    days = []
+    for match in _DAY.finditer(text):
+        try:
+            days.append(date(int(match[1]), int(match[2]), int(match[3])))
+        except ValueError:
+            continue
+    return days
+
+
+def _month_day(text: str, newest: date) -> date | None:
+    """A `[11-27]` or `11月27日` in a list row, in the year `_year_for` gives it."""
+    for match in _MONTH_DAY.finditer(text):
+        month, day = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                return _year_for(month, day, newest)
+            except ValueError:
+                continue
+    return None
+
+
+def _year_for(month: int, day: int, newest: date) -> date:
+    """List pages give month and day only when the year is plain to readers: the current one.
+
+    The year is the one that puts the date on or before `newest` (the newest full date the page
+    shows, such as its 更新时间, else the day the command runs) and less than a year before it:
+    a list page shows what was published, never what will be, so `[12-28]` on a page of
+    2027-01-05 is 2026-12-28, and `[01-03]` is 2027-01-03.
+    """
+    year = newest.year if (month, day) <= (newest.month, newest.day) else newest.year - 1
+    return date(year, month, day)
+
+
+def _row_of(link: Any) -> Any:
+    """The list row a headline link stands in: its largest ancestor holding no other headline."""
+    row, node = link, link.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        if sum(1 for a in node.iter("a") if _is_headline(a)) > 1:
+            break
+        row, node = node, node.getparent()
+    return row
+
+
+def _is_headline(a: Any) -> bool:
+    href = (a.get("href") or "").strip()
+    title = a.get("title") or a.text_content()
+    return (
+        bool(href)
+        and not href.startswith(("#", "javascript:", "mailto:"))
+        and (len(_CJK.findall(title)) >= 6)
+    )
+
+
+def _row_summary(row_text: str, headline: Sequence[str]) -> str:
+    """A list row's text besides its headline and date: the summary some list pages show."""
+    text = row_text
+    for part in headline:
+        if part:
+            text = text.replace(part, " ")
+    text = _clean(_DATE_TOKEN.sub(" ", _DAY.sub(" ", text)).strip(" []【】()（）-|"))
+    return text[:SUMMARY_CHARS] if len(_CJK.findall(text)) >= 12 else ""
 
 
 def _clean(text: str) -> str:
@@ -222,79 +323,6 @@ def _clean(text: str) -> str:
 
 
 # -- match -----------------------------------------------------------------------------------
-
-_PREFIXES = (
-    re.compile(r"^[【\[\u3014\uff3b]([^】\]\u3015\uff3d]{1,15})[】\]\u3015\uff3d]\s*"),  # 【武义】
-    re.compile(r"^(?:本报|本台|本网|本刊)讯\s*[:：]?\s*"),
-    re.compile(r"^[\u4e00-\u9fff]{2,4}讯\s*[:：]?\s*"),  # 武义讯
-    re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[|\uff5c丨]\s*"),  # 视频丨 武义丨
-    re.compile(r"^(?:图片新闻|图文|视频|短视频|快讯|现场)\s*[:：]\s*"),
-    re.compile(r"^(?:武义|金华|浙江)\s*[:：]\s*"),  # 武义：…
-)
-_TRAILERS = (
-    re.compile(r"\s*[(（]\s*(?:图|组图|多图|视频|图文|附视频)\s*[)）]$"),
-    re.compile(r"\s*(?:[-—\u2013_|\uff5c丨]+)\s*([^-—\u2013_|\uff5c丨]{2,15})$"),  # —今日武义
-)
-_SITE_WORDS = ("网", "报", "台", "新闻", "在线", "客户端", "频道", "武义", "金华", "浙江", "首页")
-
-
-def strip_title(title: str, outlet_names: Iterable[str] = ()) -> str:
-    """A headline without the outlet's dressing: 【武义】, 武义讯, 本报讯, 视频丨, —今日武义."""
-    names = tuple(outlet_names)
-    text = unicodedata.normalize("NFKC", title).strip()
-    changed = True
-    while changed:
-        changed = False
-        for pattern in _PREFIXES:
-            stripped = pattern.sub("", text, count=1)
-            if stripped != text and len(stripped) >= 4:
-                text, changed = stripped, True
-        for pattern in _TRAILERS:
-            match = pattern.search(text)
-            if not match or len(text) - len(match[0]) < 4:
-                continue
-            tail = match.groups()[0] if match.groups() else None
-            if tail is None or any(n in tail for n in names) or any(w in tail for w in _SITE_WORDS):
-                text, changed = text[: match.start()], True
-    return text
-
-
-def _words(title: str) -> str:
-    """Letters, digits and CJK only, full width folded to half width, spaces between runs."""
-    kept = []
-    for ch in unicodedata.normalize("NFKC", title).lower():
-        kind = unicodedata.category(ch)[0]
-        kept.append(ch if kind in "LN" else " ")
-    return " ".join("".join(kept).split())
-
-
-def normalise_title(title: str, outlet_names: Iterable[str] = ()) -> str:
-    """The form titles are compared in: dressing stripped, punctuation and spaces removed."""
-    return _words(strip_title(title, outlet_names)).replace(" ", "")
-
-
-def similarity(ours: str, theirs: str, outlet_names: Iterable[str] = ()) -> float:
-    """Confidence (0 to 1) that two headlines are the same piece.
-
-    The best of: the edit-distance ratio of the normalised titles; the same with the title's
-    space-separated parts sorted (halves swapped); and the best partial alignment when one
-    title contains most of the other (shortened or padded), discounted by how much is missing.
-    """
-    names = tuple(outlet_names)
-    a, b = normalise_title(ours, names), normalise_title(theirs, names)
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    scores = [fuzz.ratio(a, b) / 100]
-    wa, wb = _words(strip_title(ours, names)), _words(strip_title(theirs, names))
-    if " " in wa or " " in wb:
-        scores.append(fuzz.token_sort_ratio(wa, wb) / 100 * 0.98)
-    short, long_ = sorted((len(a), len(b)))
-    if short >= 8 and short / long_ >= 0.6:
-        coverage = short / long_
-        scores.append(fuzz.partial_ratio(a, b) / 100 * (0.75 + 0.2 * coverage))
-    return round(max(scores), 3)
 
 
 class Status(StrEnum):
@@ -322,8 +350,12 @@ class Proposal:
     article: Article
     outlet: Outlet
     item: FeedItem
-    score: float
+    evidence: Evidence
     status: Status
+
+    @property
+    def score(self) -> float:
+        return self.evidence.confidence
 
     @property
     def applicable(self) -> bool:
@@ -343,40 +375,56 @@ def _status(article: Article, outlet: Outlet, item: FeedItem, score: float, cut:
     return Status.NEW if score >= cut else Status.LOW
 
 
+def matcher_for(portal: Portal, tz: tzinfo) -> Matcher:
+    """Our published pieces prepared for matching, with the words the site search knows."""
+    from generator.render.search import domain_words, portal_words
+
+    return Matcher(
+        portal.published,
+        portal.units,
+        tz,
+        tuple(o.name for o in portal.outlets),
+        [*domain_words(), *portal_words(portal)],
+    )
+
+
 def propose(
     portal: Portal,
     found: Sequence[tuple[Outlet, Sequence[FeedItem]]],
     tz: tzinfo,
     threshold: float = DEFAULT_THRESHOLD,
+    matcher: Matcher | None = None,
 ) -> list[Proposal]:
     """For each feed item, the published piece it most likely is, if any scores ≥ SHOW_FLOOR.
 
     A piece qualifies only if the item is dated within WINDOW on or after its submission (a
-    placement before submission is impossible, and validation would refuse it). One proposal
-    per piece, outlet and day: the best-scoring item wins.
+    placement before submission is impossible, and validation would refuse it). The piece with
+    the highest confidence wins (the nearer date breaks ties). One proposal per piece, outlet
+    and day: the best-scoring item wins.
     """
-    names = tuple(o.name for o in portal.outlets)
-    pieces = [(a, a.submitted.astimezone(tz).date()) for a in portal.published]
+    matcher = matcher or matcher_for(portal, tz)
     best: dict[tuple[str, str, str], Proposal] = {}
     for outlet, items in found:
         for item in items:
+            seen = matcher.sighting(item.title, item.summary, item.day)
             candidates = []
-            for article, submitted in pieces:
-                if item.day is not None and not submitted <= item.day <= submitted + WINDOW:
+            for piece in matcher.pieces:
+                if item.day is not None and not (
+                    piece.submitted <= item.day <= piece.submitted + WINDOW
+                ):
                     continue
-                score = similarity(article.title, item.title, names)
-                if score >= SHOW_FLOOR:
-                    gap = abs((item.day - submitted).days) if item.day else 0
-                    candidates.append((-score, gap, article.key, article))
+                evidence = matcher.evidence(seen, piece)
+                if evidence.confidence >= SHOW_FLOOR:
+                    rank = (-evidence.confidence, evidence.gap or 0, piece.article.key)
+                    candidates.append((*rank, piece, evidence))
             if not candidates:
                 continue
-            score_neg, _, _, article = min(candidates, key=lambda c: c[:3])
-            score = -score_neg
-            proposal = Proposal(
-                article, outlet, item, score, _status(article, outlet, item, score, threshold)
-            )
+            *_, piece, evidence = min(candidates, key=lambda c: c[:3])
+            article = piece.article
+            status = _status(article, outlet, item, evidence.confidence, threshold)
+            proposal = Proposal(article, outlet, item, evidence, status)
             key = (article.key, outlet.id, item.day.isoformat() if item.day else item.link)
-            if key not in best or best[key].score < score:
+            if key not in best or best[key].score < proposal.score:
                 best[key] = proposal
     return sorted(
         best.values(), key=lambda p: (-p.score, p.item.day or date.min, p.article.key, p.outlet.id)
@@ -612,6 +660,7 @@ def render_proposals(proposals: Sequence[Proposal], width: int = 160) -> str:
     table.add_column("媒体 · 日期", no_wrap=True)
     table.add_column("媒体标题 · 链接", overflow="fold", ratio=3)
     table.add_column("我方稿件", overflow="fold", ratio=2)
+    table.add_column("依据", overflow="fold", ratio=2)
     for p in proposals:
         day = p.item.day.isoformat() if p.item.day else "日期不明"
         table.add_row(
@@ -620,6 +669,7 @@ def render_proposals(proposals: Sequence[Proposal], width: int = 160) -> str:
             f"{p.outlet.name}\n{day}",
             f"{p.item.title}\n{p.item.link}",
             f"{p.article.title}\n{p.article.key}",
+            p.evidence.summary(),
         )
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None)

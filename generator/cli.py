@@ -604,6 +604,7 @@ def _given(args: argparse.Namespace, name: str) -> bool:
 
 def cmd_adoption(args: argparse.Namespace) -> int:
     from generator import adoption
+    from generator.clock import today
 
     if not 0 < args.threshold <= 1:
         raise UsageError(f"--threshold must be between 0 and 1, got {args.threshold}")
@@ -640,7 +641,7 @@ def cmd_adoption(args: argparse.Namespace) -> int:
             continue
         outlet = outlets[outlet_id] if outlet_id else None
         base = location if adoption.is_url(location) else (outlet.feed if outlet else "") or ""
-        feed = adoption.parse_feed(data, base, tz)
+        feed = adoption.parse_feed(data, base, tz, today(tz))
         outlet = outlet or adoption.outlet_for(location, feed.title, portal.outlets)
         if outlet is None:
             raise UsageError(

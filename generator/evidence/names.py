@@ -1,0 +1,179 @@
+"""Names as evidence: our units, the county's towns and places, neighbouring counties and
+other county departments (`generator/data/gazetteer.txt` plus squads.yml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+
+from generator.evidence.numbers import normalise
+
+COUNTY, TOWN, DEPARTMENT, UNIT, PLACE = "county", "town", "department", "unit", "place"
+URBAN = ("壶山", "熟溪", "白洋")  # 城区: the county town is these three streets
+
+
+@dataclass(frozen=True)
+class Names:
+    """Who and where a text speaks of, each as its gazetteer label."""
+
+    counties: frozenset[str] = frozenset()
+    towns: frozenset[str] = frozenset()
+    departments: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    home: bool = False  # names our own county
+    urban: bool = False  # speaks of 城区, i.e. any of the three streets
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Spellings of names by kind: `generator/data/gazetteer.txt` plus the bureau's units."""
+
+    patterns: dict[str, re.Pattern[str]]
+    labels: dict[str, dict[str, str]]  # kind → spelling → label
+    unit_towns: dict[str, str]  # a squad named for its town → that town
+    squads: frozenset[str]
+    generic: frozenset[str]
+
+    @classmethod
+    def shipped(cls, units: Iterable[tuple[str, bool]] = ()) -> Gazetteer:
+        """The shipped gazetteer, with `units` as (name, is a squad) from squads.yml."""
+        text = files("generator").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
+        return cls.parse(text, units)
+
+    @classmethod
+    def parse(cls, text: str, units: Iterable[tuple[str, bool]] = ()) -> Gazetteer:
+        labels: dict[str, dict[str, str]] = {
+            k: {} for k in (COUNTY, TOWN, DEPARTMENT, UNIT, PLACE, "home", "bureau")
+        }
+        generic: set[str] = set()
+        aliases: dict[str, list[str]] = {}
+        for line in text.splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            kind, *names = line.split()
+            if kind == "generic":
+                generic.update(names)
+                continue
+            if kind == "abroad":
+                first, _, county = names[0].partition("|")
+                for name in [first, *names[1:]]:
+                    labels[COUNTY][name] = county
+                continue
+            if kind == UNIT:
+                aliases[names[0]] = names[1:]
+                continue
+            for name in names:
+                labels[kind][name] = names[0]
+        towns = set(labels[TOWN].values())
+        unit_towns, squads = {}, set()
+        for name, squad in units:
+            for spelling in [name, *aliases.get(name, ())]:
+                labels[UNIT][spelling] = name
+            core = name.removesuffix("中队")
+            if squad:
+                squads.add(name)
+                if core in towns:
+                    unit_towns[name] = core
+        patterns = {
+            kind: re.compile("|".join(map(re.escape, sorted(spellings, key=len, reverse=True))))
+            for kind, spellings in labels.items()
+            if spellings
+        }
+        return cls(patterns, labels, unit_towns, frozenset(squads), frozenset(generic))
+
+    def _find(self, kind: str, text: str) -> frozenset[str]:
+        pattern = self.patterns.get(kind)
+        if pattern is None:
+            return frozenset()
+        return frozenset(self.labels[kind][m[0]] for m in pattern.finditer(text))
+
+    def names(self, text: str) -> Names:
+        text = normalise(text)
+        units = self._find(UNIT, text)
+        towns = self._find(TOWN, text) | {self.unit_towns[u] for u in units if u in self.unit_towns}
+        return Names(
+            counties=self._find(COUNTY, text),
+            towns=towns,
+            departments=self._find(DEPARTMENT, text),
+            units=units,
+            places=self._find(PLACE, text),
+            home=bool(self._find("home", text)),
+            urban="城区" in text or "县城" in text,
+        )
+
+
+_PLACE_SUFFIX = re.compile(
+    r"(?:路|街|巷|大道|公园|广场|市场|夜市|小区|社区|村|园区|度假区|大桥|桥)"
+)
+
+
+def place_names(words: Sequence[str], generic: frozenset[str]) -> frozenset[str]:
+    """Names of roads, streets, parks, markets and villages in segmented text: 解放街, 南湖小区.
+
+    A word ending in a place word (解放街 when the dictionary knows it), or a word of two or
+    more characters followed by one (熟溪 + 路); names that name no one place (农贸市场) are
+    left out.
+    """
+    found = set()
+    for i, word in enumerate(words):
+        if len(word) >= 3 and _PLACE_SUFFIX.fullmatch(word[-1:]) and _cjk(word):
+            found.add(word)
+        elif (
+            i + 1 < len(words)
+            and _PLACE_SUFFIX.fullmatch(words[i + 1])
+            and len(word) >= 2
+            and _cjk(word)
+        ):
+            found.add(word + words[i + 1])
+    return frozenset(n for n in found if n not in generic and n[:-1] not in generic)
+
+
+def _cjk(text: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" for c in text)
+
+
+@dataclass(frozen=True)
+class NameEvidence:
+    shared: tuple[str, ...]
+    counties: tuple[str, ...]  # another county named
+    towns: tuple[str, ...]  # another town or squad of ours named, e.g. "桐琴≠白洋"
+    departments: tuple[str, ...]  # another department leads their headline
+
+
+def compare_names(
+    theirs: Names, theirs_title: Names, ours: Names, ours_all: Names, own_unit: str
+) -> NameEvidence:
+    """Names both sides give, and names theirs gives that rule our piece out.
+
+    `theirs` is their headline and summary, `theirs_title` the headline alone; `ours` our
+    headline and first paragraphs, `ours_all` our whole text with our own unit. A county is
+    ruled out when we never name it; a town when we name towns and none of theirs (城区 is any
+    of the three streets); a squad when it is neither ours nor named by us; a department when
+    it leads their headline and our piece never mentions it.
+    """
+    shared = sorted(
+        (theirs.towns & ours.towns)
+        | (theirs.units & ours.units)
+        | (theirs.places & ours.places)
+        | (theirs.departments & ours.departments)
+    )
+    counties = sorted(theirs.counties - ours_all.counties)
+    if theirs.home and counties == ["金华市区"]:
+        counties = []  # 金华市武义县: the city that holds us, not its urban districts
+    ours_towns = set(ours_all.towns)
+    if ours_all.urban:
+        ours_towns |= set(URBAN)
+    towns = []
+    if theirs.towns and ours_all.towns and not theirs.towns & ours_towns:
+        towns = [f"{'、'.join(sorted(theirs.towns))}≠{'、'.join(sorted(ours_all.towns))}"]
+    for unit in sorted(theirs.units):
+        # A squad named for a town is already weighed as that town.
+        weighed = bool(towns) and unit.removesuffix("中队") in theirs.towns
+        other = unit != own_unit and unit not in ours_all.units and unit.endswith("中队")
+        if other and not weighed:
+            towns.append(f"{unit}≠{own_unit}")
+    departments = sorted(theirs_title.departments - ours_all.departments)
+    return NameEvidence(tuple(shared), tuple(counties), tuple(towns), tuple(departments))
