@@ -28,6 +28,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.clock import parse_when
+from generator.clock import today as clock_today
 from generator.evidence.match import Matcher
 from generator.evidence.rule import Evidence
 from generator.evidence.titles import normalise_title as normalise_title
@@ -132,8 +133,8 @@ def _url_day(url: str) -> date | None:
 def parse_feed(data: bytes, base_url: str, tz: tzinfo, today: date | None = None) -> Feed:
     """RSS or Atom (feedparser), else an HTML list page of links with dates (lxml).
 
-    `today` dates a list page that gives only month and day (`[11-27]`) and no full date to
-    take the year from: see `_year_for`.
+    `today` (default: the day it runs) dates a list page that gives only month and day
+    (`[11-27]`) and no full date to take the year from: see `_year_for`.
     """
     import feedparser
 
@@ -143,7 +144,7 @@ def parse_feed(data: bytes, base_url: str, tz: tzinfo, today: date | None = None
             str(parsed.feed.get("title", "")),
             tuple(i for e in parsed.entries if (i := _entry_item(e, base_url, tz))),
         )
-    return _html_feed(data, base_url, today)
+    return _html_feed(data, base_url, today or clock_today(tz))
 
 
 def _entry_item(entry: dict[str, object], base_url: str, tz: tzinfo) -> FeedItem | None:

@@ -163,7 +163,12 @@ def test_precision_and_recall_on_saved_feeds(sample: Portal) -> None:
     precision, recall, proposals, truth = scored(FIXTURES, sample)
     assert (precision, recall) == (1.0, 1.0)
     shown = {(p.outlet.id, p.item.link, p.article.key) for p in proposals}
-    assert shown == truth
+    assert truth <= shown
+    assert all(
+        p.status is Status.LOW
+        for p in proposals
+        if (p.outlet.id, p.item.link, p.article.key) not in truth
+    )
     # The rewrite the title matcher missed (0.83): the same town, the same 5处, the key nouns.
     (farmstay,) = [p for p in proposals if p.article.key == "2026-10-23-farmstay-sunroom-removal"]
     assert farmstay.status is Status.NEW and farmstay.score >= 0.9
@@ -174,6 +179,29 @@ def test_precision_and_recall_on_saved_feeds(sample: Portal) -> None:
     assert statuses["2026-10-28-sanitation-day-job-swap@wynews"] is Status.RECORDED
     assert statuses["2026-10-24-rice-drying-on-roads@wynews"] is Status.NEAR  # recorded 10-26
     assert sum(p.status is Status.NEW for p in proposals) == 12
+
+
+@pytest.mark.parametrize("name", ["tuning", "heldout"])
+def test_precision_and_recall_on_rewritten_feeds(sample: Portal, name: str) -> None:
+    """Feeds where a quarter or more of our pieces are heavily rewritten and a third of the items
+    are look-alikes from neighbouring counties and other departments; `heldout` was written
+    before the weights were chosen and never used to choose them."""
+    precision, recall, proposals, _ = scored(FIXTURES / name, sample)
+    assert precision >= 0.98 and recall >= 0.95
+    # Every proposal says why: its figures and facts are in the table.
+    table = adoption.render_proposals(proposals, 200)
+    assert "标题" in table and "同数字：" in table and "同名称：" in table
+
+
+def test_the_table_shows_the_evidence(sample: Portal) -> None:
+    found, _ = found_in(FIXTURES / "tuning", sample)
+    proposals = propose(sample, found, BEIJING)
+    (wall,) = [p for p in proposals if p.article.key == "2026-08-05-roadside-wall-ads-removal"]
+    # 履坦：一天清理破旧墙体广告一千四百平方米, against our 履坦中队清理…1400平方米.
+    assert "1400平方米" in wall.evidence.shared_numbers and "履坦" in wall.evidence.shared_names
+    assert wall.evidence.body is not None and wall.evidence.body > 0.9  # its text opens as ours
+    table = adoption.render_proposals([wall], 200)
+    assert "同数字：8月3日、1400平方米、86处" in table and "同名称：履坦" in table
 
 
 def copy_sample(tmp_path: Path) -> Path:

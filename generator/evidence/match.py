@@ -54,6 +54,7 @@ class Piece:
     lead: str
     names: Names  # headline, first paragraphs and our unit
     all_names: Names  # headline, whole body and our unit
+    title_names: Names
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Matcher:
             lead=first,
             names=self._names(f"{article.title}\n{first}\n{unit}"),
             all_names=self._names(f"{article.title}\n{body}\n{unit}"),
+            title_names=self.gazetteer.names(article.title),
         )
 
     def sighting(self, title: str, summary: str, day: date | None) -> Sighting:
@@ -132,7 +134,12 @@ class Matcher:
         numbers = shared_quantities(seen.numbers, piece.lead_numbers)
         against = conflicting_numbers(seen.title_numbers, piece.title_numbers, piece.all_numbers)
         names = compare_names(
-            seen.names, seen.title_names, piece.names, piece.all_names, piece.article.unit.name
+            seen.names,
+            seen.title_names,
+            piece.names,
+            piece.all_names,
+            piece.article.unit.name,
+            piece.title_names,
         )
         gap = (seen.day - piece.submitted).days if seen.day else None
         return weigh(

@@ -25,6 +25,12 @@ class Names:
     places: frozenset[str] = frozenset()
     home: bool = False  # names our own county
     urban: bool = False  # speaks of 城区, i.e. any of the three streets
+    bureau: bool = False  # names our bureau (城管, 综合行政执法局, 我局)
+
+    @property
+    def others_only(self) -> frozenset[str]:
+        """Departments named where neither our bureau nor a unit of ours is: their own news."""
+        return frozenset() if self.bureau or self.units else self.departments
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,7 @@ class Gazetteer:
             places=self._find(PLACE, text),
             home=bool(self._find("home", text)),
             urban="城区" in text or "县城" in text,
+            bureau=bool(self._find("bureau", text)),
         )
 
 
@@ -128,7 +135,12 @@ def place_names(words: Sequence[str], generic: frozenset[str]) -> frozenset[str]
             and _cjk(word)
         ):
             found.add(word + words[i + 1])
-    return frozenset(n for n in found if n not in generic and n[:-1] not in generic)
+    names = {n[1:] if len(n) > 3 and n[0] in _LEADING else n for n in found}
+    return frozenset(n for n in names if n not in generic and n[:-1] not in generic)
+
+
+# Prepositions jieba may glue to a name (对塘里村, 在解放街): not part of the name.
+_LEADING = frozenset("对在到与和向将把从于及至")
 
 
 def _cjk(text: str) -> bool:
@@ -144,15 +156,23 @@ class NameEvidence:
 
 
 def compare_names(
-    theirs: Names, theirs_title: Names, ours: Names, ours_all: Names, own_unit: str
+    theirs: Names,
+    theirs_title: Names,
+    ours: Names,
+    ours_all: Names,
+    own_unit: str,
+    ours_title: Names | None = None,
 ) -> NameEvidence:
     """Names both sides give, and names theirs gives that rule our piece out.
 
     `theirs` is their headline and summary, `theirs_title` the headline alone; `ours` our
-    headline and first paragraphs, `ours_all` our whole text with our own unit. A county is
-    ruled out when we never name it; a town when we name towns and none of theirs (城区 is any
-    of the three streets); a squad when it is neither ours nor named by us; a department when
-    it leads their headline and our piece never mentions it.
+    headline and first paragraphs, `ours_all` our whole text with our own unit, `ours_title`
+    our headline. A county is ruled out when we never name it; a town when we name towns and
+    none of theirs (城区 is any of the three streets); a squad when it is neither ours nor
+    named by us; a department when their headline names it and our piece never does, or when
+    their headline names it and neither our bureau nor a unit of ours (its own news: 县水务局
+    开展汛前河道检查 is not our 履坦中队联合水务清理河道, though our text names 水务) and our
+    headline does not name it.
     """
     shared = sorted(
         (theirs.towns & ours.towns)
@@ -175,5 +195,7 @@ def compare_names(
         other = unit != own_unit and unit not in ours_all.units and unit.endswith("中队")
         if other and not weighed:
             towns.append(f"{unit}≠{own_unit}")
-    departments = sorted(theirs_title.departments - ours_all.departments)
-    return NameEvidence(tuple(shared), tuple(counties), tuple(towns), tuple(departments))
+    departments = set(theirs_title.departments - ours_all.departments)
+    if ours_title is not None:
+        departments |= theirs_title.others_only - ours_title.departments
+    return NameEvidence(tuple(shared), tuple(counties), tuple(towns), tuple(sorted(departments)))
