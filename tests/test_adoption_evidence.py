@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.adoption import parse_feed
 from generator.clock import BEIJING
-from generator.evidence.names import Gazetteer, compare_names, place_names
+from generator.evidence.names import Gazetteer, compare_names, place_names, strange_towns
 from generator.evidence.numbers import conflicting_numbers, quantities, shared_numbers
 from generator.evidence.rule import Evidence, weigh
 from generator.evidence.words import Nouns, body_agreement
@@ -34,8 +35,9 @@ UNITS = [("白洋中队", True), ("壶山中队", True), ("直属中队", True),
         ("前5个月审核重大执法决定38件", ["5个月", "38件"]),
         ("三百名小学生", ["300人"]),
         ("清理线缆1,200米", ["1200米"]),
-        # Years, ones and twos, and numbers without a measure word are not facts.
-        ("2026年“双十一”临近 一次拆除两处 12345热线", []),
+        # Years, ones, and numbers without a measure word are not facts.
+        ("2026年“双十一”临近 大家一起一次拆除一处 12345热线", []),
+        ("小作坊露天焚烧废料 两起被依法查处", ["2起"]),
     ],
 )
 def test_numbers_are_read_however_written(text: str, labels: list[str]) -> None:
@@ -79,9 +81,13 @@ def test_names_of_towns_units_counties_and_departments() -> None:
 
 def compare(theirs: str, ours: str, ours_body: str = "", unit: str = "白洋中队") -> object:
     g = gazetteer()
+    title = dataclasses.replace(
+        g.names(theirs), strange_towns=strange_towns(Nouns().cut(theirs), g.known_towns)
+    )
+    text = f"{ours}\n{ours_body}"
     return compare_names(
-        g.names(theirs), g.names(theirs), g.names(f"{ours}\n{unit}"),
-        g.names(f"{ours}\n{ours_body}\n{unit}"), unit,
+        g.names(theirs), title, g.names(f"{ours}\n{unit}"), g.names(f"{text}\n{unit}"), unit,
+        g.names(ours), text,
     )  # fmt: skip
 
 
@@ -89,9 +95,12 @@ def test_names_that_rule_a_piece_out() -> None:
     ours = "白洋中队整治城乡结合部废品收购点 清理占道堆放11处"
     assert compare("永康城管整治废品收购点", ours).counties == ("永康",)  # type: ignore[attr-defined]
     assert compare("桐琴镇整治废品收购点", ours).towns == ("桐琴≠白洋",)  # type: ignore[attr-defined]
-    # Another department leading the headline, unless our piece mentions it (a joint action).
+    # Another department in their headline that our piece never mentions; or one that leads
+    # it alone (its own news), unless our headline names it too.
+    joint = "会同市场监管部门"
     assert compare("县市场监管局整治废品收购点", ours).departments == ("市场监管",)  # type: ignore[attr-defined]
-    assert compare("县市场监管局整治废品收购点", ours, "会同市场监管部门").departments == ()  # type: ignore[attr-defined]
+    assert compare("县市场监管局整治废品收购点", ours, joint).departments == ("市场监管",)  # type: ignore[attr-defined]
+    assert compare("城管市场监管联合整治废品收购点", ours, joint).departments == ()  # type: ignore[attr-defined]
     # 金华市武义县 names the city that holds us, not its urban districts.
     assert compare("金华市武义县白洋街道整治废品收购点", ours).counties == ()  # type: ignore[attr-defined]
     shared = compare("白洋街道整治废品收购点", ours)
@@ -179,3 +188,19 @@ def test_feed_descriptions_become_summaries() -> None:
     <pubDate>Thu, 29 Oct 2026 07:30:00 +0800</pubDate></item></channel></rss>"""
     (item,) = parse_feed(rss.encode(), "", BEIJING).items
     assert item.summary == "10月20日，泉溪中队协助镇政府拆除农家乐违规阳光房。"
+
+
+def test_towns_and_offices_the_gazetteer_does_not_list() -> None:
+    g = gazetteer()
+    nouns = Nouns()
+    # Our county's eighteen towns are all listed: any other is elsewhere.
+    assert strange_towns(nouns.cut("古丽镇拆除违建12处"), g.known_towns) == {"古丽镇"}
+    for ours in ("桐琴镇建成5处", "白洋街道：快递进村", "全县18个乡镇街道", "武义温泉小镇迎来游客"):
+        assert strange_towns(nouns.cut(ours), g.known_towns) == frozenset(), ours
+    assert g.names("县民政局开展冬季救助").departments == {"县民政局"}
+    assert g.names("县市场监管局检查").departments == {"市场监管"}  # listed: by its label
+    assert g.names("县综合行政执法局 县城管局").departments == frozenset()  # ourselves
+    evidence = compare(
+        "古丽镇拆除违建12处", "白洋中队拆除违建12处", unit="白洋中队"
+    )  # a town we do not know, and never name
+    assert evidence.towns  # type: ignore[attr-defined]

@@ -8,7 +8,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from generator.evidence.names import Gazetteer, Names, compare_names, place_names
+from generator.evidence.names import (
+    Gazetteer,
+    Names,
+    compare_names,
+    place_names,
+    strange_towns,
+)
 from generator.evidence.numbers import Quantity, conflicting_numbers, normalise, quantities
 from generator.evidence.numbers import shared_numbers as shared_quantities
 from generator.evidence.rule import Evidence, weigh
@@ -55,6 +61,7 @@ class Piece:
     names: Names  # headline, first paragraphs and our unit
     all_names: Names  # headline, whole body and our unit
     title_names: Names
+    all_text: str  # headline and whole body, normalised
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,7 @@ class Matcher:
             names=self._names(f"{article.title}\n{first}\n{unit}"),
             all_names=self._names(f"{article.title}\n{body}\n{unit}"),
             title_names=self.gazetteer.names(article.title),
+            all_text=normalise(f"{article.title}\n{body}"),
         )
 
     def sighting(self, title: str, summary: str, day: date | None) -> Sighting:
@@ -123,7 +131,10 @@ class Matcher:
             title_terms=self.nouns.terms(title),
             text=normalise(both),
             names=self._names(both),
-            title_names=self.gazetteer.names(title),
+            title_names=dataclasses.replace(
+                self.gazetteer.names(title),
+                strange_towns=strange_towns(self.nouns.cut(title), self.gazetteer.known_towns),
+            ),
         )
 
     def evidence(self, seen: Sighting, piece: Piece) -> Evidence:
@@ -140,6 +151,7 @@ class Matcher:
             piece.all_names,
             piece.article.unit.name,
             piece.title_names,
+            piece.all_text,
         )
         gap = (seen.day - piece.submitted).days if seen.day else None
         return weigh(

@@ -23,6 +23,7 @@ class Names:
     departments: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    strange_towns: frozenset[str] = frozenset()  # towns the gazetteer does not know: not ours
     home: bool = False  # names our own county
     urban: bool = False  # speaks of 城区, i.e. any of the three streets
     bureau: bool = False  # names our bureau (城管, 综合行政执法局, 我局)
@@ -90,11 +91,25 @@ class Gazetteer:
         }
         return cls(patterns, labels, unit_towns, frozenset(squads), frozenset(generic))
 
+    @property
+    def known_towns(self) -> frozenset[str]:
+        """Every town spelling the gazetteer places, ours or a neighbour's."""
+        return (
+            frozenset(self.labels[TOWN])
+            | frozenset(self.labels[TOWN].values())
+            | frozenset(self.labels[COUNTY])
+        )
+
     def _find(self, kind: str, text: str) -> frozenset[str]:
         pattern = self.patterns.get(kind)
         if pattern is None:
             return frozenset()
         return frozenset(self.labels[kind][m[0]] for m in pattern.finditer(text))
+
+    def _offices(self, text: str) -> frozenset[str]:
+        """County offices the gazetteer does not list (those it does are named by their label)."""
+        listed = self.patterns.get(DEPARTMENT)
+        return frozenset(o for o in county_offices(text) if listed is None or not listed.search(o))
 
     def names(self, text: str) -> Names:
         text = normalise(text)
@@ -103,13 +118,53 @@ class Gazetteer:
         return Names(
             counties=self._find(COUNTY, text),
             towns=towns,
-            departments=self._find(DEPARTMENT, text),
+            departments=self._find(DEPARTMENT, text) | self._offices(text),
             units=units,
             places=self._find(PLACE, text),
             home=bool(self._find("home", text)),
             urban="城区" in text or "县城" in text,
             bureau=bool(self._find("bureau", text)),
         )
+
+
+# 县民政局, 县人社局, 县总工会: county offices the gazetteer does not list, by their form.
+_OFFICE = re.compile(
+    r"(?<![全我该本各外邻市区])(?:武义)?县(?!城|综合|行政|执法)"
+    r"([\u4e00-\u9fff]{1,6}?(?:分局|局|大队|委员会|委|办|中心|总工会|工会|妇联|法院|检察院|医院|公司|部))"
+)
+
+
+def county_offices(text: str) -> frozenset[str]:
+    """Offices of the county government named by their form: 县民政局, 县委宣传部."""
+    return frozenset("县" + m[1] for m in _OFFICE.finditer(text))
+
+
+_TOWN_SUFFIX = ("街道", "镇", "乡")
+_NOT_TOWNS = """
+    乡镇 城镇 集镇 小镇 村镇 各乡镇 全镇 该镇 本镇 新城镇 特色小镇 温泉小镇 辖区 所在 相关 各 属地
+    城区 沿线 周边 沿街 乡镇街道 全县"""
+_NOT_A_TOWN = frozenset(_NOT_TOWNS.split())
+
+
+def strange_towns(words: Sequence[str], known: Iterable[str]) -> frozenset[str]:
+    """Towns and streets named in segmented text that are not of our county: 古丽镇, 城西街道.
+
+    Our county's eighteen are all in the gazetteer, so any other 镇, 乡 or 街道 is elsewhere.
+    """
+    known = set(known)
+    found = set()
+    for i, word in enumerate(words):
+        if len(word) >= 3 and word.endswith(_TOWN_SUFFIX) and _cjk(word):
+            name = word
+        elif i + 1 < len(words) and words[i + 1] in _TOWN_SUFFIX and len(word) >= 2 and _cjk(word):
+            name = word + words[i + 1]
+        else:
+            continue
+        core = name.removesuffix("街道").rstrip("镇乡")
+        if name in _NOT_A_TOWN or core in _NOT_A_TOWN or core in known or name in known:
+            continue
+        found.add(name)
+    return frozenset(found)
 
 
 _PLACE_SUFFIX = re.compile(
@@ -162,17 +217,19 @@ def compare_names(
     ours_all: Names,
     own_unit: str,
     ours_title: Names | None = None,
+    ours_text: str = "",
 ) -> NameEvidence:
     """Names both sides give, and names theirs gives that rule our piece out.
 
     `theirs` is their headline and summary, `theirs_title` the headline alone; `ours` our
     headline and first paragraphs, `ours_all` our whole text with our own unit, `ours_title`
-    our headline. A county is ruled out when we never name it; a town when we name towns and
-    none of theirs (城区 is any of the three streets); a squad when it is neither ours nor
-    named by us; a department when their headline names it and our piece never does, or when
-    their headline names it and neither our bureau nor a unit of ours (its own news: 县水务局
-    开展汛前河道检查 is not our 履坦中队联合水务清理河道, though our text names 水务) and our
-    headline does not name it.
+    our headline, `ours_text` our whole text. A county is ruled out when we never name it; a
+    town when we name towns and none of theirs (城区 is any of the three streets), or when
+    their headline names a town that is not of our county and we never name it; a squad when
+    it is neither ours nor named by us; a department when their headline names it and our
+    piece never does, or when their headline names it and neither our bureau nor a unit of
+    ours (its own news: 县水务局开展汛前河道检查 is not our 履坦中队联合水务清理河道, though
+    our text names 水务) and our headline does not name it.
     """
     shared = sorted(
         (theirs.towns & ours.towns)
@@ -189,6 +246,7 @@ def compare_names(
     towns = []
     if theirs.towns and ours_all.towns and not theirs.towns & ours_towns:
         towns = [f"{'、'.join(sorted(theirs.towns))}≠{'、'.join(sorted(ours_all.towns))}"]
+    towns += sorted(t for t in theirs_title.strange_towns if t not in ours_text)
     for unit in sorted(theirs.units):
         # A squad named for a town is already weighed as that town.
         weighed = bool(towns) and unit.removesuffix("中队") in theirs.towns

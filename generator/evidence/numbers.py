@@ -19,7 +19,7 @@ _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+)"
 _MEASURE_WORDS = """
     平方米 立方米 公里 千米 米 吨 公斤 斤 人次 个月 小时 分钟 周年 天 年 日 个 处 块 家 辆 台 起
     只 人 名 位 件 间 座 户 份 段 条 次 卷 支 所 张 棵 株 盏 根 组 批 场 项 类 期 元 袋 桶 箱 栋 幢
-    层 篇 成 % 倍 岁 宗 路 条次 车次 平米 亩"""
+    层 篇 成 % 倍 岁 宗 路 条次 车次 平米 亩 部门"""
 _MEASURES = sorted(_MEASURE_WORDS.split(), key=len, reverse=True)
 _QUANTITY = re.compile(
     rf"(?P<pre>近|逾|超过|超|约)?(?P<num>{_NUM})(?P<mult>万)?(?P<approx>余|多)?"
@@ -95,7 +95,7 @@ def normalise(text: str) -> str:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """The facts a text counts: dates, times of day and numbers with a measure word.
 
-    Years (2026年) and counts of one or two (一次, 两处: 首批, 一线 are not facts) are left out;
+    Years (2026年) and counts of one (一次, 一起 for "together", 一处) are left out;
     so are numbers without a measure word (12345热线, 双十一).
     """
     text = normalise(text)
@@ -126,7 +126,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if match["mult"]:
             value *= 10_000
         unit = _SAME_UNIT.get(match["unit"], match["unit"])
-        if (unit in ("年", "日") and value >= 1900) or value <= 2:
+        if (unit in ("年", "日") and value >= 1900) or value < 2:
             continue
         found.append(Quantity(value, unit, match["approx"] or match["pre"] or ""))
     return tuple(dict.fromkeys(found))

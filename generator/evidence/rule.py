@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 SHARED_NUMBER, SHARED_NAME, MAX_SHARED = 2.5, 2.0, 3
-CONFLICTING_NUMBER, OTHER_TOWN, OTHER_DEPARTMENT, OTHER_COUNTY = 4.0, 8.0, 4.0, 40.0
+CONFLICTING_NUMBER, OTHER_TOWN, OTHER_DEPARTMENT, OTHER_COUNTY = 4.0, 8.0, 8.0, 40.0
 PROMPT, PROMPT_DAYS, LATE, LATE_DAYS = 1.5, 7, 2.0, 21
 
 
@@ -58,13 +58,14 @@ def weigh(evidence: Evidence) -> Evidence:
     The better of headline similarity, key-word agreement and summary agreement, p, gives the
     starting odds p/(1-p); each shared number multiplies them by 2.5 and each shared name by 2
     (three of each at most), a date within a week of our submission by 1.5; each conflicting
-    number divides them by 4, another town or squad by 8, another department leading their
-    headline by 4, another county by 40, a date more than three weeks after submission by 2.
-    The confidence is odds/(1+odds). Why these factors: a shared count such as 12块 or a
-    shared place is rarely a coincidence between two pieces on one subject, yet common enough
-    between pieces of one week that it should not outweigh a headline on another subject
-    alone; a different county is decisive, as a reader treats it; a different number in the
-    headline is a different event more often than a misprint.
+    number divides them by 4, another town, squad or department by 8, another county by 40, a
+    date more than three weeks after submission by 2; the confidence is odds/(1+odds).
+
+    Why these factors: a shared count such as 12块 or a shared place is rarely a coincidence
+    between two pieces on one subject, yet common enough between pieces of one week that it
+    should not outweigh a headline on another subject alone; a different number in the
+    headline is a different event more often than a misprint; an item another department
+    leads is its own news; a different county is decisive, as a reader treats it.
     """
     p = min(max(evidence.start, 0.01), 0.97)
     odds = p / (1 - p)
