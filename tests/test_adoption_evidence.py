@@ -14,7 +14,7 @@ from generator.clock import BEIJING
 from generator.evidence.names import Gazetteer, compare_names, place_names, strange_towns
 from generator.evidence.numbers import conflicting_numbers, quantities, shared_numbers
 from generator.evidence.rule import Evidence, weigh
-from generator.evidence.words import Nouns, body_agreement
+from generator.evidence.words import Nouns, Passage, body_agreement
 
 UNITS = [("白洋中队", True), ("壶山中队", True), ("直属中队", True), ("犬类管理所", False)]
 
@@ -144,9 +144,10 @@ def test_a_summary_that_keeps_our_first_sentence() -> None:
     kept = "记者从县综合行政执法局获悉，10月20日，泉溪中队协助泉溪镇政府，对温泉度假区周边5家农家乐擅自搭建的阳光房进行处置。"
     other = "近日，东阳市白云街道对辖区内的违法建筑开展集中整治行动，共拆除各类违建12处。"
     nouns = Nouns()
-    assert body_agreement(nouns, kept, lead) > 0.8
-    assert body_agreement(nouns, other, lead) < 0.5
-    assert body_agreement(nouns, "短", lead) == 0.0
+    ours = Passage.of(nouns, lead)
+    assert body_agreement(nouns, Passage.of(nouns, kept), ours) > 0.8
+    assert body_agreement(nouns, Passage.of(nouns, other), ours) < 0.5
+    assert body_agreement(nouns, Passage.of(nouns, "短"), ours) == 0.0
 
 
 def test_the_rule_moves_odds_by_facts() -> None:

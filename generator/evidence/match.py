@@ -18,12 +18,13 @@ from generator.evidence.names import (
 from generator.evidence.numbers import Quantity, conflicting_numbers, normalise, quantities
 from generator.evidence.numbers import shared_numbers as shared_quantities
 from generator.evidence.rule import Evidence, weigh
-from generator.evidence.titles import similarity
-from generator.evidence.words import Nouns, body_agreement
+from generator.evidence.titles import Headline, compare
+from generator.evidence.words import Nouns, Passage, body_agreement
 from generator.model import Article, Unit, UnitType
 
 LEAD_PARAGRAPHS = 2  # the media's summary is their version of our first paragraphs
 LEAD_CHARS = 500
+SUMMARY_CHARS = 300  # of their summary, against our lead
 _MARKUP = (
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links keep their text
@@ -52,12 +53,13 @@ class Piece:
 
     article: Article
     submitted: date
+    headline: Headline
     title_numbers: tuple[Quantity, ...]
     lead_numbers: tuple[Quantity, ...]  # headline and first paragraphs
     all_numbers: tuple[Quantity, ...]  # headline and whole body
     title_terms: frozenset[str]
     text: str  # headline and first paragraphs, normalised
-    lead: str
+    lead: Passage
     names: Names  # headline, first paragraphs and our unit
     all_names: Names  # headline, whole body and our unit
     title_names: Names
@@ -68,8 +70,8 @@ class Piece:
 class Sighting:
     """One media item, as the evidence functions need it."""
 
-    title: str
-    summary: str
+    headline: Headline
+    summary: Passage | None
     day: date | None
     title_numbers: tuple[Quantity, ...]
     numbers: tuple[Quantity, ...]  # headline and summary
@@ -94,7 +96,7 @@ class Matcher:
         self.gazetteer = Gazetteer.shipped((u.name, u.type is UnitType.SQUAD) for u in units)
         self.nouns = Nouns(words)
         self.pieces = [self._piece(a, tz) for a in articles]
-        self.nouns.learn(p.title_terms | self.nouns.terms(p.lead) for p in self.pieces)
+        self.nouns.learn(p.title_terms | p.lead.terms for p in self.pieces)
 
     def _names(self, text: str) -> Names:
         names = self.gazetteer.names(text)
@@ -108,12 +110,13 @@ class Matcher:
         return Piece(
             article=article,
             submitted=article.submitted.astimezone(tz).date(),
+            headline=Headline.of(article.title, self.outlet_names),
             title_numbers=quantities(article.title),
             lead_numbers=quantities(f"{article.title}\n{first}"),
             all_numbers=quantities(f"{article.title}\n{body}"),
             title_terms=self.nouns.terms(article.title),
             text=normalise(f"{article.title}\n{first}"),
-            lead=first,
+            lead=Passage.of(self.nouns, first),
             names=self._names(f"{article.title}\n{first}\n{unit}"),
             all_names=self._names(f"{article.title}\n{body}\n{unit}"),
             title_names=self.gazetteer.names(article.title),
@@ -123,8 +126,8 @@ class Matcher:
     def sighting(self, title: str, summary: str, day: date | None) -> Sighting:
         both = f"{title}\n{summary}"
         return Sighting(
-            title=title,
-            summary=summary,
+            headline=Headline.of(title, self.outlet_names),
+            summary=Passage.of(self.nouns, summary, SUMMARY_CHARS) if summary else None,
             day=day,
             title_numbers=quantities(title),
             numbers=quantities(both),
@@ -139,7 +142,7 @@ class Matcher:
 
     def evidence(self, seen: Sighting, piece: Piece) -> Evidence:
         """Everything that speaks for and against `seen` being `piece`, weighed."""
-        title = similarity(piece.article.title, seen.title, self.outlet_names)
+        title = compare(piece.headline, seen.headline)
         nouns = self.nouns.agreement(seen.title_terms, seen.text, piece.title_terms, piece.text)
         body = body_agreement(self.nouns, seen.summary, piece.lead) if seen.summary else None
         numbers = shared_quantities(seen.numbers, piece.lead_numbers)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -64,23 +65,40 @@ def normalise_title(title: str, outlet_names: Iterable[str] = ()) -> str:
     return _words(strip_title(title, outlet_names)).replace(" ", "")
 
 
+@dataclass(frozen=True)
+class Headline:
+    """A title in the two forms it is compared in, made once per title."""
+
+    compact: str  # dressing stripped, punctuation and spaces removed
+    words: str  # the same with spaces between runs (its halves, for reordering)
+
+    @classmethod
+    def of(cls, title: str, outlet_names: Iterable[str] = ()) -> Headline:
+        words = _words(strip_title(title, tuple(outlet_names)))
+        return cls(words.replace(" ", ""), words)
+
+
 def similarity(ours: str, theirs: str, outlet_names: Iterable[str] = ()) -> float:
+    """Confidence (0 to 1) that two headlines are the same piece (see `compare`)."""
+    names = tuple(outlet_names)
+    return compare(Headline.of(ours, names), Headline.of(theirs, names))
+
+
+def compare(ours: Headline, theirs: Headline) -> float:
     """Confidence (0 to 1) that two headlines are the same piece.
 
     The best of: the edit-distance ratio of the normalised titles; the same with the title's
     space-separated parts sorted (halves swapped); and the best partial alignment when one
     title contains most of the other (shortened or padded), discounted by how much is missing.
     """
-    names = tuple(outlet_names)
-    a, b = normalise_title(ours, names), normalise_title(theirs, names)
+    a, b = ours.compact, theirs.compact
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
     scores = [fuzz.ratio(a, b) / 100]
-    wa, wb = _words(strip_title(ours, names)), _words(strip_title(theirs, names))
-    if " " in wa or " " in wb:
-        scores.append(fuzz.token_sort_ratio(wa, wb) / 100 * 0.98)
+    if " " in ours.words or " " in theirs.words:
+        scores.append(fuzz.token_sort_ratio(ours.words, theirs.words) / 100 * 0.98)
     short, long_ = sorted((len(a), len(b)))
     if short >= 8 and short / long_ >= 0.6:
         coverage = short / long_

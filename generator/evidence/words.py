@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -39,6 +40,7 @@ class Nouns:
         self._tokenizer: Any = None
         self._df: Counter[str] = Counter()
         self._n = 0
+        self._weights: dict[str, float] = {}
 
     @property
     def _jieba(self) -> Any:
@@ -69,9 +71,13 @@ class Nouns:
         for terms in documents:
             self._n += 1
             self._df.update(terms)
+        self._weights.clear()
 
     def weight(self, term: str) -> float:
-        return math.log((self._n + 1) / (self._df[term] + 1)) + 1
+        known = self._weights.get(term)
+        if known is None:
+            known = self._weights[term] = math.log((self._n + 1) / (self._df[term] + 1)) + 1
+        return known
 
     def coverage(self, terms: Iterable[str], text: str) -> float:
         """The weighted share of `terms` that occur in `text` (0 when there are none)."""
@@ -96,18 +102,33 @@ class Nouns:
         return 2 * a * b / (a + b) if a + b else 0.0
 
 
-def body_agreement(nouns: Nouns, summary: str, lead: str) -> float:
+@dataclass(frozen=True)
+class Passage:
+    """A summary or a lead in the forms it is compared in, made once per text."""
+
+    text: str  # letters, digits and CJK only
+    first: str  # its first sentence, the same way
+    terms: frozenset[str]
+
+    @classmethod
+    def of(cls, nouns: Nouns, text: str, limit: int = 0) -> Passage:
+        words = _words(text)[: limit or None]
+        first = _words(re.split(r"[。！？]", normalise(text))[0])
+        return cls(words, first, nouns.terms(words))
+
+
+def body_agreement(nouns: Nouns, summary: Passage, lead: Passage) -> float:
     """Their summary or text against our first paragraphs.
 
     The better of: how closely their first sentence is copied from our lead (the media often
     keep it, edited), and the agreement of key words between their summary and our lead.
     """
-    theirs, ours = _words(summary)[:300], _words(lead)
-    if len(theirs) < 12 or not ours:
+    if len(summary.text) < 12 or not lead.text:
         return 0.0
-    first = re.split(r"[。！？]", normalise(summary))[0]
-    copied = fuzz.partial_ratio(_words(first)[:80], ours) / 100 if len(_words(first)) >= 12 else 0
-    words = nouns.agreement(nouns.terms(theirs), theirs, nouns.terms(ours), ours)
+    copied = 0.0
+    if len(summary.first) >= 12:
+        copied = fuzz.partial_ratio(summary.first[:80], lead.text) / 100
+    words = nouns.agreement(summary.terms, summary.text, lead.terms, lead.text)
     return max(copied, words)
 
 
