@@ -56,6 +56,8 @@ def test_numbers_shared_and_conflicting() -> None:
     # A rounded figure agrees with the exact one it rounds: 60余处 is our 63处.
     assert shared_numbers(quantities("清理占道摊点60余处"), quantities("清理占道摊点63处"))
     assert not shared_numbers(quantities("清理占道摊点90余处"), quantities("清理占道摊点63处"))
+    assert quantities("缺损井盖58只")[0].specific and quantities("9月1日")[0].specific
+    assert not quantities("拆除5处")[0].specific and not quantities("晚10点")[0].specific
     # The same day of the month: 25日 is our 6月25日.
     assert shared_numbers(quantities("夜市25日开市"), quantities("壶山夜市6月25日开市"))
 
@@ -137,6 +139,11 @@ def test_key_words_are_weighed_by_rarity() -> None:
         nouns.terms("城区整治占道经营"), "城区整治占道经营", nouns.terms(ours), ours
     )
     assert short > 0.6 > other
+    # A headline made of our headline's words only: ours cut down (or its subject).
+    cut = "58只缺损井盖修复"
+    ours = "直属中队排查城区窨井盖 督促修复缺损井盖58只"
+    assert nouns.shortening(nouns.terms(cut), cut, ours) == 0.8
+    assert nouns.shortening(nouns.terms("缺损井盖"), "缺损井盖", ours) == 0.0  # says too little
 
 
 def test_a_summary_that_keeps_our_first_sentence() -> None:
@@ -154,7 +161,12 @@ def test_the_rule_moves_odds_by_facts() -> None:
     base = Evidence(title=0.6, nouns=0.7, body=None, gap=10)
     assert weigh(base).confidence == 0.7  # odds 7:3, nothing else known
     more = weigh(Evidence(title=0.6, nouns=0.7, body=None, gap=3, shared_numbers=("5处",)))
-    assert more.confidence == round(7 / 3 * 2.5 * 1.5 / (1 + 7 / 3 * 2.5 * 1.5), 3)
+    assert more.confidence == round(7 / 3 * 2 * 1.5 / (1 + 7 / 3 * 2 * 1.5), 3)
+    # A count of 10 or more, or a date, is rarely shared by chance: it weighs twice as much.
+    rare = weigh(
+        Evidence(title=0.6, nouns=0.7, body=None, shared_numbers=("58只",), specific_numbers=1)
+    )
+    assert rare.confidence == round(7 / 3 * 4 / (1 + 7 / 3 * 4), 3)
     county = weigh(Evidence(title=0.9, nouns=0.9, body=None, other_counties=("永康",)))
     assert county.confidence < 0.25
     late = weigh(Evidence(title=0.9, nouns=0.9, body=None, gap=30))

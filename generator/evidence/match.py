@@ -59,6 +59,7 @@ class Piece:
     all_numbers: tuple[Quantity, ...]  # headline and whole body
     title_terms: frozenset[str]
     text: str  # headline and first paragraphs, normalised
+    title_text: str  # headline, normalised
     lead: Passage
     names: Names  # headline, first paragraphs and our unit
     all_names: Names  # headline, whole body and our unit
@@ -116,6 +117,7 @@ class Matcher:
             all_numbers=quantities(f"{article.title}\n{body}"),
             title_terms=self.nouns.terms(article.title),
             text=normalise(f"{article.title}\n{first}"),
+            title_text=normalise(article.title),
             lead=Passage.of(self.nouns, first),
             names=self._names(f"{article.title}\n{first}\n{unit}"),
             all_names=self._names(f"{article.title}\n{body}\n{unit}"),
@@ -143,7 +145,10 @@ class Matcher:
     def evidence(self, seen: Sighting, piece: Piece) -> Evidence:
         """Everything that speaks for and against `seen` being `piece`, weighed."""
         title = compare(piece.headline, seen.headline)
-        nouns = self.nouns.agreement(seen.title_terms, seen.text, piece.title_terms, piece.text)
+        nouns = max(
+            self.nouns.agreement(seen.title_terms, seen.text, piece.title_terms, piece.text),
+            self.nouns.shortening(seen.title_terms, seen.headline.compact, piece.title_text),
+        )
         body = body_agreement(self.nouns, seen.summary, piece.lead) if seen.summary else None
         numbers = shared_quantities(seen.numbers, piece.lead_numbers)
         against = conflicting_numbers(seen.title_numbers, piece.title_numbers, piece.all_numbers)
@@ -163,6 +168,7 @@ class Matcher:
                 nouns=round(nouns, 3),
                 body=None if body is None else round(body, 3),
                 shared_numbers=tuple(q.label for q in numbers),
+                specific_numbers=sum(q.specific for q in numbers),
                 conflicting_numbers=tuple(f"{q.label}≠{o.label}" for q, o in against),
                 shared_names=names.shared,
                 other_counties=names.counties,

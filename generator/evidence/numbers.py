@@ -52,6 +52,11 @@ class Quantity:
             return f"{self.value:g}{self.approx}{self.unit}"
         return f"{self.approx}{self.value:g}{self.unit}"
 
+    @property
+    def specific(self) -> bool:
+        """A figure two reports on one subject rarely share by chance: 10 or more, or a date."""
+        return self.unit == DATE or (self.unit != TIME and self.value >= 10)
+
     def comparable(self, other: Quantity) -> bool:
         """Counts of the same kind of thing (both 处, both dates), which can then disagree."""
         kinds = {self.unit, other.unit}

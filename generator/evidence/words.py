@@ -27,6 +27,9 @@ BOILERPLATE = frozenset(_BOILERPLATE.split())
 _WORD = re.compile(r"[\u3400-\u9fff]+")
 
 
+SHORTENED, SHORT_TITLE = 0.8, 8
+
+
 class Nouns:
     """Key words of texts (rjieba, as the site search cuts them), weighted by rarity in ours.
 
@@ -100,6 +103,18 @@ class Nouns:
         """
         a, b = self.coverage(theirs, our_text), self.coverage(ours, their_text)
         return 2 * a * b / (a + b) if a + b else 0.0
+
+    def shortening(self, theirs: frozenset[str], their_title: str, our_title: str) -> float:
+        """How far their headline is ours cut down: the share of its key words in our headline.
+
+        Discounted to SHORTENED at most: a headline made only of our headline's words (58只缺损井盖
+        修复 from 直属中队排查城区窨井盖 督促修复缺损井盖58只) is ours shortened, or a headline
+        on the same subject; the numbers and names decide which. A headline of fewer than eight
+        characters or three key words (违建拆除, 环卫工人节) says too little to count.
+        """
+        if len(their_title) < SHORT_TITLE or len(theirs) < 3:
+            return 0.0
+        return SHORTENED * self.coverage(theirs, our_title)
 
 
 @dataclass(frozen=True)
