@@ -34,6 +34,7 @@ from generator.evidence.rule import Evidence
 from generator.evidence.titles import normalise_title as normalise_title
 from generator.evidence.titles import similarity as similarity
 from generator.evidence.titles import strip_title as strip_title
+from generator.evidence.words import site_vocabulary
 from generator.model import Article, Outlet, Portal
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -378,15 +379,8 @@ def _status(article: Article, outlet: Outlet, item: FeedItem, score: float, cut:
 
 def matcher_for(portal: Portal, tz: tzinfo) -> Matcher:
     """Our published pieces prepared for matching, with the words the site search knows."""
-    from generator.render.search import domain_words, portal_words
-
-    return Matcher(
-        portal.published,
-        portal.units,
-        tz,
-        tuple(o.name for o in portal.outlets),
-        [*domain_words(), *portal_words(portal)],
-    )
+    names = tuple(o.name for o in portal.outlets)
+    return Matcher(portal.published, portal.units, tz, names, site_vocabulary(portal))
 
 
 def propose(

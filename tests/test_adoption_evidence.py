@@ -217,3 +217,18 @@ def test_towns_and_offices_the_gazetteer_does_not_list() -> None:
         "古丽镇拆除违建12处", "白洋中队拆除违建12处", unit="白洋中队"
     )  # a town we do not know, and never name
     assert evidence.towns  # type: ignore[attr-defined]
+
+
+def test_matching_cuts_words_as_the_search_does() -> None:
+    """The vocabulary the matcher gives rjieba is the search's own (read below the render stage)."""
+    from mkdocs.config import load_config
+
+    from generator.cli import _plugin
+    from generator.evidence.words import site_vocabulary
+    from generator.render.search import domain_words, portal_words
+
+    from .conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    portal = _plugin(config).load(config)
+    assert site_vocabulary(portal) == sorted({*domain_words(), *portal_words(portal)})

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from generator.evidence.numbers import normalise
+from generator.model import Portal
 
 # Words of news boilerplate and of every piece the bureau writes: they tell pieces nothing apart.
 _BOILERPLATE = """
@@ -28,6 +29,26 @@ _WORD = re.compile(r"[\u3400-\u9fff]+")
 
 
 SHORTENED, SHORT_TITLE = 0.8, 8
+
+
+def site_vocabulary(portal: Portal) -> list[str]:
+    """The words the site search adds to jieba's dictionary, so that both cut alike.
+
+    The shipped enforcement vocabulary (`generator/data/words.txt`) and the site's own names:
+    units, categories, domains, tags, regulation titles, edition themes. Read here, below the
+    render stage, so that matching needs nothing from rendering; a test keeps it equal to what
+    `render/search.py` gives its segmenter.
+    """
+    from importlib.resources import files
+
+    text = files("generator").joinpath("data/words.txt").read_text(encoding="utf-8")
+    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    names = {u.name for u in portal.units}
+    names |= {c.name for c in portal.categories} | {d.name for d in portal.domains}
+    names |= {t for a in portal.published for t in a.tags}
+    names |= {g.short_title for g in portal.regulations}
+    names |= {e.theme for e in portal.editions if e.theme}
+    return sorted(words | {w for w in names if 2 <= len(w) <= 12})
 
 
 class Nouns:
