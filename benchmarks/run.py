@@ -32,6 +32,7 @@ REPO = HERE.parent
 DESIGN = REPO / "docs" / "design.md"  # its `## Performance` section holds the tables
 sys.path.insert(0, str(HERE))
 
+from edits import SCENARIOS  # noqa: E402
 from generate import generate  # noqa: E402
 from search_probe import first_queries  # noqa: E402
 from stock import convert  # noqa: E402
@@ -86,6 +87,29 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> Run:
         exit=proc.returncode,
         load_before=round(load, 2),
     )
+
+
+_STAGE = re.compile(r"^portal: (.+?)(?: \d+/\d+ \d+%)?, (\d+(?:\.\d+)?) s$")
+
+
+def stages(log: Path) -> dict[str, float]:
+    """The stages `portal build` printed (`portal: 正文 Markdown 714/714 100%, 2.8 s`) and
+    their seconds; the summary line's total as `total`."""
+    found: dict[str, float] = {}
+    try:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return found
+    for line in lines:
+        match = _STAGE.match(line.strip())
+        if match:
+            label = re.sub(r":.*$", "", match[1]).strip()
+            found[label] = found.get(label, 0.0) + float(match[2])
+        elif line.startswith(("网站已生成", "网站已是最新")):
+            total = re.search(r"(\d+(?:\.\d+)?) s$", line.strip())
+            if total:
+                found["total"] = float(total[1])
+    return found
 
 
 def clean(folder: Path) -> None:
@@ -234,6 +258,11 @@ def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]
             flush=True,
         )
     step("portal_warm", [*portal, "build"], portal_dir, fresh=False)
+    # The edits of a working day (edits.py), each saved and then built.
+    edits: dict[str, str] = {}
+    for scenario in SCENARIOS:
+        edits[scenario.name] = scenario.apply(portal_dir)
+        step(scenario.name, [*portal, "build"], portal_dir, fresh=False)
     stock_out = None
     if not skip_stock:
         step("stock", [*_tool("mkdocs"), "build"], stock_dir, fresh=True)
@@ -249,6 +278,9 @@ def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]
         "generate_s": round(generated, 2),
         "source_date_epoch": epoch,
         "runs": {k: asdict(v) for k, v in runs.items()},
+        "edits": edits,
+        # Where each portal build's time went, as `portal build` printed its stages.
+        "stages": {k: stages(work / f"{k}.log") for k in runs if k != "stock"},
         "portal_output": asdict(portal_out),
         "stock_output": asdict(stock_out) if stock_out else None,
     }
@@ -492,6 +524,7 @@ def table(results: list[dict[str, Any]], derived: dict[str, Any]) -> str:
             f"| {_kb(search.get('index_bytes', search.get('search_index_json')))} "
             f"| {first} | {_kb(search.get('first_query_upper_bytes'))} " + stock_cells + "|"
         )
+    lines += ["", *edit_table(ordered)]
     lines += [
         "",
         "| target (issue 11) | wall time | CPU time | bar | met |",
@@ -499,6 +532,43 @@ def table(results: list[dict[str, Any]], derived: dict[str, Any]) -> str:
     ]
     lines += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in verdicts(results, derived)]
     return "\n".join(lines)
+
+
+def edit_table(ordered: list[dict[str, Any]]) -> list[str]:
+    """`portal build` after each edit of edits.py, and where the body edit's time went."""
+    with_edits = [r for r in ordered if r.get("edits")]
+    if not with_edits:
+        return []
+    names = [s for s in SCENARIOS if any(s.name in r["runs"] for r in with_edits)]
+    lines = [
+        "`portal build` after one saved edit (edits.py), wall (CPU) seconds:",
+        "",
+        "| N articles | " + " | ".join(s.label for s in names) + " | body edit / cold |",
+        "|---:|" + "---:|" * (len(names) + 1),
+    ]
+    for r in with_edits:
+        cells = [_time(r["runs"].get(s.name)) for s in names]
+        body, cold = r["runs"].get("edit_body"), r["runs"]["portal_cold"]
+        ratio = f"{body['wall_s'] / cold['wall_s']:.2f}×" if body and not body["exit"] else "—"
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {ratio} |")
+    largest = with_edits[-1]
+    wanted = ("portal_cold", "edit_body", "edit_title", "squads")
+    shown = [k for k in wanted if k in largest["runs"]]
+    labels = list(dict.fromkeys(label for k in shown for label in largest["stages"].get(k, {})))
+    if labels:
+        lines += [
+            "",
+            f"Stages as `portal build` printed them at N={largest['n']:,}, seconds:",
+            "",
+            "| stage | " + " | ".join(shown) + " |",
+            "|---|" + "---:|" * len(shown),
+        ]
+        for label in labels:
+            cells = [largest["stages"].get(k, {}).get(label) for k in shown]
+            lines.append(
+                f"| {label} | " + " | ".join("—" if c is None else f"{c:.1f}" for c in cells) + " |"
+            )
+    return lines
 
 
 def machine() -> dict[str, Any]:
