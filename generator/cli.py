@@ -353,8 +353,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         finally:
             config.plugins.on_shutdown()
 
+    record = None
+    if plugin.config.cache:
+        from generator.record import OutputRecord
+        from generator.reuse import setup_fingerprint
+
+        themes = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        setup = setup_fingerprint(Path(config.config_file_path), themes, args.strict)
+        record = plugin.record = OutputRecord.load(root, setup, target)
     try:
-        build_atomically(target, build)
+        if record is None:
+            build_atomically(target, build)
+        else:
+            from generator.sitesync import update_site
+
+            update_site(target, root, record, build)[0].save(root)
     except (Abort, MkDocsException, jinja2.TemplateError) as exc:
         where = ""
         if isinstance(exc, jinja2.TemplateSyntaxError):

@@ -31,12 +31,14 @@ from generator.audit import scan_site
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.config import PortalConfig, settings_from
+from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
 from generator.published import moved_items, published_items, read_published
+from generator.record import OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.jsonld import script_json
@@ -74,6 +76,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._page_tick: Tick = Progress.off().counter("", 0)
         self._pages_done = 0
         self.feed_count = 0  # feeds written by the last build, each as RSS, Atom and JSON Feed
+        # The previous build's dependency record (record.py), set by `portal build`: outputs
+        # whose inputs are unchanged are kept instead of rendered. None renders everything.
+        self.record: OutputRecord | None = None
+        self.digester = Digester()
+        self._md_keys: dict[str, str] = {}
 
     # -- loading ------------------------------------------------------------------------
     def load(self, config: MkDocsConfig, site_dir: Path | None = None) -> Portal:
@@ -183,6 +190,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.settings is not None
         self._renderer = None
         self._md_setup = None
+        self.digester = Digester()  # model objects are new each build: digest them anew
+        self._md_keys = {}
         folder = self.settings.root / CACHE_DIR if self.config.cache else None
         self.cache = Cache(folder).__enter__()
 
@@ -225,9 +234,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._page_tick(self._pages_done)
         return output
 
-    def content(self, spec: PageSpec, html: str) -> str:
+    def content(self, spec: PageSpec, html: str, compose: bool = True) -> str:
         """The page's content from its rendered Markdown: sanitised, kept for the feeds and
-        the search, composed with our template."""
+        the search, composed with our template (unless `compose` is false: a kept page)."""
         assert self.settings is not None
         if spec.markdown and not self.settings.allow_raw_html:
             html = sanitize_html(html)
@@ -236,7 +245,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.bodies[article.key] = html
         elif spec.searchable:
             self.bodies[spec.src_uri.removesuffix(".md")] = html
-        return spec.compose(html)
+        return spec.compose(html) if compose else ""
 
     def head(self, spec: PageSpec) -> Markup:
         """Feed links (the site's, then the page's own) and JSON-LD for <head>."""
@@ -259,6 +268,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def markdown_many(self, specs: list[PageSpec], config: MkDocsConfig, files: Files) -> list[str]:
         """`markdown_html` for many pages: the cache in one query, the rest on every core."""
         keys = [self._markdown_key(spec, config, files) for spec in specs]
+        self._md_keys.update((spec.src_uri, key) for spec, key in zip(specs, keys, strict=True))
         found = {k: v.decode() for k, v in self.cache.get_many("markdown", keys).items()}
         missing = {key: spec for key, spec in zip(keys, specs, strict=True) if key not in found}
 
@@ -307,8 +317,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         frames = FrameRenderer(config, self.nav, self.files, self.env)
         pages: dict[str, bytes] = {}
         bodies = self.markdown_many(self.bulk, config, self.files)
+        keys = self._page_keys(config)
         tick = self.progress.counter("生成页面 generated pages", len(self.bulk))
         for done, (spec, body) in enumerate(zip(self.bulk, bodies, strict=True), 1):
+            key = keys.get(spec.dest_uri)
+            group = f"page:{spec.dest_uri}"
+            if key is not None and self.record is not None and self.record.fresh(group, key):
+                self.content(spec, body, compose=False)  # its body still feeds the feeds
+                tick(done)
+                continue
             content = self.content(spec, body)
             bulk = BulkPage(
                 src_uri=spec.src_uri,
@@ -321,8 +338,58 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 content=Markup(content),
             )
             pages[spec.dest_uri] = frames.render(bulk).encode("utf-8", "xmlcharrefreplace")
+            if key is not None and self.record is not None:
+                self.record.made_group(group, key, (spec.dest_uri,))
             tick(done)
         return pages
+
+    def _changed(self, outputs: dict[str, bytes]) -> dict[str, bytes]:
+        """The outputs whose bytes the site does not have yet (the others are kept as they
+        are, record.py); all of them without a record."""
+        if self.record is None or not self.record.usable:
+            return outputs
+        record = self.record
+        return {rel: data for rel, data in outputs.items() if not record.unchanged(rel, data)}
+
+    def _page_keys(self, config: MkDocsConfig) -> dict[str, str]:
+        """The inputs key of each bulk page (record.py): what its frame, head and content are
+        made from besides the setup. Empty when pages cannot be kept: no record, or another
+        plugin that sees every page (its own state would miss the kept ones)."""
+        if self.record is None or self.nav is None or self.settings is None:
+            return {}
+        others = [
+            handler
+            for event in ("page_context", "post_page", "page_content", "page_markdown")
+            for handler in config.plugins.events[event]
+            if getattr(handler, "__self__", None) is not self
+        ]
+        if others:
+            return {}
+        d = self.digester
+        try:
+            context = d.digest(
+                self.settings,
+                feed_links(self.portal, self.settings)[:1] if self.portal else (),
+                _nav_digest(self.nav.items),
+                config.site_url or "",
+            )
+            return {
+                spec.dest_uri: d.digest(
+                    context,
+                    spec.src_uri,
+                    spec.url,
+                    spec.title,
+                    spec.description,
+                    spec.hide,
+                    spec.feeds,
+                    spec.jsonld,
+                    spec.compose,
+                    self._md_keys.get(spec.src_uri, ""),
+                )
+                for spec in self.bulk
+            }
+        except Undigestable:
+            return {}
 
     def as_of(self) -> date:
         """The day the tracking numbers are counted to: never the clock (see tracking.as_of)."""
@@ -369,7 +436,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.portal is not None and self.settings is not None
         try:
-            write_outputs(Path(config.site_dir), self.render_bulk(config))
+            write_outputs(Path(config.site_dir), self._changed(self.render_bulk(config)))
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
         if not self.settings.site_url:
@@ -398,7 +465,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         outputs["sitemap.xml"] = sitemap_xml(indexed, self.settings.site_url, self.as_of())
         outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
         try:
-            write_outputs(Path(config.site_dir), outputs)
+            write_outputs(Path(config.site_dir), self._changed(outputs))
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
         self.progress.note(
@@ -407,6 +474,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         )
         self.audit(config)
         self.cache.__exit__(None, None, None)
+
+
+def _nav_digest(items: Any) -> list[object]:
+    """What the theme shows of the menu on every page: titles, addresses, sections."""
+    shown: list[object] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        shown.append(
+            (
+                type(item).__name__,
+                str(item.title),
+                getattr(item, "url", None),
+                _nav_digest(children) if children else None,
+            )
+        )
+    return shown
 
 
 def _nav_sources(nav: Any) -> set[str]:

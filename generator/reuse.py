@@ -77,8 +77,19 @@ def inputs_fingerprint(
 ) -> str:
     """A hash of everything a build reads (see the module's docstring)."""
     digest = hashlib.sha256()
+    digest.update(str(content).encode())
+    _tree_digest(content, digest)
+    return fingerprint(
+        "site", digest.hexdigest(), setup_fingerprint(config_file, theme_dirs, strict)
+    )
+
+
+def setup_fingerprint(config_file: Path, theme_dirs: Iterable[Path], strict: bool) -> str:
+    """A hash of what a build reads besides the content: mkdocs.yml, the theme overrides,
+    portal's code and templates, the libraries' versions, SOURCE_DATE_EPOCH, `--strict`."""
+    digest = hashlib.sha256()
     _config_digest(config_file, digest)
-    for folder in [content, *theme_dirs, Path(__file__).resolve().parent]:
+    for folder in [*theme_dirs, Path(__file__).resolve().parent]:
         digest.update(str(folder).encode())
         _tree_digest(folder, digest)
     versions = []
@@ -89,7 +100,7 @@ def inputs_fingerprint(
             versions.append(f"{name} -")
     digest.update("\n".join(versions).encode())
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return fingerprint("site", digest.hexdigest(), epoch, str(strict))
+    return fingerprint("setup", digest.hexdigest(), epoch, str(strict))
 
 
 def site_hashes(site: Path) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,37 @@ def test_cache_off_builds_the_same(portal: Path, tmp_path: Path) -> None:
     off = tmp_path / "off"
     assert build(portal, off) == 0
     assert _files(off) == _files(site)
+
+
+OLD = 1_000_000_000  # 2001: a time no build writes
+
+
+def test_an_edit_rewrites_only_the_files_whose_bytes_change(portal: Path) -> None:
+    """rsync and CDNs move only what changed: every other file keeps its mtime (and inode)."""
+    site = portal / "site"
+    assert build(portal, site) == 0
+    for path in site.rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD, OLD))
+    before = _files(site)
+    inodes = {rel: (site / rel).stat().st_ino for rel in before}
+    article = portal / "content/articles/2026-05-04-piece-4.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n次日回头看，未发现反弹。\n", encoding="utf-8"
+    )
+    assert build(portal, site) == 0
+    after = _files(site)
+    changed = {rel for rel in after if before.get(rel) != after[rel]}
+    # The article's page, its JSON and WeChat copy, the feeds and search with its text.
+    assert {
+        "news/2026/05/piece-4/index.html",
+        "news/2026/05/piece-4/wechat/index.html",
+        "api/news/2026/05/piece-4.json",
+        "feeds/news.xml",
+    } <= changed
+    assert "news/2026/05/piece-3/index.html" not in changed
+    kept = [rel for rel in after if rel not in changed]
+    assert kept
+    moved = [rel for rel in kept if (site / rel).stat().st_mtime != OLD]
+    assert not moved, f"rewritten with the same bytes: {moved[:10]}"
+    assert all((site / rel).stat().st_ino == inodes[rel] for rel in kept)

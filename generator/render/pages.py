@@ -68,6 +68,11 @@ class PageRenderer:
         self.site_name = site_name
         self.hotline = hotline
 
+    def __digest__(self) -> tuple[object, ...]:
+        """What the pages rendered here depend on besides their arguments and the templates
+        (generator/digest.py: the key of an incremental build)."""
+        return (self.tz, self.site_name, self.hotline)
+
     @cached_property
     def env(self) -> Environment:
         env = Environment(

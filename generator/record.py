@@ -1,0 +1,163 @@
+"""The dependency record: for every file of the site, what it was made from.
+
+Outputs are made in groups (a page; an article's JSON; the search index's shards): each group
+has a key, a digest (digest.py) of every input its renderer was given, and the files it wrote
+with the hash, size and mtime of each. The next build computes a group's key before rendering
+it; when the key is the recorded one and the group's files are on disk as recorded, the files
+are kept and nothing is rendered. Everything a key leaves out is in `setup`, the fingerprint of
+mkdocs.yml, the theme, portal's code and templates and the libraries' versions: when `setup`
+changes, the record is void and the site is built again from nothing. Files made outside any
+group (MkDocs' own pages, the theme's assets) are compared by their bytes (sitesync.py).
+
+It cannot make a site stale: a missing, torn or foreign record is an empty one (a cold build),
+a file changed by hand no longer matches its size and mtime (its group is rendered again), and
+an input a key does not cover is a bug the property test (tests/test_incremental_property.py)
+looks for by comparing incremental builds with clean ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cache import CACHE_DIR
+
+RECORD = "outputs.json"
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A file as the record knows it: sha256 of its bytes, size, mtime in nanoseconds."""
+
+    sha: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class OutputRecord:
+    """The groups and files of the site at `site` made with `setup` (see module docstring)."""
+
+    setup: str
+    site: str
+    groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    files: dict[str, Signature] = field(default_factory=dict)
+    # This build: groups whose files were kept, and groups rendered again (key, paths).
+    kept: set[str] = field(default_factory=set)
+    same: set[str] = field(default_factory=set)  # files made again with the recorded bytes
+    made: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    _on_disk: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path, setup: str, site: Path) -> OutputRecord:
+        """The record of the last build into `site`, or an empty one (a cold build)."""
+        empty = cls(setup, str(site.resolve()))
+        try:
+            data = json.loads((root / CACHE_DIR / RECORD).read_text(encoding="utf-8"))
+            if data["format"] != _FORMAT or data["setup"] != setup or data["site"] != empty.site:
+                return empty
+            groups = {g: (k, tuple(paths)) for g, (k, paths) in data["groups"].items()}
+            files = {rel: Signature(*sig) for rel, sig in data["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            return empty
+        if not site.is_dir():
+            return empty
+        return cls(setup, empty.site, groups, files)
+
+    @property
+    def usable(self) -> bool:
+        """True when there is a previous build to update (else build from nothing)."""
+        return bool(self.files)
+
+    def intact(self, rel: str) -> bool:
+        """The file is in the site as recorded (not deleted, not edited by hand)."""
+        found = self._on_disk.get(rel)
+        if found is None:
+            found = self._check(rel)
+            self._on_disk[rel] = found
+        return found
+
+    def _check(self, rel: str) -> bool:
+        sig = self.files.get(rel)
+        path = Path(self.site) / rel
+        try:
+            st = os.stat(path)
+            if sig is None or st.st_size != sig.size:
+                return False
+            if st.st_mtime_ns == sig.mtime_ns:
+                return True
+            # Touched (copied, restored, utime'd): the bytes decide, and the record follows.
+            if hashlib.sha256(path.read_bytes()).hexdigest() != sig.sha:
+                return False
+        except OSError:
+            return False
+        self.files[rel] = Signature(sig.sha, sig.size, st.st_mtime_ns)
+        return True
+
+    def fresh(self, group: str, key: str) -> bool:
+        """Whether `group` made with `key` is in the site already; if so it is kept."""
+        recorded = self.groups.get(group)
+        if recorded is None or recorded[0] != key or group in self.made:
+            return False
+        if not all(self.intact(rel) for rel in recorded[1]):
+            return False
+        self.kept.add(group)
+        return True
+
+    def made_group(self, group: str, key: str, paths: tuple[str, ...]) -> None:
+        """`group` was rendered with `key` into `paths` (written to the staging folder)."""
+        self.kept.discard(group)
+        self.made[group] = (key, paths)
+
+    def unchanged(self, rel: str, data: bytes) -> bool:
+        """Whether the site already has these bytes at `rel`; if so the file is kept (not
+        written), with its mtime."""
+        sig = self.files.get(rel)
+        if sig is None or sig.size != len(data):
+            return False
+        if hashlib.sha256(data).hexdigest() != sig.sha or not self.intact(rel):
+            return False
+        self.same.add(rel)
+        return True
+
+    def kept_files(self) -> set[str]:
+        kept = {rel for group in self.kept for rel in self.groups[group][1]}
+        return kept | self.same
+
+    def next(self, files: dict[str, Signature]) -> OutputRecord:
+        """The record after this build: its groups and the signatures of every site file."""
+        groups = {g: self.groups[g] for g in self.kept}
+        groups.update(self.made)
+        return OutputRecord(self.setup, self.site, groups, files)
+
+    def save(self, root: Path) -> None:
+        """Write the record atomically (a torn record would be read as none)."""
+        folder = root / CACHE_DIR
+        data = {
+            "format": _FORMAT,
+            "setup": self.setup,
+            "site": self.site,
+            "groups": {g: [k, list(paths)] for g, (k, paths) in sorted(self.groups.items())},
+            "files": {
+                rel: [s.sha, s.size, s.mtime_ns] for rel, s in sorted(self.files.items())
+            },
+        }
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = folder / f".{RECORD}.{os.getpid()}"
+            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(folder / RECORD)
+        except OSError:
+            pass
+
+    @staticmethod
+    def forget(root: Path) -> None:
+        """No record: the next build starts from nothing (after a failed or cold build)."""
+        try:
+            (root / CACHE_DIR / RECORD).unlink()
+        except OSError:
+            pass
