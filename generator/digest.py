@@ -50,12 +50,12 @@ class Digester:
         if value is None or kind is bool:
             return repr(value).encode()
         if kind is str:
-            data = value.encode("utf-8", "surrogatepass")  # type: ignore[attr-defined]
+            data: bytes = str(value).encode("utf-8", "surrogatepass")
             return b"s" + len(data).to_bytes(8, "big") + data
         if kind is int or kind is float:
             return b"n" + repr(value).encode() + b";"
         if kind is tuple or kind is list:
-            return self._sequence(b"t" if kind is tuple else b"l", value)  # type: ignore[arg-type]
+            return self._sequence(b"t" if kind is tuple else b"l", value)
         found = self._memo.get(id(value))
         if found is not None:
             return found[1]
@@ -93,9 +93,7 @@ class Digester:
         if isinstance(value, PurePath):
             return self._hashed(_name(type(value)), value.as_posix().encode())
         if isinstance(value, dict):
-            return self._hashed(
-                "dict", self._sequence(b"d", [(k, v) for k, v in value.items()])
-            )
+            return self._hashed("dict", self._sequence(b"d", [(k, v) for k, v in value.items()]))
         if isinstance(value, set | frozenset):
             return self._hashed("set", *sorted(self._of(item) for item in value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):

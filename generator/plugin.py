@@ -38,10 +38,11 @@ from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
 from generator.published import moved_items, published_items, read_published
-from generator.record import OutputRecord
+from generator.record import Keeper, OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.jsonld import script_json
+from generator.render.keep import never
 from generator.render.pages import PageRenderer
 from generator.render.sanitize import sanitize_html
 from generator.render.sitemap import sitemap_xml
@@ -343,6 +344,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             tick(done)
         return pages
 
+    def _keeper(self) -> Keeper | None:
+        """The keeper of this build's outputs beside the pages (record.py), if it has a record."""
+        if self.record is None or self.settings is None:
+            return None
+        try:
+            context = self.digester.digest(self.settings)
+        except Undigestable:
+            return None
+        return Keeper(self.record, self.digester, context)
+
     def _changed(self, outputs: dict[str, bytes]) -> dict[str, bytes]:
         """The outputs whose bytes the site does not have yet (the others are kept as they
         are, record.py); all of them without a record."""
@@ -450,9 +461,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
         started = time.perf_counter()
         self.feed_count = len(feed_links(self.portal, self.settings))
+        keeper = self._keeper()
         outputs = build_outputs(
-            self.portal, self.settings, self.bodies, self.as_of(), fallback, self.cache
+            self.portal,
+            self.settings,
+            self.bodies,
+            self.as_of(),
+            fallback,
+            self.cache,
+            keeper or never,
         )
+        if keeper is not None:
+            keeper.made(outputs)
         indexed = [
             spec
             for spec in self.specs.values()

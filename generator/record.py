@@ -17,6 +17,7 @@ looks for by comparing incremental builds with clean ones.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import CACHE_DIR
+from generator.digest import Digester, Undigestable
 
 RECORD = "outputs.json"
 _FORMAT = 1
@@ -85,7 +87,7 @@ class OutputRecord:
         sig = self.files.get(rel)
         path = Path(self.site) / rel
         try:
-            st = os.stat(path)
+            st = path.stat()
             if sig is None or st.st_size != sig.size:
                 return False
             if st.st_mtime_ns == sig.mtime_ns:
@@ -142,9 +144,7 @@ class OutputRecord:
             "setup": self.setup,
             "site": self.site,
             "groups": {g: [k, list(paths)] for g, (k, paths) in sorted(self.groups.items())},
-            "files": {
-                rel: [s.sha, s.size, s.mtime_ns] for rel, s in sorted(self.files.items())
-            },
+            "files": {rel: [s.sha, s.size, s.mtime_ns] for rel, s in sorted(self.files.items())},
         }
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -157,7 +157,46 @@ class OutputRecord:
     @staticmethod
     def forget(root: Path) -> None:
         """No record: the next build starts from nothing (after a failed or cold build)."""
-        try:
+        with contextlib.suppress(OSError):
             (root / CACHE_DIR / RECORD).unlink()
-        except OSError:
-            pass
+
+
+class Keeper:
+    """Asked by a renderer before it makes an output: True when the site already has what
+    these inputs give, so the renderer leaves it out (generator/render/keep.py).
+
+    `keeper("api/news/2026/05/x.json", article, body)` digests the inputs with the build's
+    context (the settings; the setup is the record's). A path ending in "/" names a group:
+    every output under it made together (the search index). `made(outputs)` afterwards
+    records the keys of what was made. Inputs that cannot be digested are never kept.
+    """
+
+    def __init__(self, record: OutputRecord, digester: Digester, context: str) -> None:
+        self.record = record
+        self.digester = digester
+        self.context = context
+        self._pending: dict[str, str] = {}
+
+    def __call__(self, path: str, *inputs: object) -> bool:
+        name = f"out:{path}"
+        try:
+            key = self.digester.digest(self.context, name, *inputs)
+        except Undigestable:
+            return False
+        if self.record.fresh(name, key):
+            return True
+        self._pending[name] = key
+        return False
+
+    def made(self, outputs: dict[str, bytes]) -> None:
+        """Record the keys of the outputs made after the keeper said no."""
+        for name, key in list(self._pending.items()):
+            path = name.removeprefix("out:")
+            if path.endswith("/"):
+                files = tuple(sorted(p for p in outputs if p.startswith(path)))
+            elif path in outputs:
+                files = (path,)
+            else:
+                continue
+            self.record.made_group(name, key, files)
+            del self._pending[name]

@@ -78,7 +78,7 @@ def _sync(staging: Path, site: Path, record: OutputRecord) -> tuple[OutputRecord
             destination.parent.mkdir(parents=True, exist_ok=True)
             if destination.is_dir() and not destination.is_symlink():
                 shutil.rmtree(destination)
-            os.replace(source, destination)
+            source.replace(destination)
             st = destination.stat()
             files[rel] = Signature(sha, st.st_size, st.st_mtime_ns)
             changed.append(rel)

@@ -21,6 +21,7 @@ from generator.model import Article, Citation, Portal, Question, Regulation
 from generator.render.exports import json_bytes
 from generator.render.feed_catalog import article_id, question_id, regulation_item
 from generator.render.feeds import absolutize
+from generator.render.keep import Keep, never
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (
@@ -224,9 +225,12 @@ class _Api:
             )
 
 
-def api_outputs(portal: Portal, settings: Settings, bodies: Mapping[str, str]) -> dict[str, bytes]:
+def api_outputs(
+    portal: Portal, settings: Settings, bodies: Mapping[str, str], keep: Keep = never
+) -> dict[str, bytes]:
     """Every file under api/; `bodies` maps article keys, `qa/<key>` and `regulations/<id>`
-    to the sanitised body HTML the pages were built from."""
+    to the sanitised body HTML the pages were built from. A document `keep` says the site
+    already has (record.py: same inputs) is left out."""
     api = _Api(settings)
     published = portal.published
     documents: dict[str, Json] = {}
@@ -276,13 +280,17 @@ def api_outputs(portal: Portal, settings: Settings, bodies: Mapping[str, str]) -
         )
     )
     for a in published:
-        documents[article_api_path(a)] = api.article_document(a, bodies.get(a.key, ""))
+        body = bodies.get(a.key, "")
+        if not keep(article_api_path(a), a, body):
+            documents[article_api_path(a)] = api.article_document(a, body)
     for q in portal.questions:
-        documents[question_api_path(q)] = api.question_document(q, bodies.get(f"qa/{q.key}", ""))
+        body = bodies.get(f"qa/{q.key}", "")
+        if not keep(question_api_path(q), q, body):
+            documents[question_api_path(q)] = api.question_document(q, body)
     for g in portal.regulations:
-        documents[regulation_api_path(g)] = api.regulation_document(
-            g, bodies.get(f"regulations/{g.id}", "")
-        )
+        body = bodies.get(f"regulations/{g.id}", "")
+        if not keep(regulation_api_path(g), g, body):
+            documents[regulation_api_path(g)] = api.regulation_document(g, body)
 
     def listing(base: str, html: str, total: int) -> Json:
         return {"url": api.url(html), "api_url": api.url(list_page_path(base, 1)), "total": total}

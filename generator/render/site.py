@@ -29,6 +29,7 @@ from generator.render.interaction_pages import (
     interaction_outputs,
     interaction_specs,
 )
+from generator.render.keep import Keep, never
 from generator.render.legal import legal_specs
 from generator.render.pages import PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
@@ -333,9 +334,12 @@ def build_outputs(
     as_of: date,
     fallback: datetime,
     cache: Cache | None = None,
+    keep: Keep = never,
 ) -> dict[str, bytes]:
     """Every file beside the pages: feeds, the OPML list, the tracking downloads, the embeds,
-    the JSON API and the hidden 公众号排版 pages."""
+    the JSON API and the hidden 公众号排版 pages. What `keep` says the site already has
+    (an incremental build's record: the same inputs) is left out: a whole group ("search/",
+    "poster/") or single files."""
     feeds = site_feeds(portal, settings, bodies, fallback, settings.feed_items)
     outputs: dict[str, bytes] = {}
     for feed in feeds:
@@ -344,20 +348,21 @@ def build_outputs(
     outputs[IDS_FILE] = ids_json(published_items(portal, settings))
     outputs.update(feed_folder_sitemaps(feeds))
     outputs.update(redirect_pages(portal, settings))
-    index = build_index(
-        search_docs(portal, bodies, settings.timezone), Segmenter(portal_words(portal)), cache
-    )
-    outputs.update(index.files)
-    outputs["search/manifest.json"] = index.manifest()
+    docs, words = search_docs(portal, bodies, settings.timezone), portal_words(portal)
+    if not keep("search/", docs, words):
+        index = build_index(docs, Segmenter(words), cache)
+        outputs.update(index.files)
+        outputs["search/manifest.json"] = index.manifest()
     outputs.update(suggestion_outputs(portal, settings.timezone))
     outputs.update(interaction_outputs(interaction_data(portal, settings.timezone, as_of)))
     outputs.update(annual_outputs(annual_views(portal, settings.timezone, as_of)))
     if settings.tracking:
         outputs.update(tracking_outputs(year_report(portal, settings, as_of)))
     outputs.update(embed_outputs(portal, settings, as_of))
-    outputs.update(api_outputs(portal, settings, bodies))
-    outputs.update(wechat_outputs(portal, settings, bodies))
-    outputs.update(poster_outputs(portal, settings, as_of))
+    outputs.update(api_outputs(portal, settings, bodies, keep))
+    outputs.update(wechat_outputs(portal, settings, bodies, keep))
+    if not keep("poster/", portal, as_of):
+        outputs.update(poster_outputs(portal, settings, as_of))
     return outputs
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from generator.model import Article, Portal
 from generator.render.feed_catalog import feed_links
+from generator.render.keep import Keep, never
 from generator.render.pages import PageRenderer, summary_of
 from generator.render.text import cn_datetime
 from generator.settings import Settings
@@ -326,16 +327,19 @@ def wechat_path(article: Article) -> str:
 
 
 def wechat_outputs(
-    portal: Portal, settings: Settings, bodies: Mapping[str, str]
+    portal: Portal, settings: Settings, bodies: Mapping[str, str], keep: Keep = never
 ) -> dict[str, bytes]:
-    """One hidden 公众号排版 page per published article (noindex, in no listing or sitemap)."""
+    """One hidden 公众号排版 page per published article (noindex, in no listing or sitemap);
+    a page `keep` says the site already has (record.py: same inputs) is left out."""
     r = PageRenderer(settings.timezone, settings.site_name, settings.hotline)
+    links = feed_links(portal, settings)
     outputs = {
         f"{wechat_path(a)}index.html": wechat_page(
             a, bodies.get(a.key, ""), settings, staff_tools=True, renderer=r, portal=portal
         ).encode("utf-8")
         for a in portal.published
+        if not keep(f"{wechat_path(a)}index.html", a, bodies.get(a.key, ""), links)
     }
-    if outputs:
+    if portal.published:
         outputs[SCRIPT] = files("generator").joinpath("templates/wechat-copy.js").read_bytes()
     return outputs
