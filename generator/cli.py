@@ -367,7 +367,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         else:
             from generator.sitesync import update_site
 
-            update_site(target, root, record, build)[0].save(root)
+            updated, args.changed = update_site(target, root, record, build)
+            updated.save(root)
     except (Abort, MkDocsException, jinja2.TemplateError) as exc:
         where = ""
         if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -687,13 +688,40 @@ def cmd_adoption(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from generator import preview
 
-    if not args.config_file.is_file():
-        raise UsageError(f"找不到配置文件 config file not found: {args.config_file}")
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
-    return EXIT_OK
+    config = _load_config(args.config_file)
+    _plugin(config)
+    root = Path(config.config_file_path).resolve().parent
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--dev-addr: 应为 主机:端口 host:port, not {args.dev_addr}")
+    watched = [Path(config.docs_dir), Path(config.config_file_path)]
+    if config.theme.custom_dir:
+        watched.append(Path(config.theme.custom_dir))
+
+    def say(result: preview.BuildResult, site: Path) -> None:
+        for message in result.messages:
+            print(message, file=sys.stderr)
+        if result.ok:
+            print(
+                f"已更新 updated: {len(result.changed)} files changed, {result.seconds:.1f} s",
+                file=sys.stderr,
+            )
+        else:
+            print("内容有错误，预览保留上一次成功生成的网站。", file=sys.stderr)
+        sys.stderr.flush()
+
+    def announce(url: str) -> None:
+        print(f"预览 preview: {url} (Ctrl-C 停止)", file=sys.stderr, flush=True)
+
+    print("正在生成预览 building the preview ...", file=sys.stderr, flush=True)
+    try:
+        return preview.serve(
+            Path(config.config_file_path), root, watched, host, int(port), say, announce
+        )
+    except OSError as exc:
+        raise UsageError(f"--dev-addr {args.dev_addr}: {exc.strerror}") from None
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -184,6 +185,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # The theme's compiled templates kept between builds, as our own (render/pages.py).
+        if env.bytecode_cache is None:
+            env.bytecode_cache = FileSystemBytecodeCache()
         self.env = env
         return env
 

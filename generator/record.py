@@ -27,7 +27,6 @@ from pathlib import Path
 from generator.cache import CACHE_DIR
 from generator.digest import Digester, Undigestable
 
-RECORD = "outputs.json"
 _FORMAT = 1
 
 
@@ -59,7 +58,7 @@ class OutputRecord:
         """The record of the last build into `site`, or an empty one (a cold build)."""
         empty = cls(setup, str(site.resolve()))
         try:
-            data = json.loads((root / CACHE_DIR / RECORD).read_text(encoding="utf-8"))
+            data = json.loads(record_file(root, site).read_text(encoding="utf-8"))
             if data["format"] != _FORMAT or data["setup"] != setup or data["site"] != empty.site:
                 return empty
             groups = {g: (k, tuple(paths)) for g, (k, paths) in data["groups"].items()}
@@ -138,7 +137,7 @@ class OutputRecord:
 
     def save(self, root: Path) -> None:
         """Write the record atomically (a torn record would be read as none)."""
-        folder = root / CACHE_DIR
+        path = record_file(root, Path(self.site))
         data = {
             "format": _FORMAT,
             "setup": self.setup,
@@ -147,18 +146,24 @@ class OutputRecord:
             "files": {rel: [s.sha, s.size, s.mtime_ns] for rel, s in sorted(self.files.items())},
         }
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            temporary = folder / f".{RECORD}.{os.getpid()}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}")
             temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(folder / RECORD)
+            temporary.replace(path)
         except OSError:
             pass
 
-    @staticmethod
-    def forget(root: Path) -> None:
-        """No record: the next build starts from nothing (after a failed or cold build)."""
+    def forget(self, root: Path) -> None:
+        """No record: the next build into this site starts from nothing."""
         with contextlib.suppress(OSError):
-            (root / CACHE_DIR / RECORD).unlink()
+            record_file(root, Path(self.site)).unlink()
+
+
+def record_file(root: Path, site: Path) -> Path:
+    """Where the record of the site at `site` is kept: one per site folder (`portal build`
+    and the preview of `portal serve` each have theirs)."""
+    name = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:12]
+    return root / CACHE_DIR / f"outputs-{name}.json"
 
 
 class Keeper:

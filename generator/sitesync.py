@@ -44,7 +44,7 @@ def update_site(
             with _signals_held():
                 return _sync(staging, target.resolve(), record)
         except OSError:
-            OutputRecord.forget(root)  # the site may be half updated: rebuild it all next time
+            record.forget(root)  # the site may be half updated: rebuild it all next time
             raise
 
 

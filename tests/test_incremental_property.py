@@ -22,7 +22,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 
 from .conftest import MKDOCS, OUTLETS, ROOT, SQUADS, build
 
-TITLES = ("白洋中队整治夜市占道经营", "城区开展违法建设专项巡查", "环卫工人清扫落叶", "犬只登记进社区")
+TITLES = (
+    "白洋中队整治夜市占道经营",
+    "城区开展违法建设专项巡查",
+    "环卫工人清扫落叶",
+    "犬只登记进社区",
+)
 SENTENCES = (
     "中队对解放街夜市开展专项整治，清理占道摊位 23 处。",
     "执法队员耐心劝导经营户规范经营。",
@@ -117,7 +122,9 @@ class Piece:
         ]
         if self.placements:
             lines.append("placements:")
-            lines += [f"  - {{outlet: {o}, date: 2026-05-{self.day + 1:02d}}}" for o in self.placements]
+            lines += [
+                f"  - {{outlet: {o}, date: 2026-05-{self.day + 1:02d}}}" for o in self.placements
+            ]
         return "\n".join([*lines, "---", "", *self.body, ""])
 
 
@@ -174,9 +181,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def write_settings(self) -> None:
         squads = SQUADS.replace("白洋中队", self.unit_name)
         self.write("content/squads.yml", squads)
-        mkdocs = MKDOCS.replace(
-            "  - portal\n", f"  - portal:\n      page_size: {self.page_size}\n"
-        )
+        mkdocs = MKDOCS.replace("  - portal\n", f"  - portal:\n      page_size: {self.page_size}\n")
         self.write("mkdocs.yml", mkdocs)
 
     def new_key(self, day: int) -> str:

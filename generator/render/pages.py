@@ -12,7 +12,13 @@ from datetime import tzinfo
 from functools import cached_property
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -77,6 +83,9 @@ class PageRenderer:
     def env(self) -> Environment:
         env = Environment(
             loader=PackageLoader("generator", "templates"),
+            # Compiled templates kept between builds (keyed by file and checked against the
+            # source): compiling them was a second of every build.
+            bytecode_cache=FileSystemBytecodeCache(),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

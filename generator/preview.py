@@ -1,0 +1,336 @@
+"""`portal serve`: the live preview, built incrementally, reloading only the pages that changed.
+
+Two processes. The builder is forked first, while this process has one thread, and builds the
+site into `.portal-cache/preview/site` exactly as `portal build` does (the dependency record
+keeps every output whose inputs did not change, record.py); it keeps its imports, compiled
+templates and caches between builds and may fork its own workers (parallel.py), which a
+threaded server may not. This process then watches `content/`, the theme and mkdocs.yml and
+serves the folder. A saved file starts a build; while it runs, and when content has errors,
+the last good site stays served. Each page loads `/.portal/reload.js`, which waits for the
+next build (a long poll) and reloads the page only when its own file, or a stylesheet or
+script, changed; content errors are shown over the page, as text, until they are fixed.
+
+The pages are the site's own bytes; the script tag is added as they are sent, so the
+Content-Security-Policy stays (the script is a file of this origin).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import multiprocessing
+import signal
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from generator.cache import CACHE_DIR
+from generator.errors import ContentError
+
+PREFIX = "/.portal/"
+WAIT_SECONDS = 25.0  # a long poll answers at least this often, so proxies keep it open
+DEBOUNCE_SECONDS = 0.05  # editors write a file in several steps; build once they are done
+# Changed files that reload every open page: what pages load besides themselves.
+PAGE_ASSETS = (".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".woff2")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    ok: bool
+    changed: tuple[str, ...]  # site paths written or deleted
+    messages: tuple[str, ...]  # problems (errors and warnings), as `portal build` prints them
+    seconds: float
+
+
+def preview_site(root: Path) -> Path:
+    return root / CACHE_DIR / "preview" / "site"
+
+
+# -- the builder process ------------------------------------------------------------------
+
+
+class Builder:
+    """The forked builder: `build()` runs one incremental build there and waits for it."""
+
+    def __init__(self, config_file: Path, site: Path) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(
+            target=_builder_loop, args=(child, config_file, site), name="portal-builder"
+        )
+        # Not a daemon: it forks workers of its own (parallel.py). It ends when the pipe
+        # closes, with this process.
+        self._process.start()
+        child.close()
+        self._lock = threading.Lock()
+
+    def build(self) -> BuildResult:
+        with self._lock:
+            self._conn.send("build")
+            result: BuildResult = self._conn.recv()
+            return result
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, BrokenPipeError):
+            self._conn.send("stop")
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+
+
+def _builder_loop(conn: Connection, config_file: Path, site: Path) -> None:
+    # Ctrl-C goes to the whole process group: the server stops the builder itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message != "build":
+            return
+        try:
+            result = build_once(config_file, site)
+        except Exception as exc:  # a bug in portal: the preview goes on with the last site
+            traceback.print_exc()
+            note = f"portal: 内部错误 internal error: {type(exc).__name__}: {exc}"
+            result = BuildResult(False, (), (note,), 0.0)
+        conn.send(result)
+
+
+def build_once(config_file: Path, site: Path) -> BuildResult:
+    """One `portal build` into `site`, in this process: its result instead of its exit."""
+    from generator import cli
+
+    started = time.perf_counter()
+    args = argparse.Namespace(config_file=config_file, site_dir=site, strict=False, quiet=True)
+    printed = io.StringIO()
+    messages: list[str] = []
+    try:
+        with contextlib.redirect_stderr(printed), contextlib.redirect_stdout(io.StringIO()):
+            code = cli.cmd_build(args)
+    except ContentError as exc:
+        code = cli.EXIT_CONTENT
+        messages = [("" if p.is_error else "warning: ") + str(p) for p in exc.problems]
+    except cli.UsageError as exc:
+        code = cli.EXIT_USAGE
+        messages = [str(exc)]
+    if code != cli.EXIT_OK and not messages:
+        messages = [line for line in printed.getvalue().splitlines() if line.strip()]
+    return BuildResult(
+        ok=code == cli.EXIT_OK,
+        changed=tuple(getattr(args, "changed", ())),
+        messages=tuple(messages),
+        seconds=time.perf_counter() - started,
+    )
+
+
+# -- the server ---------------------------------------------------------------------------
+
+
+@dataclass
+class State:
+    """The builds so far: what each changed, and the errors of the last one."""
+
+    version: int = 0
+    changed: dict[int, frozenset[str]] = field(default_factory=dict)
+    errors: tuple[str, ...] = ()
+    ready: threading.Condition = field(default_factory=threading.Condition)
+
+    def record(self, result: BuildResult) -> None:
+        with self.ready:
+            self.version += 1
+            self.changed[self.version] = frozenset(result.changed)
+            self.changed.pop(self.version - 200, None)  # pages open longer reload anyway
+            self.errors = () if result.ok else result.messages
+            self.ready.notify_all()
+
+    def wait(self, since: int, page: str, timeout: float) -> dict[str, Any]:
+        """Block until a build after `since`; whether `page` (a site path) must reload."""
+        with self.ready:
+            self.ready.wait_for(lambda: self.version > since, timeout=timeout)
+            versions = range(since + 1, self.version + 1)
+            if any(v not in self.changed for v in versions):
+                reload = True  # too old to tell: reload
+            else:
+                changed = set().union(*(self.changed[v] for v in versions))
+                reload = page in changed or any(p.endswith(PAGE_ASSETS) for p in changed)
+            return {"version": self.version, "reload": reload, "errors": list(self.errors)}
+
+
+def page_file(url_path: str) -> str:
+    """The site file a URL path is served from: /news/x/ → news/x/index.html."""
+    path = unquote(url_path).lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    state: State
+    script: bytes
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # a preview's requests are not news
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path.startswith(PREFIX):
+            self._portal(parts.path[len(PREFIX) :], parse_qs(parts.query))
+            return
+        target = Path(self.translate_path(parts.path))
+        if target.is_dir():
+            target = target / "index.html"
+        if target.suffix == ".html" and target.is_file() and not parts.path.endswith(".html/"):
+            self._html(target, parts.path)
+            return
+        super().do_GET()
+
+    def _html(self, target: Path, url_path: str) -> None:
+        if not url_path.endswith(("/", ".html")):
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", url_path + "/")
+            self.end_headers()
+            return
+        data = target.read_bytes()
+        tag = (
+            f'<script src="{PREFIX}reload.js" data-version="{self.state.version}" '
+            f'data-page="{page_file(url_path)}" defer></script>'
+        ).encode()
+        at = data.rfind(b"</body>")
+        data = data[:at] + tag + data[at:] if at >= 0 else data + tag
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _portal(self, name: str, query: dict[str, list[str]]) -> None:
+        if name == "reload.js":
+            body, kind = self.script, "text/javascript; charset=utf-8"
+        elif name == "wait":
+            since = int((query.get("v") or ["0"])[0] or 0)
+            page = (query.get("page") or [""])[0]
+            answer = self.state.wait(since, page, 0 if query.get("now") else WAIT_SECONDS)
+            if query.get("now"):
+                answer["reload"] = False  # the page asks what to show, not whether to reload
+            body, kind = json.dumps(answer, ensure_ascii=False).encode(), "application/json"
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Watcher:
+    """Rebuilds after changes under the watched paths, one build at a time, the last change
+    always built (changes during a build start the next one)."""
+
+    def __init__(self, builder: Builder, state: State, paths: list[Path], on_build: Any) -> None:
+        self.builder = builder
+        self.state = state
+        self.paths = paths
+        self.on_build = on_build
+        self.pending = threading.Event()
+        self.stopped = threading.Event()
+        self._observer: Any = None
+
+    def start(self) -> None:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        pending = self.pending
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.event_type not in ("opened", "closed_no_write"):
+                    pending.set()
+
+        self._observer = Observer()
+        for path in self.paths:
+            if path.is_dir():
+                self._observer.schedule(Handler(), str(path), recursive=True)
+            elif path.parent.is_dir():
+                self._observer.schedule(Handler(), str(path.parent), recursive=False)
+        self._observer.start()
+        threading.Thread(target=self._loop, name="portal-rebuild", daemon=True).start()
+
+    def _loop(self) -> None:
+        while not self.stopped.is_set():
+            if not self.pending.wait(timeout=0.5):
+                continue
+            time.sleep(DEBOUNCE_SECONDS)
+            self.pending.clear()
+            result = self.builder.build()
+            self.state.record(result)
+            self.on_build(result)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+
+
+def reload_script() -> bytes:
+    from importlib.resources import files
+
+    return files("generator").joinpath("templates/preview-reload.js").read_bytes()
+
+
+def serve(
+    config_file: Path,
+    root: Path,
+    watched: list[Path],
+    host: str,
+    port: int,
+    say: Any,
+    announce: Any,
+) -> int:
+    """Build, then serve and rebuild on every change until interrupted (Ctrl-C). Returns 1
+    when the first build fails and there is no earlier preview to show meanwhile."""
+    site = preview_site(root)
+    builder = Builder(config_file, site)  # forked now, while this process has one thread
+    try:
+        first = builder.build()
+        say(first, site)
+        if not (site / "index.html").is_file():
+            return 1
+        state = State()
+        state.record(first)
+        handler = type("Handler", (_Handler,), {"state": state, "script": reload_script()})
+        server = ThreadingHTTPServer((host, port), partial_handler(handler, site))
+        server.daemon_threads = True
+        watcher = Watcher(builder, state, watched, lambda r: say(r, site))
+        watcher.start()
+        announce(f"http://{host}:{server.server_address[1]}/")
+        try:
+            server.serve_forever(poll_interval=0.2)
+        finally:
+            watcher.stop()
+            server.server_close()
+    finally:
+        builder.close()
+    return 0
+
+
+def partial_handler(handler: type[_Handler], site: Path) -> Any:
+    def make(*args: Any, **kwargs: Any) -> _Handler:
+        return handler(*args, directory=str(site), **kwargs)
+
+    return make

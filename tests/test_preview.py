@@ -1,0 +1,176 @@
+"""`portal serve`: a saved edit reaches the open page; errors keep the last good site.
+
+The preview runs as staff run it (`portal serve` in its own process); the test edits files
+under content/ and asks the preview what changed, as the page's script does. The browser test
+opens an article of the sample in chromium, saves a sentence into its file and waits for the
+page to reload by itself; the time from the write to the load event is written to
+test-artifacts/preview-reload.json (a figure for the benchmark, not a bar for the test: the
+CI machine is shared).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from .browser import launch_chromium
+from .conftest import ROOT, SAMPLE_EPOCH, WritePortal
+
+STARTUP_S = 600  # a cold build of the sample on a busy shared machine
+BUILD_S = 300
+
+
+@contextmanager
+def preview(root: Path) -> Iterator[str]:
+    """`portal serve` on a free port for the portal at `root`; yields its base URL."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SAMPLE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "serve",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-a",
+            "127.0.0.1:0",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stderr is not None
+    stream = proc.stderr
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + STARTUP_S
+        seen = []
+        while True:
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"portal serve did not start: {''.join(seen)}")
+            seen.append(line)
+            if line.startswith("预览 preview: "):
+                yield line.split()[2]
+                break
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=20)
+        stream.close()
+
+
+def get(url: str, timeout: float = 60) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait(base: str, since: int, page: str) -> dict[str, object]:
+    """The preview's answer to a page's script: after the next build, reload or not."""
+    deadline = time.monotonic() + BUILD_S
+    while True:
+        answer = json.loads(get(f"{base}.portal/wait?v={since}&page={page}"))
+        if answer["version"] > since or time.monotonic() > deadline:
+            return dict(answer)
+
+
+ARTICLE = "content/articles/2026-05-12-night-market.md"
+OTHER = """\
+---
+title: 城区环卫保洁
+date: 2026-05-10 09:00
+squad: baiyang
+category: 环卫保洁
+---
+
+环卫工人清扫街道。
+"""
+
+
+def test_an_edit_reloads_its_page_and_an_error_keeps_the_site(write_portal: WritePortal) -> None:
+    root = write_portal({"content/articles/2026-05-10-street-cleaning.md": OTHER})
+    article, other = "news/2026/05/night-market/index.html", "news/2026/05/street-cleaning/"
+    with preview(root) as base:
+        page = get(f"{base}news/2026/05/night-market/")
+        assert 'src="/.portal/reload.js"' in page and "清理占道摊位 23 处" in page
+        version = json.loads(get(f"{base}.portal/wait?v=0&page={article}&now=1"))["version"]
+        assert isinstance(version, int)
+
+        path = root / ARTICLE
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good + "\n当晚共劝导流动摊贩 41 人次。\n", encoding="utf-8")
+        answer = wait(base, version, article)
+        assert answer["reload"] is True and answer["errors"] == []
+        assert "当晚共劝导流动摊贩 41 人次" in get(f"{base}news/2026/05/night-market/")
+        # The other article's page did not change: it is not reloaded.
+        unrelated = json.loads(get(f"{base}.portal/wait?v={version}&page={other}index.html&now=1"))
+        assert unrelated["reload"] is False
+        version = int(str(answer["version"]))
+
+        path.write_text(good.replace("squad: baiyang", "squad: baiyng"), encoding="utf-8")
+        answer = wait(base, version, article)
+        assert answer["reload"] is False
+        errors = answer["errors"]
+        assert isinstance(errors, list) and errors
+        assert errors[0].startswith(f"{ARTICLE}:4: squad: ")
+        # The last good site is still served.
+        assert "当晚共劝导流动摊贩 41 人次" in get(f"{base}news/2026/05/night-market/")
+        version = int(str(answer["version"]))
+
+        path.write_text(good, encoding="utf-8")
+        answer = wait(base, version, article)
+        assert answer["errors"] == [] and answer["reload"] is True
+        assert "当晚共劝导流动摊贩 41 人次" not in get(f"{base}news/2026/05/night-market/")
+
+
+@pytest.mark.browser
+def test_a_saved_sentence_shows_in_the_open_page(tmp_path: Path) -> None:
+    root = tmp_path / "sample"
+    for name in ("content", "themes"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    sentence = "预览测试：这一句在保存后出现在打开的页面上。"
+    with launch_chromium() as browser, preview(root) as base:
+        site = root / ".portal-cache/preview/site"
+        source, address = next(
+            (path, found[0].parent.relative_to(site).as_posix())
+            for path in sorted((root / "content/articles").glob("2026-06-*.md"))
+            if (found := list(site.glob(f"news/*/*/{path.stem[11:]}/index.html")))
+        )
+        page = browser.new_page()
+        url = f"{base}{address}/"
+        page.goto(url)
+        assert sentence not in page.content()
+        page.wait_for_function("() => !!document.querySelector('script[data-version]')")
+        with page.expect_event("load", timeout=BUILD_S * 1000):
+            written = time.monotonic()
+            source.write_text(source.read_text(encoding="utf-8") + f"\n{sentence}\n", "utf-8")
+        shown = time.monotonic() - written
+        assert sentence in page.content()
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "preview-reload.json").write_text(
+        json.dumps({"page": url, "write_to_load_s": round(shown, 3)}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
