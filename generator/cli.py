@@ -318,14 +318,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     plugin.strict = args.strict
     root = Path(config.config_file_path).resolve().parent
     key = None
+    record = None
     if plugin.config.cache:
         from generator import reuse
+        from generator.record import OutputRecord
 
         themes = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        setup = reuse.setup_fingerprint(Path(config.config_file_path), themes, args.strict)
+        # What the last build into this site made from what (record.py): what an edit
+        # leaves unchanged is kept, and the site is checked by size and mtime, not read.
+        record = plugin.record = OutputRecord.load(root, setup, target)
         key = reuse.inputs_fingerprint(
             Path(config.config_file_path), Path(config.docs_dir), themes, args.strict
         )
-        warnings = reuse.unchanged(root, key, target)
+        warnings = reuse.unchanged(root, key, target, record.current_hashes)
         if warnings is not None:
             for warning in warnings:
                 print(warning, file=sys.stderr)
@@ -353,14 +359,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         finally:
             config.plugins.on_shutdown()
 
-    record = None
-    if plugin.config.cache:
-        from generator.record import OutputRecord
-        from generator.reuse import setup_fingerprint
-
-        themes = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        setup = setup_fingerprint(Path(config.config_file_path), themes, args.strict)
-        record = plugin.record = OutputRecord.load(root, setup, target)
+    updated = None
     try:
         if record is None:
             build_atomically(target, build)
@@ -390,8 +389,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         from generator import reuse
 
         shown = [("" if p.is_error else "warning: ") + str(p) for p in portal.warnings]
-        reuse.remember(root, key, target, shown)
-    pages = sum(1 for _ in target.rglob("*.html"))
+        hashes = {rel: sig.sha for rel, sig in updated.files.items()} if updated else None
+        reuse.remember(root, key, target, shown, hashes)
+    if updated is not None:
+        pages = sum(1 for rel in updated.files if rel.endswith(".html"))
+    else:
+        pages = sum(1 for _ in target.rglob("*.html"))
     elapsed = time.perf_counter() - started
     print(
         f"网站已生成 built {target}: {pages} HTML pages, {len(portal.published)} articles, "

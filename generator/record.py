@@ -99,6 +99,22 @@ class OutputRecord:
         self.files[rel] = Signature(sig.sha, sig.size, st.st_mtime_ns)
         return True
 
+    def current_hashes(self, site: Path) -> dict[str, str]:
+        """Every file of `site` with its hash: the recorded one where the file is as recorded
+        (size and mtime), else read. Finds files added by hand, too."""
+        found: dict[str, str] = {}
+        base = site.resolve()
+        same = str(base) == self.site
+        for folder, _, names in os.walk(base):
+            for name in names:
+                path = Path(folder) / name
+                rel = path.relative_to(base).as_posix()
+                if same and self.intact(rel):
+                    found[rel] = self.files[rel].sha
+                else:
+                    found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return found
+
     def fresh(self, group: str, key: str) -> bool:
         """Whether `group` made with `key` is in the site already; if so it is kept."""
         recorded = self.groups.get(group)

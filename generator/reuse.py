@@ -19,7 +19,7 @@ import importlib.metadata
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -112,25 +112,34 @@ def site_hashes(site: Path) -> dict[str, str]:
     }
 
 
-def unchanged(root: Path, key: str, site: Path) -> list[str] | None:
-    """The warnings of the build that made `site`, if it is what inputs `key` give; else None."""
+def unchanged(
+    root: Path, key: str, site: Path, current: Callable[[Path], dict[str, str]] = site_hashes
+) -> list[str] | None:
+    """The warnings of the build that made `site`, if it is what inputs `key` give; else None.
+
+    `current` gives the site's files and their hashes (by default, by reading every file;
+    record.py answers from sizes and mtimes)."""
     try:
         record = json.loads((root / CACHE_DIR / RECORD).read_text(encoding="utf-8"))
         if record["key"] != key or not site.is_dir():
             return None
-        if site_hashes(site) != record["files"]:
+        if current(site) != record["files"]:
             return None
         return [str(w) for w in record["warnings"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def remember(root: Path, key: str, site: Path, warnings: list[str]) -> None:
-    """Record the site a build with inputs `key` made (atomically: a torn record is none)."""
+def remember(
+    root: Path, key: str, site: Path, warnings: list[str], files: dict[str, str] | None = None
+) -> None:
+    """Record the site a build with inputs `key` made (atomically: a torn record is none);
+    `files`, the hash of every file, when the build knows them."""
     folder = root / CACHE_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        data = {"key": key, "files": site_hashes(site), "warnings": warnings}
+        hashes = site_hashes(site) if files is None else dict(sorted(files.items()))
+        data = {"key": key, "files": hashes, "warnings": warnings}
         temporary = folder / f".{RECORD}.{os.getpid()}"
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(folder / RECORD)
