@@ -37,6 +37,7 @@ class Digester:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, bytes]] = {}
+        self._fields: dict[type, tuple[str, ...] | None] = {}
 
     def digest(self, *values: object) -> str:
         """A hex digest of `values` (their types and contents, in order)."""
@@ -59,8 +60,20 @@ class Digester:
         found = self._memo.get(id(value))
         if found is not None:
             return found[1]
+        names = self._fields.get(kind, ())
+        if names == ():
+            is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
+            names = tuple(f.name for f in dataclasses.fields(value)) if is_data else None  # type: ignore[arg-type]
+            self._fields[kind] = names
+        if names is not None:
+            # A model object: its fields, hashed once per build.
+            data = self._hashed(
+                _name(kind), self._sequence(b"f", [getattr(value, n) for n in names])
+            )
+            self._memo[id(value)] = (value, data)
+            return data
         data = self._compound(value)
-        if dataclasses.is_dataclass(value) or isinstance(value, functools.partial):
+        if isinstance(value, functools.partial):
             self._memo[id(value)] = (value, data)
         return data
 
@@ -96,9 +109,6 @@ class Digester:
             return self._hashed("dict", self._sequence(b"d", [(k, v) for k, v in value.items()]))
         if isinstance(value, set | frozenset):
             return self._hashed("set", *sorted(self._of(item) for item in value))
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
-            return self._hashed(_name(type(value)), self._sequence(b"f", fields))
         if isinstance(value, functools.partial):
             return self._hashed(
                 "partial",

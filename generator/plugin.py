@@ -163,9 +163,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.bulk = []
         in_nav = _nav_sources(config.nav)
         # The renderers load with the first build, not with `portal check`.
+        from generator.render.pages import Memo
         from generator.render.site import build_specs
 
-        for spec in build_specs(self.portal, self.settings, self.as_of()):
+        memo = Memo(self.cache, self.record.setup) if self.record is not None else None
+        for spec in build_specs(self.portal, self.settings, self.as_of(), memo):
             self.specs[spec.src_uri] = spec
             if self.config.fast_pages and "toc" in spec.hide and spec.src_uri not in in_nav:
                 self.bulk.append(spec)  # rendered in on_post_build, through a frame

@@ -23,6 +23,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator import urls
+from generator.cache import Cache, fingerprint
+from generator.digest import Digester, Undigestable
 from generator.model import Article
 from generator.render.text import cn_date, cn_datetime, derive_summary, relative_url
 from generator.urls import page_url
@@ -69,10 +71,13 @@ def paginate(items: Sequence[Article], size: int, base: str) -> list[Pager]:
 class PageRenderer:
     """Renders news pages for one site; `url` is the page being rendered, for relative links."""
 
-    def __init__(self, tz: tzinfo, site_name: str, hotline: str = "") -> None:
+    def __init__(
+        self, tz: tzinfo, site_name: str, hotline: str = "", memo: Memo | None = None
+    ) -> None:
         self.tz = tz
         self.site_name = site_name
         self.hotline = hotline
+        self.memo = memo
 
     def __digest__(self) -> tuple[object, ...]:
         """What the pages rendered here depend on besides their arguments and the templates
@@ -109,6 +114,8 @@ class PageRenderer:
         return env
 
     def render(self, template: str, url: str, **context: Any) -> str:
+        if self.memo is not None:
+            return self.memo.render(self, template, url, context)
         return self.env.get_template(template).render(page_url=url, **context)
 
     def article(
@@ -130,6 +137,33 @@ class PageRenderer:
 
     def page(self, url: str, title: str, body_html: str) -> str:
         return self.render("page.html", url, title=title, body=Markup(body_html))
+
+
+class Memo:
+    """Rendered HTML kept between builds (the build's Cache), keyed by the template, the
+    address and a digest of every value given to the template (generator/digest.py), with
+    `setup`: the fingerprint of portal's code and templates. A context that cannot be
+    digested is rendered."""
+
+    def __init__(self, cache: Cache, setup: str) -> None:
+        self.cache = cache
+        self.setup = setup
+        self.digester = Digester()
+
+    def render(self, r: PageRenderer, template: str, url: str, context: dict[str, Any]) -> str:
+        def plain() -> str:
+            return r.env.get_template(template).render(page_url=url, **context)
+
+        try:
+            key = fingerprint("html", self.setup, self.digester.digest(r, template, url, context))
+        except Undigestable:
+            return plain()
+        found = self.cache.get("html", key)
+        if found is not None:
+            return found.decode("utf-8")
+        html = plain()
+        self.cache.put("html", key, html.encode("utf-8"))
+        return html
 
 
 def summary_of(article: Article) -> str:

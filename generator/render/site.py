@@ -31,8 +31,8 @@ from generator.render.interaction_pages import (
 )
 from generator.render.keep import Keep, never
 from generator.render.legal import legal_specs
-from generator.render.pages import PageRenderer, paginate, summary_of
-from generator.render.poster import poster_outputs, poster_specs
+from generator.render.pages import Memo, PageRenderer, paginate, summary_of
+from generator.render.poster import poster_outputs, poster_specs, site_sheets
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
 from generator.render.spec import PageSpec, fixed
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
@@ -43,9 +43,12 @@ from generator.settings import Settings
 from generator.urls import article_url, category_url, edition_url, month_url
 
 
-def build_specs(portal: Portal, settings: Settings, as_of: date) -> list[PageSpec]:
-    """Every generated page of the site, in a stable order; `as_of` dates the tracking view."""
-    r = PageRenderer(settings.timezone, settings.site_name, settings.hotline)
+def build_specs(
+    portal: Portal, settings: Settings, as_of: date, memo: Memo | None = None
+) -> list[PageSpec]:
+    """Every generated page of the site, in a stable order; `as_of` dates the tracking view;
+    `memo` keeps rendered HTML between builds (render/pages.py)."""
+    r = PageRenderer(settings.timezone, settings.site_name, settings.hotline, memo)
     published = portal.published
     feeds = {link.path: link for link in feed_links(portal, settings)}
 
@@ -353,15 +356,27 @@ def build_outputs(
         index = build_index(docs, Segmenter(words), cache)
         outputs.update(index.files)
         outputs["search/manifest.json"] = index.manifest()
-    outputs.update(suggestion_outputs(portal, settings.timezone))
-    outputs.update(interaction_outputs(interaction_data(portal, settings.timezone, as_of)))
-    outputs.update(annual_outputs(annual_views(portal, settings.timezone, as_of)))
+    # Each group is made from the values computed for it: an edit that leaves them equal
+    # (an article's text, for the tracking counts) keeps its files.
+    if not keep("suggestions/", portal.campaigns, settings.timezone):
+        outputs.update(suggestion_outputs(portal, settings.timezone))
+    interaction = interaction_data(portal, settings.timezone, as_of)
+    if not keep("interaction/", interaction):
+        outputs.update(interaction_outputs(interaction))
+    annual = annual_views(portal, settings.timezone, as_of)
+    if not keep("annual/", annual):
+        outputs.update(annual_outputs(annual))
     if settings.tracking:
-        outputs.update(tracking_outputs(year_report(portal, settings, as_of)))
+        report = year_report(portal, settings, as_of)
+        if not keep("tracking/", report):
+            outputs.update(tracking_outputs(report))
     outputs.update(embed_outputs(portal, settings, as_of))
     outputs.update(api_outputs(portal, settings, bodies, keep))
     outputs.update(wechat_outputs(portal, settings, bodies, keep))
-    if not keep("poster/", portal, as_of):
+    # The sheets read the weeks' pieces and answer, the photos among the assets and the
+    # points of their placements (render/poster.py).
+    sheets = site_sheets(portal, settings, as_of) if settings.site_url else []
+    if not keep("poster/", sheets, portal.assets, portal.points, portal.edition_bonus):
         outputs.update(poster_outputs(portal, settings, as_of))
     return outputs
 
