@@ -272,9 +272,14 @@ def big_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _start_build(root: Path) -> subprocess.Popen[bytes]:
     """`portal build` in a subprocess, returned once its staging folder holds pages."""
-    # An edit first: a build of unchanged content finds the site up to date and ends at once.
-    piece = root / "content/articles/2026-01-01-piece-1-1.md"
-    piece.write_text(piece.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    # An edit first: a build of unchanged content finds the site up to date and ends at once,
+    # and one after an article's edit renders only that article's pages (record.py). A saved
+    # template is part of every page: the whole site is built again.
+    template = root / "themes/portal/main.html"
+    template.write_text(
+        template.read_text(encoding="utf-8") + f"\n{{# saved {time.monotonic_ns()} #}}\n",
+        encoding="utf-8",
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build", "-f", str(root / "mkdocs.yml")],
         stdout=subprocess.PIPE,
