@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 from edits import SCENARIOS  # noqa: E402
 from generate import generate  # noqa: E402
 from search_probe import first_queries  # noqa: E402
+from serve_probe import reload_times  # noqa: E402
 from stock import convert  # noqa: E402
 
 # What a portal folder holds before a build; everything else (site, staging, caches) goes.
@@ -263,6 +264,14 @@ def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]
     for scenario in SCENARIOS:
         edits[scenario.name] = scenario.apply(portal_dir)
         step(scenario.name, [*portal, "build"], portal_dir, fresh=False)
+    # The preview: a saved edit, from the write to the reloaded page in chromium.
+    preview = reload_times(portal_dir, _env(cache, epoch), portal)
+    if preview is not None:
+        print(
+            f"  serve         write → reload {preview['median_s']} s (median of "
+            f"{len(preview['write_to_load_s']) - 1}; all: {preview['write_to_load_s']})",
+            flush=True,
+        )
     stock_out = None
     if not skip_stock:
         step("stock", [*_tool("mkdocs"), "build"], stock_dir, fresh=True)
@@ -279,6 +288,7 @@ def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]
         "source_date_epoch": epoch,
         "runs": {k: asdict(v) for k, v in runs.items()},
         "edits": edits,
+        "serve": preview,
         # Where each portal build's time went, as `portal build` printed its stages.
         "stages": {k: stages(work / f"{k}.log") for k in runs if k != "stock"},
         "portal_output": asdict(portal_out),
@@ -543,14 +553,18 @@ def edit_table(ordered: list[dict[str, Any]]) -> list[str]:
     lines = [
         "`portal build` after one saved edit (edits.py), wall (CPU) seconds:",
         "",
-        "| N articles | " + " | ".join(s.label for s in names) + " | body edit / cold |",
-        "|---:|" + "---:|" * (len(names) + 1),
+        "| N articles | "
+        + " | ".join(s.label for s in names)
+        + " | body edit / cold | serve: write → reload (median) |",
+        "|---:|" + "---:|" * (len(names) + 2),
     ]
     for r in with_edits:
         cells = [_time(r["runs"].get(s.name)) for s in names]
         body, cold = r["runs"].get("edit_body"), r["runs"]["portal_cold"]
         ratio = f"{body['wall_s'] / cold['wall_s']:.2f}×" if body and not body["exit"] else "—"
-        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {ratio} |")
+        preview = r.get("serve") or {}
+        shown = f"{preview['median_s']:.2f} s" if preview.get("median_s") is not None else "—"
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {ratio} | {shown} |")
     largest = with_edits[-1]
     wanted = ("portal_cold", "edit_body", "edit_title", "squads")
     shown = [k for k in wanted if k in largest["runs"]]
