@@ -34,6 +34,8 @@ sys.path.insert(0, str(HERE))
 
 from edits import SCENARIOS  # noqa: E402
 from generate import generate  # noqa: E402
+from hugo_site import convert as hugo_convert  # noqa: E402
+from hugo_site import hugo_command  # noqa: E402
 from search_probe import first_queries  # noqa: E402
 from serve_probe import reload_times  # noqa: E402
 from stock import convert  # noqa: E402
@@ -210,7 +212,9 @@ def _tail(log: Path, lines: int = 15) -> str:
     return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
-def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]:
+def bench_size(
+    n: int, seed: int, out: Path, skip_stock: bool, skip_hugo: bool = False
+) -> dict[str, Any]:
     work = out / f"n{n}"
     work.mkdir(parents=True, exist_ok=True)
     portal_dir, stock_dir = work / "portal", work / "stock"
@@ -272,6 +276,17 @@ def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]
             f"{len(preview['write_to_load_s']) - 1}; all: {preview['write_to_load_s']})",
             flush=True,
         )
+    hugo = None if skip_hugo else hugo_command()
+    if hugo is not None:
+        # Hugo's floor for the same articles (hugo_site.py): a cold build, then the build
+        # after one article's body is saved (the `hugo` command renders everything again).
+        hugo_dir = work / "hugo"
+        hugo_convert(portal_dir, hugo_dir)
+        step("hugo_cold", [*hugo, "--quiet"], hugo_dir, fresh=False)
+        posts = sorted((hugo_dir / "content" / "news").glob("*.md"))
+        with posts[len(posts) // 2].open("a", encoding="utf-8") as f:
+            f.write("\n次日，中队对整治点位开展回头看。\n")
+        step("hugo_edit", [*hugo, "--quiet"], hugo_dir, fresh=False)
     stock_out = None
     if not skip_stock:
         step("stock", [*_tool("mkdocs"), "build"], stock_dir, fresh=True)
@@ -290,7 +305,7 @@ def bench_size(n: int, seed: int, out: Path, skip_stock: bool) -> dict[str, Any]
         "edits": edits,
         "serve": preview,
         # Where each portal build's time went, as `portal build` printed its stages.
-        "stages": {k: stages(work / f"{k}.log") for k in runs if k != "stock"},
+        "stages": {k: stages(work / f"{k}.log") for k in runs if k != "stock" and "hugo" not in k},
         "portal_output": asdict(portal_out),
         "stock_output": asdict(stock_out) if stock_out else None,
     }
@@ -555,8 +570,8 @@ def edit_table(ordered: list[dict[str, Any]]) -> list[str]:
         "",
         "| N articles | "
         + " | ".join(s.label for s in names)
-        + " | body edit / cold | serve: write → reload (median) |",
-        "|---:|" + "---:|" * (len(names) + 2),
+        + " | body edit / cold | serve: write → reload (median) | Hugo cold | Hugo after an edit |",
+        "|---:|" + "---:|" * (len(names) + 4),
     ]
     for r in with_edits:
         cells = [_time(r["runs"].get(s.name)) for s in names]
@@ -564,7 +579,14 @@ def edit_table(ordered: list[dict[str, Any]]) -> list[str]:
         ratio = f"{body['wall_s'] / cold['wall_s']:.2f}×" if body and not body["exit"] else "—"
         preview = r.get("serve") or {}
         shown = f"{preview['median_s']:.2f} s" if preview.get("median_s") is not None else "—"
-        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {ratio} | {shown} |")
+        hugo = [_time(r["runs"].get(k)) for k in ("hugo_cold", "hugo_edit")]
+        lines.append(
+            f"| {r['n']:,} | "
+            + " | ".join(cells)
+            + f" | {ratio} | {shown} | "
+            + " | ".join(hugo)
+            + " |"
+        )
     largest = with_edits[-1]
     wanted = ("portal_cold", "edit_body", "edit_title", "squads")
     shown = [k for k in wanted if k in largest["runs"]]
@@ -690,7 +712,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "out")
-    parser.add_argument("--skip-stock", action="store_true", help="only the portal runs")
+    parser.add_argument("--skip-stock", action="store_true", help="no stock mkdocs-material run")
+    parser.add_argument("--skip-hugo", action="store_true", help="no Hugo run")
     parser.add_argument(
         "--profile", type=int, metavar="N", help="afterwards, cProfile a cold build of size N"
     )
@@ -724,7 +747,7 @@ def main() -> None:
     when = datetime.now(UTC).date().isoformat()
     results: list[dict[str, Any]] = []
     for n in args.sizes:
-        results.append(bench_size(n, args.seed, args.out, args.skip_stock))
+        results.append(bench_size(n, args.seed, args.out, args.skip_stock, args.skip_hugo))
         # Written after every size, so a long run that is stopped still leaves its numbers.
         derived = ratios(results)
         report = {
