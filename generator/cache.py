@@ -35,8 +35,9 @@ def fingerprint(*parts: str | bytes) -> str:
 class Cache:
     """`with Cache(root / CACHE_DIR) as cache:`; `Cache(None)` caches nothing."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, read_only: bool = False) -> None:
         self.folder = folder
+        self.read_only = read_only  # use what is there; write nothing (`portal check`)
         self._db: sqlite3.Connection | None = None
         self._used: set[tuple[str, str]] = set()
         self._new: list[tuple[str, str, bytes]] = []
@@ -44,8 +45,12 @@ class Cache:
         self.misses = 0
 
     def __enter__(self) -> Cache:
-        if self.folder is not None:
+        if self.folder is not None and not (self.read_only and not self.folder.is_dir()):
             try:
+                if self.read_only:
+                    path = (self.folder / "cache.sqlite").resolve()
+                    self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+                    return self
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.folder / "cache.sqlite", timeout=1)
                 self._db.execute(
@@ -111,6 +116,8 @@ class Cache:
         self.hits += len(wanted)
 
     def put(self, kind: str, key: str, value: bytes) -> None:
+        if self.read_only:
+            return
         self._used.add((kind, key))
         self._new.append((kind, key, value))
 
@@ -121,6 +128,10 @@ class Cache:
         trace: TracebackType | None,
     ) -> None:
         if self._db is None:
+            return
+        if self.read_only:
+            self._db.close()
+            self._db = None
             return
         try:
             with self._db:

@@ -265,7 +265,7 @@ def _loaded(config_file: Path) -> tuple[MkDocsConfig, PortalPlugin, Portal, Sett
     """The configuration, its portal plugin, the validated content and the settings."""
     config = _load_config(config_file)
     plugin = _plugin(config)
-    portal = plugin.load(config)
+    portal = plugin.load(config, writes=False)
     assert plugin.settings is not None
     return config, plugin, portal, plugin.settings
 
@@ -280,7 +280,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # lists both (strict: true in mkdocs.yml still stops at the content's warnings first).
     configured_strict = settings_from(config, plugin.config).strict
     plugin.strict = configured_strict
-    portal = plugin.load(config)
+    portal = plugin.load(config, writes=False)
     assert plugin.settings is not None
     strict = args.strict or configured_strict
     # Unanswered records are inspected against the present (SOURCE_DATE_EPOCH, else today):

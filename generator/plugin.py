@@ -85,14 +85,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._md_keys: dict[str, str] = {}
 
     # -- loading ------------------------------------------------------------------------
-    def load(self, config: MkDocsConfig, site_dir: Path | None = None) -> Portal:
+    def load(
+        self, config: MkDocsConfig, site_dir: Path | None = None, *, writes: bool = True
+    ) -> Portal:
         """Validate the content; raises ContentError listing every problem.
 
         `site_dir` is the site that is online (default: site_dir of mkdocs.yml): pieces whose
-        address changed since it was built are warned about.
+        address changed since it was built are warned about. Without `writes` (`portal
+        check`) nothing is written, not even to the cache of parsed files.
         """
         self.settings = settings_from(config, self.config, self.strict)
-        portal = load_portal(self.settings)
+        # Parsed front matter kept by each file's bytes (its own cache: a build's cache
+        # drops what the build did not use, and `portal check` builds nothing).
+        folder = self.settings.root / CACHE_DIR / "content" if self.config.cache else None
+        with Cache(folder, read_only=not writes) as cache:
+            portal = load_portal(self.settings, cache)
         online = read_published(site_dir or Path(config.site_dir))
         if online:
             moved = moved_items(online, published_items(portal, self.settings), portal)

@@ -208,6 +208,15 @@ def load_markdown(path: Path, rel: PurePosixPath) -> tuple[MarkdownDoc | None, l
     return doc, problems + more
 
 
+def parse_markdown(raw: bytes, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:
+    """`load_markdown` for bytes already read (checked as `read_text` checks a file)."""
+    text, problems = decode_text(raw, rel)
+    if text is None:
+        return None, problems
+    doc, more = split_markdown(text, rel)
+    return doc, problems + more
+
+
 def load_yaml_file(path: Path, rel: PurePosixPath) -> tuple[YamlDoc | None, list[Problem]]:
     """Read one YAML registry file (squads.yml, outlets.yml, ...)."""
     text, problems = read_text(path, rel)

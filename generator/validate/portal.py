@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -10,9 +11,17 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator.cache import Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.errors import ContentError, Problem, Severity
-from generator.load.files import Loaded, load_markdown, markdown_files
+from generator.load.files import (
+    MAX_BYTES,
+    Loaded,
+    load_markdown,
+    markdown_files,
+    outside_portal,
+    parse_markdown,
+)
 from generator.model import Article, Campaign, FreePage, Portal, Question, Regulation
 from generator.parallel import fork_map
 from generator.privacy import mask_asker
@@ -38,8 +47,10 @@ ASSET_SUFFIXES = frozenset(
 PRIVATE_DIRS = frozenset({"suggestions"})
 
 
-def load_portal(settings: Settings) -> Portal:
-    """Everything under `settings.content`, validated; every problem reported at once."""
+def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
+    """Everything under `settings.content`, validated; every problem reported at once.
+
+    `cache` keeps each Markdown file's parsed front matter and body, keyed by its bytes."""
     content = settings.content
     root = settings.root
     problems: list[Problem] = []
@@ -51,7 +62,7 @@ def load_portal(settings: Settings) -> Portal:
     now = source_date_epoch() or datetime.now(UTC)
     listing = _content_files(content)  # once: three checks walk it
     check_paths(content, root, problems, listing)
-    markdown, read = _read_ahead(content, root, tz, settings.public_contacts)
+    markdown, read = _read_ahead(content, root, tz, settings.public_contacts, cache)
     units = load_units(content, root, tz, problems)
     outlets, points, edition_bonus = load_outlets(content, root, problems)
     editions = load_editions(content, root, tz, problems)
@@ -105,22 +116,57 @@ def load_portal(settings: Settings) -> Portal:
 
 
 def _read_ahead(
-    content: Path, root: Path, tz: tzinfo, allow: frozenset[str]
+    content: Path, root: Path, tz: tzinfo, allow: frozenset[str], cache: Cache | None = None
 ) -> tuple[dict[str, list[Loaded]], list[tuple[Campaign | None, list[Problem]]]]:
     """Every Markdown folder's files and every campaign folder, read in one go on every core
     (parallel.py): the campaigns (the heaviest, masking their rows) first, then the files, so
-    that no core waits for another stage to start."""
+    that no core waits for another stage to start. A file whose bytes were parsed before is
+    taken from `cache` (an edit re-parses the files it changed, not the archive)."""
     folders = campaign_folders(content)
     files = {name: markdown_files(content / name, root) for name in PAGE_DIRS}
     tasks: list[Callable[[], Any]] = [partial(read_campaign, f, root, tz, allow) for f in folders]
+    parsed: dict[PurePosixPath, Any] = {}
+    new: dict[PurePosixPath, str] = {}
+    if cache is not None:
+        raw = {rel: data for found in files.values() for rel, data in _raw(found)}
+        keys = {rel: fingerprint("markdown-doc", rel.as_posix(), data) for rel, data in raw.items()}
+        found_docs = cache.get_many("doc", keys.values())
+        for rel, key in keys.items():
+            if key in found_docs:
+                parsed[rel] = pickle.loads(found_docs[key])
+            else:
+                new[rel] = key
+                tasks.append(partial(parse_markdown, raw[rel], rel))
+    done = set(new) | set(parsed)
     for found in files.values():
-        tasks += [partial(load_markdown, path, rel) for path, rel in found]
+        tasks += [partial(load_markdown, path, rel) for path, rel in found if rel not in done]
     results = fork_map(lambda i: tasks[i](), range(len(tasks)))
     campaigns, rest = results[: len(folders)], iter(results[len(folders) :])
+    for rel in new:
+        parsed[rel] = next(rest)
+        assert cache is not None
+        cache.put("doc", new[rel], pickle.dumps(parsed[rel], pickle.HIGHEST_PROTOCOL))
     markdown = {
-        name: [(path, rel, next(rest)) for path, rel in found] for name, found in files.items()
+        name: [(path, rel, parsed[rel] if rel in parsed else next(rest)) for path, rel in found]
+        for name, found in files.items()
     }
     return markdown, campaigns
+
+
+def _raw(found: list[tuple[Path, PurePosixPath]]) -> list[tuple[PurePosixPath, bytes]]:
+    """The bytes of the files that `load_markdown` would read as they are: inside the portal
+    and not too big (the others are read the careful way, for their messages)."""
+    raw = []
+    for path, rel in found:
+        if outside_portal(path, rel):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if len(data) <= MAX_BYTES:
+            raw.append((rel, data))
+    return raw
 
 
 # Section pages a redirect may lead to, besides the pages made from content files.
