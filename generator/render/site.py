@@ -352,33 +352,56 @@ def build_outputs(
     outputs.update(feed_folder_sitemaps(feeds))
     outputs.update(redirect_pages(portal, settings))
     docs, words = search_docs(portal, bodies, settings.timezone), portal_words(portal)
-    if not keep("search/", docs, words):
+
+    def search() -> dict[str, bytes]:
         index = build_index(docs, Segmenter(words), cache)
-        outputs.update(index.files)
-        outputs["search/manifest.json"] = index.manifest()
+        return {**index.files, "search/manifest.json": index.manifest()}
+
+    outputs.update(_group(keep, "search/", search, docs, words))
     # Each group is made from the values computed for it: an edit that leaves them equal
     # (an article's text, for the tracking counts) keeps its files.
-    if not keep("suggestions/", portal.campaigns, settings.timezone):
-        outputs.update(suggestion_outputs(portal, settings.timezone))
+    outputs.update(
+        _group(
+            keep,
+            "suggestions/",
+            partial(suggestion_outputs, portal, settings.timezone),
+            portal.campaigns,
+            settings.timezone,
+        )
+    )
     interaction = interaction_data(portal, settings.timezone, as_of)
-    if not keep("interaction/", interaction):
-        outputs.update(interaction_outputs(interaction))
+    outputs.update(
+        _group(keep, "interaction/", partial(interaction_outputs, interaction), interaction)
+    )
     annual = annual_views(portal, settings.timezone, as_of)
-    if not keep("annual/", annual):
-        outputs.update(annual_outputs(annual))
+    outputs.update(_group(keep, "annual/", partial(annual_outputs, annual), annual))
     if settings.tracking:
         report = year_report(portal, settings, as_of)
-        if not keep("tracking/", report):
-            outputs.update(tracking_outputs(report))
+        outputs.update(_group(keep, "tracking/", partial(tracking_outputs, report), report))
     outputs.update(embed_outputs(portal, settings, as_of))
     outputs.update(api_outputs(portal, settings, bodies, keep))
     outputs.update(wechat_outputs(portal, settings, bodies, keep))
     # The sheets read the weeks' pieces and answer, the photos among the assets and the
     # points of their placements (render/poster.py).
     sheets = site_sheets(portal, settings, as_of) if settings.site_url else []
-    if not keep("poster/", sheets, portal.assets, portal.points, portal.edition_bonus):
-        outputs.update(poster_outputs(portal, settings, as_of))
+    make_sheets = partial(poster_outputs, portal, settings, as_of)
+    inputs = (sheets, portal.assets, portal.points, portal.edition_bonus)
+    outputs.update(_group(keep, "poster/", make_sheets, *inputs))
     return outputs
+
+
+def _group(
+    keep: Keep, prefix: str, make: Callable[[], dict[str, bytes]], *inputs: object
+) -> dict[str, bytes]:
+    """The outputs under `prefix` that `make` gives, unless `keep` has them already; the
+    keeper learns which files the group made (render/keep.py)."""
+    if keep(prefix, *inputs):
+        return {}
+    made = make()
+    note = getattr(keep, "made", None)
+    if note is not None:
+        note(made)
+    return made
 
 
 def feed_folder_sitemaps(feeds: list[Feed]) -> dict[str, bytes]:
