@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from generator import tracking
+from generator.compute import tracking
 from generator.audit import scan_site
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch

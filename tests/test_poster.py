@@ -26,7 +26,7 @@ from generator.render import poster
 from generator.render.pages import PageRenderer
 from generator.render.poster_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
 from generator.settings import Settings
-from generator.tracking import Week
+from generator.compute.tracking import Week
 from generator.urls import article_url, question_url
 from generator.validate.portal import load_portal
 

@@ -29,7 +29,7 @@ from generator.model import (
 )
 from generator.render.tracking_pages import without_tracking
 from generator.render.tracking_report import build_report, report_tables
-from generator.tracking import (
+from generator.compute.tracking import (
     Week,
     adoption,
     as_of,

@@ -35,7 +35,7 @@ from generator.render.poster_layout import Piece, SheetFit, fit_sheet, pieces_th
 from generator.render.spec import PageSpec, fixed
 from generator.render.text import cn_date, derive_summary, relative_url
 from generator.settings import Settings
-from generator.tracking import Week, week_of
+from generator.compute.tracking import Week, week_of
 from generator.urls import article_url, question_url
 from generator.validate.legal import article_label
 

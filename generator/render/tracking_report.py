@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.model import Level, Portal, Unit
 from generator.render.exports import csv_bytes, json_bytes
-from generator.tracking import (
+from generator.compute.tracking import (
     Adoption,
     Ledger,
     UnitWeek,
