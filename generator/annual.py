@@ -5,7 +5,7 @@ The State Council office's annual report form (2018) asks for much this content 
 know (visits, services, security); these are the rows of its 信息发布, 解读回应 and 互动交流
 parts that it can answer. Each figure carries the rule it was counted by (shown on the page
 and in the downloads); docs/reference.md gives the same rules in English. The interaction figures
-come from `generator.interaction`, the same counts as the 互动交流统计 page.
+come from `generator.compute.interaction`, the same counts as the 互动交流统计 page.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from generator import interaction
-from generator.interaction import ADOPTED, Kind, in_year, of_kind, tally
+from generator.compute import interaction
+from generator.compute.interaction import ADOPTED, Kind, in_year, of_kind, tally
 from generator.model import Campaign, Category, Portal
 
 FORM = "政府网站工作年度报表（国办函〔2018〕12号）"  # noqa: RUF001

@@ -271,7 +271,7 @@ def _loaded(config_file: Path) -> tuple[MkDocsConfig, PortalPlugin, Portal, Sett
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator import interaction
+    from generator.compute import interaction
     from generator.config import settings_from
 
     config = _load_config(args.config_file)

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from rich.console import Console
 from rich.table import Table
 
-from generator import interaction
+from generator.compute import interaction
 from generator.annual import FORM, NOT_COUNTED, Annual, annual, report_years
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart

@@ -9,8 +9,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import interaction
-from generator.interaction import FAIL_DAYS, WARN_DAYS, Kind, Record, Tally
+from generator.compute import interaction
+from generator.compute.interaction import FAIL_DAYS, WARN_DAYS, Kind, Record, Tally
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
 from generator.render.exports import csv_bytes, json_bytes
