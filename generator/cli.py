@@ -600,7 +600,7 @@ def _poster_question(portal: Portal, key: str) -> Question:
 def cmd_annual(args: argparse.Namespace) -> int:
     """`portal report --annual YEAR`: the figures site/annual/YEAR/ shows, counted the same way
     and as of the same day (SOURCE_DATE_EPOCH, else the newest date in the content)."""
-    from generator.annual import annual
+    from generator.compute.annual import annual
     from generator.render.annual_pages import annual_data, print_annual
 
     given = [f"--{name}" for name in ("from", "to", "unit", "table") if _given(args, name)]

@@ -13,7 +13,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator.annual import annual, latest_year, report_years
+from generator.compute.annual import annual, latest_year, report_years
 from generator.cli import main
 from generator.clock import BEIJING
 from generator.settings import Settings

@@ -1,6 +1,6 @@
 """政府网站工作年度报表 figures: a page per year, an index of years, the CSV/JSON downloads and
 `portal report --annual` (table, CSV, JSON), all from `annual_data`, so every view shows the
-numbers `generator.annual` counted."""
+numbers `generator.compute.annual` counted."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from generator.compute import interaction
-from generator.annual import FORM, NOT_COUNTED, Annual, annual, report_years
+from generator.compute.annual import FORM, NOT_COUNTED, Annual, annual, report_years
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
 from generator.render.exports import csv_bytes, json_bytes

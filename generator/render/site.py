@@ -14,7 +14,7 @@ from functools import partial
 from itertools import groupby
 from urllib.parse import urljoin
 
-from generator.annual import latest_year, report_years
+from generator.compute.annual import latest_year, report_years
 from generator.cache import Cache
 from generator.model import Article, Category, Portal
 from generator.published import IDS_FILE, ids_json, published_items
