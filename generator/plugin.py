@@ -38,7 +38,7 @@ from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
-from generator.published import moved_items, published_items, read_published
+from generator.compute.published import moved_items, published_items, read_published
 from generator.record import Keeper, OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
