@@ -12,7 +12,7 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from generator.render.exports import json_bytes
+from generator.exports import json_bytes
 from generator.render.tracking_report import (
     DataTable,
     Report,

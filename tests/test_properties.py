@@ -34,7 +34,7 @@ from generator.privacy import (
     mask_asker,
     mask_name,
 )
-from generator.render.exports import csv_bytes, json_bytes
+from generator.exports import csv_bytes, json_bytes
 from generator.render.feeds import xml_text
 from generator.render.jsonld import script_json
 from generator.render.pages import PageRenderer

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 from generator.model import Article, Citation, Portal, Question, Regulation
-from generator.render.exports import json_bytes
+from generator.exports import json_bytes
 from generator.render.feed_catalog import article_id, question_id, regulation_item
 from generator.render.feeds import absolutize
 from generator.render.keep import Keep, never

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.model import Level, Portal
 from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_map, target_chart
-from generator.render.exports import json_bytes
+from generator.exports import json_bytes
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
 from generator.render.tracking_report import (

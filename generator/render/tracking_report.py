@@ -8,7 +8,7 @@ from datetime import date, tzinfo
 from typing import Any
 
 from generator.model import Level, Portal, Unit
-from generator.render.exports import csv_bytes, json_bytes
+from generator.exports import csv_bytes, json_bytes
 from generator.compute.tracking import (
     Adoption,
     Ledger,
