@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from generator.settings import Settings
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-# `portal report --table` choices (generator.render.tracking_report.TABLE_NAMES; not imported
+# `portal report --table` choices (generator.compute.tracking_report.TABLE_NAMES; not imported
 # here so that `portal --help` stays fast).
 TRACKING_TABLES = (
     "this_week",
@@ -422,7 +422,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from datetime import date
 
     from generator import clock
-    from generator.render.tracking_report import build_report
+    from generator.compute.tracking_report import build_report
     from generator.report import print_report
     from generator.compute.tracking import parse_bound
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from generator.exports import json_bytes
-from generator.render.tracking_report import (
+from generator.compute.tracking_report import (
     DataTable,
     Report,
     cell_text,

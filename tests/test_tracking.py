@@ -28,7 +28,7 @@ from generator.model import (
     UnitType,
 )
 from generator.render.tracking_pages import without_tracking
-from generator.render.tracking_report import build_report, report_tables
+from generator.compute.tracking_report import build_report, report_tables
 from generator.compute.tracking import (
     Week,
     adoption,

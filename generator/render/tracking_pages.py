@@ -13,7 +13,7 @@ from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_ma
 from generator.exports import json_bytes
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
-from generator.render.tracking_report import (
+from generator.compute.tracking_report import (
     RULES,
     Report,
     above_county,
