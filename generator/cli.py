@@ -422,9 +422,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from datetime import date
 
     from generator import clock
+    from generator.compute.tracking import parse_bound
     from generator.compute.tracking_report import build_report
     from generator.report import print_report
-    from generator.compute.tracking import parse_bound
 
     if args.annual is not None:
         return cmd_annual(args)
@@ -494,9 +494,9 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
     from generator import clock
     from generator import poster as output
+    from generator.compute.tracking import Week
     from generator.render import poster
     from generator.render.pages import PageRenderer
-    from generator.compute.tracking import Week
 
     _, _, portal, settings = _loaded(args.config_file)
     tz = settings.timezone

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.model import Category, Domain
 from generator.settings import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, Settings
-from generator.validate.fields import SLUG
+from generator.urls import SLUG
 
 
 class TimeZone(base.BaseConfigOption[ZoneInfo]):

@@ -27,10 +27,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from generator.compute import tracking
 from generator.audit import scan_site
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
+from generator.compute import tracking
+from generator.compute.published import moved_items, published_items, read_published
 from generator.config import PortalConfig, settings_from
 from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
@@ -38,7 +39,6 @@ from generator.frame import BulkPage, FrameRenderer
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
-from generator.compute.published import moved_items, published_items, read_published
 from generator.record import Keeper, OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links

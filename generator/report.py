@@ -12,7 +12,6 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from generator.exports import json_bytes
 from generator.compute.tracking_report import (
     DataTable,
     Report,
@@ -21,6 +20,7 @@ from generator.compute.tracking_report import (
     report_tables,
     table_json,
 )
+from generator.exports import json_bytes
 
 DEFAULT_CSV_TABLE = "units"
 _TERMINAL_HIDDEN = frozenset({"unit", "outlet", "level", "url", "article", "unit_name"})

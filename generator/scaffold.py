@@ -7,8 +7,7 @@ from pathlib import Path
 
 from generator.errors import ContentError
 from generator.settings import Settings
-from generator.urls import slugify
-from generator.validate.fields import SLUG
+from generator.urls import SLUG, slugify
 from generator.validate.registry import load_units
 
 

@@ -1,12 +1,16 @@
-"""The site's URL scheme, in one place. Every URL derives from stable keys, never titles.
+"""The site's URL scheme and item ids, in one place. Every URL and id derives from stable keys,
+never titles.
 
 URLs are site-relative directory paths (`news/2026/05/night-market/`); renderers turn them
-into relative links for the page at hand.
+into relative links for the page at hand. Ids (`tag:` URIs, RFC 4151) are fixed at first
+publication and shared by the feeds, the API and published.json.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, tzinfo
+from urllib.parse import urlsplit
 
 from generator.model import (
     Article,
@@ -18,6 +22,10 @@ from generator.model import (
     Question,
     Regulation,
 )
+from generator.settings import Settings
+
+# A URL name: lower-case ASCII words joined by hyphens (file names, slugs, ids in settings).
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def slugify(title: str, max_words: int = 6) -> str:
@@ -75,3 +83,27 @@ def campaign_url(campaign: Campaign) -> str:
 def theme_url(campaign: Campaign, theme: str) -> str:
     # The URL name was made when the campaign was read (pinyin is slow to make a thousand times).
     return f"{campaign_url(campaign)}{campaign.theme_slug(theme) or slugify(theme)}/"
+
+
+def tag_uri(site_url: str, day: datetime, name: str, tz: tzinfo) -> str:
+    """RFC 4151 id: `tag:cgj.example.gov.cn,2026-05-12:news/night-market`."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},{day.astimezone(tz).date().isoformat()}:{name}"
+
+
+def article_id(article: Article, site_url: str, settings: Settings) -> str:
+    """Fixed at first publication: the front matter's `id`, or date + slug."""
+    if article.feed_id:
+        return article.feed_id
+    return tag_uri(site_url, article.published, f"news/{article.slug}", settings.timezone)
+
+
+def question_id(q: Question, settings: Settings) -> str:
+    """Fixed at first publication: the answer's date and file name."""
+    return tag_uri(settings.site_url, q.published, f"qa/{q.key}", settings.timezone)
+
+
+def regulation_id(g: Regulation, settings: Settings) -> str:
+    """Fixed by adoption: each change updates the item, never its id."""
+    adopted = datetime.combine(g.adopted, time(), tzinfo=settings.timezone)
+    return tag_uri(settings.site_url, adopted, f"regulations/{g.id}", settings.timezone)

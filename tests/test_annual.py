@@ -13,9 +13,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator.compute.annual import annual, latest_year, report_years
 from generator.cli import main
 from generator.clock import BEIJING
+from generator.compute.annual import annual, latest_year, report_years
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 

@@ -47,6 +47,7 @@ def sample_feed(title: str = "标题 & <测试>", body: str = "<p>正文</p>") -
         site_url="https://example.org/",
         items=(item,),
         fallback_updated=datetime(2000, 1, 1, tzinfo=UTC),
+        tz=PLUS8,
     )
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from generator.compute import interaction
 from generator.cli import main
 from generator.clock import BEIJING
-from generator.errors import ContentError
+from generator.compute import interaction
 from generator.compute.interaction import Kind, Tally, tally
+from generator.errors import ContentError
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 

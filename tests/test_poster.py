@@ -20,13 +20,13 @@ import pytest
 
 from generator.cli import main as portal_main
 from generator.clock import BEIJING
+from generator.compute.tracking import Week
 from generator.model import Portal
 from generator.poster import fix_dates, output_paths
 from generator.render import poster
 from generator.render.pages import PageRenderer
 from generator.render.poster_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
 from generator.settings import Settings
-from generator.compute.tracking import Week
 from generator.urls import article_url, question_url
 from generator.validate.portal import load_portal
 

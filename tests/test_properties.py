@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from generator.clock import BEIJING, parse_when
 from generator.errors import Problem
+from generator.exports import csv_bytes, json_bytes
 from generator.load.csvfile import parse_excel_datetime
 from generator.load.files import decode_text, split_markdown
 from generator.load.yamldoc import YamlDoc, parse_yaml
@@ -34,13 +35,12 @@ from generator.privacy import (
     mask_asker,
     mask_name,
 )
-from generator.exports import csv_bytes, json_bytes
 from generator.render.feeds import xml_text
 from generator.render.jsonld import script_json
 from generator.render.pages import PageRenderer
-from generator.urls import slugify
+from generator.urls import SLUG, slugify
 from generator.validate.articles import slug_of
-from generator.validate.fields import SLUG, Fields
+from generator.validate.fields import Fields
 from generator.validate.legal import article_label, chinese_number, parse_article_number
 
 P = PurePosixPath("content/articles/x.md")

@@ -14,6 +14,17 @@ import lxml.html
 import pytest
 
 from generator.clock import BEIJING, parse_when
+from generator.compute.tracking import (
+    Week,
+    adoption,
+    as_of,
+    parse_bound,
+    ranks,
+    submissions,
+    week_of,
+    writers_of,
+)
+from generator.compute.tracking_report import build_report, report_tables
 from generator.model import (
     Article,
     Category,
@@ -28,17 +39,6 @@ from generator.model import (
     UnitType,
 )
 from generator.render.tracking_pages import without_tracking
-from generator.compute.tracking_report import build_report, report_tables
-from generator.compute.tracking import (
-    Week,
-    adoption,
-    as_of,
-    parse_bound,
-    ranks,
-    submissions,
-    week_of,
-    writers_of,
-)
 
 from .conftest import ROOT, WritePortal, build
 

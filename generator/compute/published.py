@@ -17,9 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
 from generator.model import Portal
-from generator.render.feed_catalog import article_id, question_id
 from generator.settings import Settings
-from generator.urls import article_url, question_url
+from generator.urls import article_id, article_url, question_id, question_url
 
 IDS_FILE = "feeds/ids.json"
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any
 
-from generator.model import Level, Portal, Unit
-from generator.exports import csv_bytes, json_bytes
 from generator.compute.tracking import (
     Adoption,
     Ledger,
@@ -20,6 +18,8 @@ from generator.compute.tracking import (
     submissions,
     writers_of,
 )
+from generator.exports import csv_bytes, json_bytes
+from generator.model import Level, Portal, Unit
 
 RULES = (
     "报送：每篇稿件不论状态（已发布、草稿、退稿）都计为一次报送，计入“报送时间”（submitted，"

@@ -14,9 +14,9 @@ from rich.table import Table
 
 from generator.compute import interaction
 from generator.compute.annual import FORM, NOT_COUNTED, Annual, annual, report_years
+from generator.exports import csv_bytes, json_bytes
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
-from generator.exports import csv_bytes, json_bytes
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
 from generator.urls import campaign_url

@@ -17,18 +17,20 @@ from importlib.resources import files
 from typing import Any, TypeVar
 from urllib.parse import urljoin
 
-from generator.model import Article, Citation, Portal, Question, Regulation
 from generator.exports import json_bytes
-from generator.render.feed_catalog import article_id, question_id, regulation_item
+from generator.model import Article, Citation, Portal, Question, Regulation
+from generator.render.feed_catalog import regulation_item
 from generator.render.feeds import absolutize
 from generator.render.keep import Keep, never
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (
+    article_id,
     article_url,
     category_url,
     edition_url,
     provision_url,
+    question_id,
     question_url,
     regulation_url,
 )

@@ -11,10 +11,18 @@ from datetime import datetime, time
 from urllib.parse import urljoin
 
 from generator.model import Article, Portal, Question, Regulation
-from generator.render.feeds import Feed, FeedItem, absolutize, tag_uri
+from generator.render.feeds import Feed, FeedItem, absolutize
 from generator.render.pages import summary_of
 from generator.settings import Settings
-from generator.urls import article_url, category_url, question_url, regulation_url
+from generator.urls import (
+    article_id,
+    article_url,
+    category_url,
+    question_id,
+    question_url,
+    regulation_id,
+    regulation_url,
+)
 from generator.validate.legal import article_label
 
 _IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"', re.I)
@@ -34,13 +42,6 @@ class FeedLink:
 
     path: str  # site path without extension
     title: str
-
-
-def article_id(article: Article, site_url: str, settings: Settings) -> str:
-    """Fixed at first publication: the front matter's `id`, or date + slug."""
-    if article.feed_id:
-        return article.feed_id
-    return tag_uri(site_url, article.published, f"news/{article.slug}", settings.timezone)
 
 
 def article_item(article: Article, body_html: str, settings: Settings) -> FeedItem:
@@ -169,11 +170,6 @@ def site_feeds(
     return feeds
 
 
-def question_id(q: Question, settings: Settings) -> str:
-    """Fixed at first publication: the answer's date and file name."""
-    return tag_uri(settings.site_url, q.published, f"qa/{q.key}", settings.timezone)
-
-
 def question_item(q: Question, body_html: str, settings: Settings) -> FeedItem:
     url = urljoin(settings.site_url, question_url(q))
     basis = "；".join(f"《{c.regulation.short_title}》{article_label(c.article)}" for c in q.basis)
@@ -195,7 +191,7 @@ def regulation_item(g: Regulation, body_html: str, settings: Settings) -> FeedIt
     adopted = datetime.combine(g.adopted, time(), tzinfo=settings.timezone)
     changed = datetime.combine(g.last_change, time(), tzinfo=settings.timezone)
     return FeedItem(
-        id=tag_uri(settings.site_url, adopted, f"regulations/{g.id}", settings.timezone),
+        id=regulation_id(g, settings),
         title=f"{g.title}（{g.status.value}）",
         url=url,
         published=adopted,

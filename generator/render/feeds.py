@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from email.utils import format_datetime
 from html import escape
-from urllib.parse import urljoin, urlsplit
-
-from generator.clock import BEIJING
+from urllib.parse import urljoin
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -59,8 +57,8 @@ class Feed:
     site_url: str
     items: tuple[FeedItem, ...]
     fallback_updated: datetime  # used only when there are no items
+    tz: tzinfo  # the site's `timezone`: dates in feeds are its wall clock
     language: str = "zh-CN"
-    tz: tzinfo = BEIJING
     formats: tuple[str, ...] = field(default=("xml", "atom", "json"))
 
     @property
@@ -70,12 +68,6 @@ class Feed:
 
     def url(self, fmt: str) -> str:
         return urljoin(self.site_url, f"{self.path}.{fmt}")
-
-
-def tag_uri(site_url: str, day: datetime, name: str, tz: tzinfo = BEIJING) -> str:
-    """RFC 4151 id: `tag:cgj.example.gov.cn,2026-05-12:news/night-market`."""
-    host = urlsplit(site_url).hostname or "localhost"
-    return f"tag:{host},{day.astimezone(tz).date().isoformat()}:{name}"
 
 
 def absolutize(html: str, base_url: str) -> str:

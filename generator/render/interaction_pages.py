@@ -11,9 +11,9 @@ from markupsafe import Markup
 
 from generator.compute import interaction
 from generator.compute.interaction import FAIL_DAYS, WARN_DAYS, Kind, Record, Tally
+from generator.exports import csv_bytes, json_bytes
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
-from generator.exports import csv_bytes, json_bytes
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
 

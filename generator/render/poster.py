@@ -29,13 +29,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 import segno
 from markupsafe import Markup
 
+from generator.compute.tracking import Week, week_of
 from generator.model import Article, Portal, Question
 from generator.render.pages import PageRenderer
 from generator.render.poster_layout import Piece, SheetFit, fit_sheet, pieces_that_fit
 from generator.render.spec import PageSpec, fixed
-from generator.render.text import cn_date, derive_summary, relative_url
+from generator.render.text import cn_day, derive_summary, relative_url
 from generator.settings import Settings
-from generator.compute.tracking import Week, week_of
 from generator.urls import article_url, question_url
 from generator.validate.legal import article_label
 
@@ -205,7 +205,7 @@ def date_range(week: Week) -> str:
     beside it, unless the week spans two)."""
     first, last = week.monday, week.sunday
     if first.year != last.year:
-        return f"{cn_date(first)}—{cn_date(last)}"
+        return f"{cn_day(first)}—{cn_day(last)}"
     if first.month != last.month:
         return f"{first.month}月{first.day}日—{last.month}月{last.day}日"
     return f"{first.month}月{first.day}日—{last.day}日"

@@ -14,10 +14,10 @@ from functools import partial
 from itertools import groupby
 from urllib.parse import urljoin
 
-from generator.compute.annual import latest_year, report_years
 from generator.cache import Cache
-from generator.model import Article, Category, Portal
+from generator.compute.annual import latest_year, report_years
 from generator.compute.published import IDS_FILE, ids_json, published_items
+from generator.model import Article, Category, Portal
 from generator.render import jsonld
 from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
 from generator.render.api import api_outputs

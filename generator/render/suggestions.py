@@ -11,9 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.exports import csv_bytes, json_bytes
 from generator.model import Campaign, Portal, SuggestionStatus
 from generator.render.charts import Bar, bar_chart
-from generator.exports import csv_bytes, json_bytes
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
 from generator.urls import campaign_url, theme_url

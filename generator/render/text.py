@@ -7,8 +7,6 @@ import posixpath
 import re
 from datetime import date, datetime, tzinfo
 
-from generator.clock import BEIJING
-
 WEEKDAYS = "一二三四五六日"
 
 
@@ -30,20 +28,25 @@ def relative_url(target: str, page: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
-def cn_date(value: date | datetime, tz: tzinfo = BEIJING) -> str:
+def cn_day(day: date) -> str:
+    """2026年5月12日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_date(value: date | datetime, tz: tzinfo) -> str:
     """2026年5月12日 (a datetime is first put on the site's wall clock)."""
     if isinstance(value, datetime):
         value = value.astimezone(tz).date()
-    return f"{value.year}年{value.month}月{value.day}日"
+    return cn_day(value)
 
 
-def cn_datetime(value: datetime, tz: tzinfo = BEIJING) -> str:
+def cn_datetime(value: datetime, tz: tzinfo) -> str:
     """2026年5月12日 09:30 on the site's wall clock."""
     local = value.astimezone(tz)
-    return f"{cn_date(local)} {local:%H:%M}"
+    return f"{cn_day(local.date())} {local:%H:%M}"
 
 
-def iso_date(value: date | datetime, tz: tzinfo = BEIJING) -> str:
+def iso_date(value: date | datetime, tz: tzinfo) -> str:
     if isinstance(value, datetime):
         value = value.astimezone(tz).date()
     return value.isoformat()

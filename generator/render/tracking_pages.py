@@ -8,11 +8,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.model import Level, Portal
-from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_map, target_chart
-from generator.exports import json_bytes
-from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
 from generator.compute.tracking_report import (
     RULES,
     Report,
@@ -23,6 +18,11 @@ from generator.compute.tracking_report import (
     report_tables,
     table_json,
 )
+from generator.exports import json_bytes
+from generator.model import Level, Portal
+from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_map, target_chart
+from generator.render.pages import PageRenderer
+from generator.render.spec import PageSpec, fixed
 from generator.settings import Settings
 
 TRACKING_URL = "tracking/"

@@ -21,8 +21,8 @@ from generator.model import (
     Status,
     Unit,
 )
-from generator.urls import article_url
-from generator.validate.fields import SLUG, Fields, closest, known_list
+from generator.urls import SLUG, article_url
+from generator.validate.fields import Fields, closest, known_list
 from generator.validate.legal import load_basis
 
 ARTICLE_KEYS = (

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from generator.clock import parse_when
 from generator.errors import Problem, Severity
 from generator.load.yamldoc import YamlDoc
+from generator.urls import SLUG
 
 T = TypeVar("T")
 
@@ -245,7 +246,6 @@ class Fields:
         return value
 
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FAR_FUTURE_DAYS = 366
 # Names Windows keeps for devices, whatever the suffix: a folder `con/` cannot be copied there.
 WINDOWS_RESERVED = re.compile(

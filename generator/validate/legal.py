@@ -23,7 +23,8 @@ from generator.model import (
     Question,
     Regulation,
 )
-from generator.validate.fields import SLUG, Fields, closest, known_list
+from generator.urls import SLUG
+from generator.validate.fields import Fields, closest, known_list
 
 REGULATION_KEYS = (
     "title",

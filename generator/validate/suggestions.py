@@ -17,8 +17,8 @@ from generator.load.files import load_yaml_file
 from generator.model import Campaign, Suggestion, SuggestionStatus
 from generator.parallel import fork_map
 from generator.privacy import mask_name, mask_text
-from generator.urls import slugify
-from generator.validate.fields import SLUG, Fields, closest, type_name
+from generator.urls import SLUG, slugify
+from generator.validate.fields import Fields, closest, type_name
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id", "编号", "序号"),
