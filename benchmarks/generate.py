@@ -267,7 +267,7 @@ class Regulation:
 
 
 def _provision_numbers(body: str) -> frozenset[int]:
-    from generator.validate.legal import chinese_number  # the portal's own numeral parser
+    from generator.numerals import chinese_number  # the portal's own numeral parser
 
     found = re.findall(
         r"^#{2,6}\s*第\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*条", body, re.M
@@ -412,7 +412,7 @@ def _basis(
     regulations: dict[str, list[Regulation]],
 ) -> list[dict[str, object]]:
     """A template's citations, kept where the law applied on the day, some moved to a variant."""
-    from generator.validate.legal import parse_article_number
+    from generator.numerals import parse_article_number
 
     basis: list[dict[str, object]] = []
     for item in raw or []:

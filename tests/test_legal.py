@@ -9,8 +9,8 @@ import lxml.html
 import pytest
 
 from generator.errors import ContentError
+from generator.numerals import anchor_headings, article_label, parse_article_number
 from generator.settings import Settings
-from generator.validate.legal import anchor_headings, article_label, parse_article_number
 from generator.validate.portal import load_portal
 
 from .conftest import WritePortal

@@ -27,6 +27,7 @@ from generator.exports import csv_bytes, json_bytes
 from generator.load.csvfile import parse_excel_datetime
 from generator.load.files import decode_text, split_markdown
 from generator.load.yamldoc import YamlDoc, parse_yaml
+from generator.numerals import article_label, chinese_number, parse_article_number
 from generator.privacy import (
     CANDIDATE,
     GROUP_WORDS,
@@ -41,7 +42,6 @@ from generator.render.pages import PageRenderer
 from generator.urls import SLUG, slugify
 from generator.validate.articles import slug_of
 from generator.validate.fields import Fields
-from generator.validate.legal import article_label, chinese_number, parse_article_number
 
 P = PurePosixPath("content/articles/x.md")
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

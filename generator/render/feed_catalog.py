@@ -11,6 +11,7 @@ from datetime import datetime, time
 from urllib.parse import urljoin
 
 from generator.model import Article, Portal, Question, Regulation
+from generator.numerals import article_label
 from generator.render.feeds import Feed, FeedItem, absolutize
 from generator.render.pages import summary_of
 from generator.settings import Settings
@@ -23,7 +24,6 @@ from generator.urls import (
     regulation_id,
     regulation_url,
 )
-from generator.validate.legal import article_label
 
 _IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"', re.I)
 _IMAGE_TYPES = {

@@ -19,13 +19,13 @@ from generator.model import (
     Question,
     Regulation,
 )
+from generator.numerals import anchor_headings
 from generator.render import jsonld
 from generator.render.feed_catalog import FeedLink
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
 from generator.settings import Settings
 from generator.urls import domain_url, question_url, regulation_url
-from generator.validate.legal import anchor_headings
 
 
 def cited_by(portal: Portal) -> dict[tuple[str, int], tuple[list[Question], list[Article]]]:

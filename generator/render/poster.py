@@ -31,13 +31,13 @@ from markupsafe import Markup
 
 from generator.compute.tracking import Week, week_of
 from generator.model import Article, Portal, Question
+from generator.numerals import article_label
 from generator.render.pages import PageRenderer
 from generator.render.poster_layout import Piece, SheetFit, fit_sheet, pieces_that_fit
 from generator.render.spec import PageSpec, fixed
 from generator.render.text import cn_day, derive_summary, relative_url
 from generator.settings import Settings
 from generator.urls import article_url, question_url
-from generator.validate.legal import article_label
 
 MAX_ITEMS = 4
 SITE_WEEKS = 12  # sheets on the site: the latest weeks with news
