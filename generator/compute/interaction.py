@@ -29,7 +29,7 @@ from pathlib import PurePosixPath
 
 from generator.clock import source_date_epoch, today
 from generator.errors import Problem, Severity
-from generator.model import Portal, SuggestionStatus
+from generator.model import Portal, Suggestion, SuggestionStatus
 from generator.urls import question_url, theme_url
 
 WARN_DAYS = 60  # unanswered for longer than this: a warning from `portal check`
@@ -123,6 +123,13 @@ def records(portal: Portal, tz: tzinfo) -> tuple[Record, ...]:
             )
     found += sorted(suggestions, key=lambda r: (r.received, r.key))
     return tuple(found)
+
+
+def reply_days(s: Suggestion, tz: tzinfo) -> int | None:
+    """Days from receipt to reply, when both are known."""
+    if s.replied is None:
+        return None
+    return (s.replied - s.received.astimezone(tz).date()).days
 
 
 def groups(portal: Portal, kind: Kind) -> tuple[str, ...]:

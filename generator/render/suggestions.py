@@ -11,13 +11,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.compute.interaction import reply_days
 from generator.exports import csv_bytes, json_bytes
 from generator.model import Campaign, Portal, SuggestionStatus
 from generator.render.charts import Bar, bar_chart
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed
 from generator.urls import campaign_url, theme_url
-from generator.validate.suggestions import reply_days
 
 
 def _summary(c: Campaign, tz: tzinfo) -> dict[str, Any]:

@@ -285,10 +285,3 @@ def _suggestions(
         )
     result.sort(key=lambda s: (s.received, s.id))
     return result
-
-
-def reply_days(s: Suggestion, tz: tzinfo) -> int | None:
-    """Days from receipt to reply, when both are known."""
-    if s.replied is None:
-        return None
-    return (s.replied - s.received.astimezone(tz).date()).days
