@@ -11,9 +11,7 @@ apply  insert the accepted placements into the articles' front matter as new tex
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -36,6 +34,7 @@ from generator.evidence.titles import similarity as similarity
 from generator.evidence.titles import strip_title as strip_title
 from generator.evidence.words import site_vocabulary
 from generator.model import Article, Outlet, Portal
+from generator.write import atomic_file
 
 MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_THRESHOLD = 0.85  # apply at or above this confidence
@@ -590,7 +589,7 @@ def apply_proposals(root: Path, proposals: Sequence[Proposal]) -> dict[Path, int
         text = raw.decode("utf-8")
         updated = insert_placements(text, sorted(new, key=lambda n: (n.day, n.outlet)))
         _check(text, updated, new, path)
-        _replace(path, updated.encode("utf-8"))
+        atomic_file(path, updated.encode("utf-8"))
         written[path] = len(new)
     return written
 
@@ -619,18 +618,6 @@ def _check(before: str, after: str, new: Sequence[NewPlacement], path: Path) -> 
     ]
     if _placements_of(after) != expected:
         raise ApplyError(f"{path}: the inserted placements did not read back as written")
-
-
-def _replace(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temp).chmod(path.stat().st_mode & 0o7777)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def outlet_for(location: str, feed_title: str, outlets: Sequence[Outlet]) -> Outlet | None:

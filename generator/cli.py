@@ -15,7 +15,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from generator.errors import ContentError, Problem
-from generator.write import InterruptedAfterSwap
+from generator.write import InterruptedAfterSwap, atomic_file
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -547,7 +547,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     html_path, pdf_path = output.output_paths(args.output, [s.week.label for s in sheets])
     written = []
     if args.format in ("both", "html"):
-        output.write_atomically(html_path, html.encode("utf-8"))
+        atomic_file(html_path, html.encode("utf-8"))
         written.append(html_path)
     if args.format in ("both", "pdf"):
         moment = epoch or poster.newest_time(sheets)

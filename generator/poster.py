@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.write import atomic_file
+
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 PRINT_TIMEOUT = 120  # seconds; a sheet takes about one
 
@@ -91,7 +93,7 @@ def print_pdf(html: str, target: Path, browser: str, moment: datetime | None = N
                 f"Chromium could not print the sheet (exit {result.returncode})\n{tail}"
             )
         data = out.read_bytes()
-    write_atomically(target, fix_dates(data, moment))
+    atomic_file(target, fix_dates(data, moment))
 
 
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
@@ -109,22 +111,6 @@ def fix_dates(pdf: bytes, moment: datetime | None) -> bytes:
         return new if len(new) == len(match[0]) else match[0]
 
     return _PDF_DATE.sub(replace, pdf)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside `target`, then rename: a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        Path(temp).chmod(0o666 & ~mask)
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def output_paths(output: Path | None, labels: Sequence[str]) -> tuple[Path, Path]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import CACHE_DIR, fingerprint
+from generator.write import atomic_file
 
 RECORD = "site.json"
 # The libraries whose versions change what a build writes.
@@ -137,11 +138,8 @@ def remember(
     `files`, the hash of every file, when the build knows them."""
     folder = root / CACHE_DIR
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         hashes = site_hashes(site) if files is None else dict(sorted(files.items()))
         data = {"key": key, "files": hashes, "warnings": warnings}
-        temporary = folder / f".{RECORD}.{os.getpid()}"
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(folder / RECORD)
+        atomic_file(folder / RECORD, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass

@@ -1,4 +1,5 @@
-"""All-or-nothing output: build into a staging directory beside the site, then swap it in.
+"""All-or-nothing output: build into a staging directory beside the site, then swap it in;
+single files (sheets, PDFs, edited articles, records) written beside their target and renamed.
 
 The site that is online stays whole until the new one is complete. On Linux the swap is a
 single `renameat2(RENAME_EXCHANGE)`, so there is no instant without a site; elsewhere it is
@@ -184,3 +185,26 @@ def write_outputs(site_dir: Path, outputs: dict[str, bytes]) -> None:
             raise ValueError(f"refusing to overwrite {rel}: two outputs share one path")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def atomic_file(target: Path, data: bytes) -> None:
+    """Write `data` beside `target`, then rename it over: a reader never sees half a file.
+
+    A file that is replaced keeps its permissions; a new one gets the umask's.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        Path(temp).chmod(mode)
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
