@@ -493,7 +493,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from generator import clock
-    from generator import poster as output
+    from generator import pdf as output
     from generator.compute.tracking import Week
     from generator.render import poster
     from generator.render.pages import PageRenderer

@@ -22,7 +22,7 @@ from generator.cli import main as portal_main
 from generator.clock import BEIJING
 from generator.compute.tracking import Week
 from generator.model import Portal
-from generator.poster import fix_dates, output_paths
+from generator.pdf import fix_dates, output_paths
 from generator.render import poster
 from generator.render.pages import PageRenderer
 from generator.render.poster_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
@@ -531,7 +531,7 @@ def render(portal: Portal, root: Path, sheets: list[poster.Sheet]) -> str:
         root=root, site_url=SITE, site_name="武义县综合行政执法局", hotline="0579-87612345"
     )
     r = PageRenderer(BEIJING, settings.site_name, settings.hotline)
-    from generator.poster import data_uri
+    from generator.pdf import data_uri
 
     return poster.render_sheets(
         sheets,

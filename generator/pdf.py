@@ -1,4 +1,4 @@
-"""`portal poster`: 宣传栏 sheets as a self-contained HTML file and a PDF printed by Chromium.
+"""HTML → PDF with headless Chromium (`portal poster`'s 宣传栏 sheets), reproducibly dated.
 
 Why Chromium's print-to-PDF and not WeasyPrint: the same engine lays out the sheet for the
 PDF, for the site's sheet page and for the browsers staff print from (Chrome, Edge and 360 are
