@@ -25,7 +25,7 @@ from generator.model import Portal
 from generator.pdf import fix_dates, output_paths
 from generator.render import poster
 from generator.render.pages import PageRenderer
-from generator.render.poster_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
+from generator.compute.sheet_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
 from generator.settings import Settings
 from generator.urls import article_url, question_url
 from generator.validate.portal import load_portal

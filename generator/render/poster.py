@@ -33,7 +33,7 @@ from generator.compute.tracking import Week, week_of
 from generator.model import Article, Portal, Question
 from generator.numerals import article_label
 from generator.render.pages import PageRenderer
-from generator.render.poster_layout import Piece, SheetFit, fit_sheet, pieces_that_fit
+from generator.compute.sheet_layout import Piece, SheetFit, fit_sheet, pieces_that_fit
 from generator.render.spec import PageSpec, fixed
 from generator.render.text import cn_day, derive_summary, relative_url
 from generator.settings import Settings
