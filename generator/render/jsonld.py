@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from generator.model import Article, Question, Regulation
-from generator.render.text import derive_summary
+from generator.plaintext import derive_summary
 from generator.urls import article_url, question_url, regulation_url
 
 

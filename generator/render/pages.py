@@ -26,7 +26,8 @@ from generator import urls
 from generator.cache import Cache, fingerprint
 from generator.digest import Digester, Undigestable
 from generator.model import Article
-from generator.render.text import cn_date, cn_datetime, derive_summary, relative_url
+from generator.plaintext import derive_summary
+from generator.render.text import cn_date, cn_datetime, relative_url
 from generator.urls import page_url
 
 

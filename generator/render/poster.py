@@ -1,6 +1,7 @@
 """宣传栏 sheets: one A4 notice-board poster per ISO week, for the communities' boards.
 
-Which pieces a week's sheet shows, decided here once for the site and `portal poster`:
+Which pieces a week's sheet shows is decided in compute/sheets.py, once for the site and
+`portal poster`:
 
 - the candidates are the articles published in that ISO week (Monday to Sunday, Beijing time);
 - pieces the media used come first, by the 用稿 points 信息报送 awards them (each placement's
@@ -15,38 +16,38 @@ Staff who want another choice for a printed sheet name the pieces (`portal poste
 
 from __future__ import annotations
 
-import posixpath
-import re
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, tzinfo
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, tzinfo
 from functools import partial
 from importlib.resources import files
 from itertools import groupby
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import segno
 from markupsafe import Markup
 
-from generator.compute.tracking import Week, week_of
-from generator.model import Article, Portal, Question
+from generator.compute.sheet_layout import SheetFit, fit_sheet
+from generator.compute.sheets import (
+    SITE_WEEKS,
+    Photo,
+    Sheet,
+    clip,
+    photo_of,
+    piece,
+    plain_text,
+    site_sheets,
+)
+from generator.compute.tracking import Week
+from generator.model import Portal, Question
 from generator.numerals import article_label
 from generator.render.pages import PageRenderer
-from generator.compute.sheet_layout import Piece, SheetFit, fit_sheet, pieces_that_fit
 from generator.render.spec import PageSpec, fixed
-from generator.render.text import cn_day, derive_summary, relative_url
+from generator.render.text import cn_day, relative_url
 from generator.settings import Settings
 from generator.urls import article_url, question_url
 
-MAX_ITEMS = 4
-SITE_WEEKS = 12  # sheets on the site: the latest weeks with news
 DEFAULT_TITLE = "城管宣传栏"
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"})
-# Markdown images `![alt](src "title")` and raw `<img src alt>`, the first of either.
-_MD_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
-_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
-_ATTR = re.compile(r'\b(src|alt)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.I)
 
 
 def poster_url(week: Week) -> str:
@@ -62,113 +63,6 @@ def poster_css() -> str:
     return files("generator").joinpath("templates/poster.css").read_text(encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class Photo:
-    """An image of the article's own, as a path under content/."""
-
-    asset: str
-    alt: str
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One week's notice-board sheet: the chosen pieces and one 法律咨询台 answer."""
-
-    week: Week
-    articles: tuple[Article, ...]
-    question: Question | None
-    candidates: int  # articles published that week, chosen or not
-
-
-# -- choosing ------------------------------------------------------------------------------
-
-
-def weeks_with_news(portal: Portal, tz: tzinfo, until: date | None = None) -> list[Week]:
-    """Every ISO week in which an article was published, newest first."""
-    weeks = {
-        week_of(a.published, tz)
-        for a in portal.published
-        if until is None or a.published.astimezone(tz).date() <= until
-    }
-    return sorted(weeks, reverse=True)
-
-
-def default_week(portal: Portal, tz: tzinfo, as_of: date) -> Week | None:
-    """The newest week that has ended by `as_of` and has news (a board shows last week's)."""
-    weeks = weeks_with_news(portal, tz)
-    ended = [w for w in weeks if w.sunday <= as_of]
-    found = ended or weeks
-    return found[0] if found else None
-
-
-def rank(portal: Portal, article: Article) -> tuple[int, bool, float, str]:
-    """Sort key: most 用稿 points, 美丽家园 pieces, newest, then the file name for ties."""
-    points = sum(portal.placement_points(p) for p in article.placements)
-    if article.edition is not None:
-        points += portal.edition_bonus
-    return (-points, article.edition is None, -article.published.timestamp(), article.key)
-
-
-def choose_articles(
-    portal: Portal, week: Week, tz: tzinfo, limit: int = MAX_ITEMS
-) -> tuple[tuple[Article, ...], int]:
-    """The week's pieces by the rule above, and how many were published that week."""
-    candidates = [a for a in portal.published if week_of(a.published, tz) == week]
-    chosen = sorted(candidates, key=lambda a: rank(portal, a))[:limit]
-    return tuple(chosen), len(candidates)
-
-
-def choose_question(portal: Portal, week: Week, tz: tzinfo) -> Question | None:
-    """The newest answered 法律咨询台 question published by the week's Sunday."""
-    answered = [
-        q
-        for q in portal.questions
-        if q.answered and q.published.astimezone(tz).date() <= week.sunday
-    ]
-    return max(answered, key=lambda q: (q.published, q.key), default=None)
-
-
-def build_sheet(portal: Portal, week: Week, tz: tzinfo, limit: int = MAX_ITEMS) -> Sheet:
-    articles, candidates = choose_articles(portal, week, tz, limit)
-    return fitted(portal, Sheet(week, articles, choose_question(portal, week, tz), candidates))
-
-
-def fitted(portal: Portal, sheet: Sheet) -> Sheet:
-    """The sheet without the pieces that do not fit the page (photos take room)."""
-    q = sheet.question
-    count = pieces_that_fit(
-        [_piece(portal, a) for a in sheet.articles],
-        q.question if q else None,
-        plain_text(q.body) if q else "",
-    )
-    return replace(sheet, articles=sheet.articles[:count])
-
-
-def _piece(portal: Portal, article: Article) -> Piece:
-    return Piece(
-        article.title, plain_text(article.body), photo_of(article, portal.assets) is not None
-    )
-
-
-def photo_of(article: Article, assets: Collection[PurePosixPath]) -> Photo | None:
-    """The first image in the body that is a file of the portal's own (never a remote one)."""
-    published = {a.as_posix() for a in assets}
-    found = [(m.start(), m["src"], m["alt"]) for m in _MD_IMAGE.finditer(article.body)]
-    for tag in _HTML_IMAGE.finditer(article.body):
-        attrs = {m[1].lower(): m[2] if m[2] is not None else m[3] for m in _ATTR.finditer(tag[0])}
-        found.append((tag.start(), attrs.get("src", ""), attrs.get("alt", "")))
-    for _, src, alt in sorted(found):
-        parts = urlsplit(src)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue  # remote or data: images would make the sheet depend on the network
-        path = unquote(parts.path)
-        # Bodies link images relative to content/articles/, as MkDocs resolves them.
-        asset = posixpath.normpath(path.lstrip("/") if path.startswith("/") else f"articles/{path}")
-        if asset in published and posixpath.splitext(asset)[1].lower() in PHOTO_SUFFIXES:
-            return Photo(asset, " ".join(alt.split()))
-    return None
-
-
 # -- rendering -----------------------------------------------------------------------------
 
 
@@ -180,24 +74,6 @@ def qr_svg(url: str) -> Markup:
     """
     code = segno.make_qr(url, error="m")
     return Markup(code.svg_inline(border=2, omitsize=True, svgclass="qr-code", lineclass=None))
-
-
-def plain_text(markdown: str, limit: int = 600) -> str:
-    """The body's paragraphs as plain text (headings, tables and images left out)."""
-    parts: list[str] = []
-    for block in re.split(r"\n\s*\n", markdown):
-        text = derive_summary(block, limit=limit)
-        if text:
-            parts.append(text)
-        if sum(map(len, parts)) >= limit:
-            break
-    return clip("".join(parts), limit)
-
-
-def clip(text: str, limit: int) -> str:
-    """Cut plain text at `limit` characters on the sheet, with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip("，、；：。 ") + "…"
 
 
 def date_range(week: Week) -> str:
@@ -300,7 +176,7 @@ def render_sheets(
         bodies = [plain_text(a.body) for a in sheet.articles]
         answer = plain_text(q.body) if q else ""
         fit = fit_sheet(
-            [_piece(portal, a) for a in sheet.articles], q.question if q else None, answer
+            [piece(portal, a) for a in sheet.articles], q.question if q else None, answer
         )
         # The staff's summary where it fills the lines the sheet has for it; the article's
         # own paragraphs where the sheet has room for more.
@@ -358,25 +234,13 @@ def render_sheets(
 # -- the site's pages ----------------------------------------------------------------------
 
 
-def site_sheets(portal: Portal, settings: Settings, as_of: date) -> list[Sheet]:
-    """A sheet for each of the latest weeks with news up to `as_of`, newest first.
-
-    A board shows this week's sheet and perhaps last month's; older ones are printed with
-    `portal poster --week`. Bounding them keeps the build linear in the news, not the years
-    (segno takes some 20 ms a code, five codes a sheet).
-    """
-    tz = settings.timezone
-    weeks = weeks_with_news(portal, tz, until=as_of)[:SITE_WEEKS]
-    return [build_sheet(portal, w, tz) for w in weeks]
-
-
 def poster_specs(
     portal: Portal, settings: Settings, r: PageRenderer, as_of: date
 ) -> list[PageSpec]:
     """The 宣传栏 index: each week's sheet, with what it shows and how to print it."""
     if not settings.site_url:
         return []  # the QR codes need the site's absolute address
-    sheets = site_sheets(portal, settings, as_of)
+    sheets = site_sheets(portal, settings.timezone, as_of)
     if not sheets:
         return []
     html = r.render(
@@ -406,7 +270,7 @@ def poster_outputs(portal: Portal, settings: Settings, as_of: date) -> dict[str,
     if not settings.site_url:
         return {}
     r = PageRenderer(settings.timezone, settings.site_name, settings.hotline)
-    sheets = site_sheets(portal, settings, as_of)
+    sheets = site_sheets(portal, settings.timezone, as_of)
     outputs: dict[str, bytes] = {STYLESHEET: poster_css().encode("utf-8")} if sheets else {}
     for index, sheet in enumerate(sheets):
         url = poster_url(sheet.week)
@@ -422,10 +286,3 @@ def poster_outputs(portal: Portal, settings: Settings, as_of: date) -> dict[str,
         )
         outputs[f"{url}index.html"] = html.encode("utf-8")
     return outputs
-
-
-def newest_time(sheets: Sequence[Sheet]) -> datetime | None:
-    """The newest publication among the sheets' pieces: a date for the PDF that is no clock's."""
-    times = [a.published for s in sheets for a in s.articles]
-    times += [s.question.published for s in sheets if s.question]
-    return max(times, default=None)
