@@ -629,31 +629,28 @@ def outlet_for(location: str, feed_title: str, outlets: Sequence[Outlet]) -> Out
     return max(named, key=lambda o: len(o.name)) if named else None
 
 
-def render_proposals(proposals: Sequence[Proposal], width: int = 160) -> str:
-    """The proposal as a terminal table (rich measures CJK widths correctly)."""
-    import io
-
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="用稿建议 proposed placements", title_justify="left", show_lines=True)
-    table.add_column("置信度", justify="right", no_wrap=True)
-    table.add_column("状态", no_wrap=True)
-    table.add_column("媒体 · 日期", no_wrap=True)
-    table.add_column("媒体标题 · 链接", overflow="fold", ratio=3)
-    table.add_column("我方稿件", overflow="fold", ratio=2)
-    table.add_column("依据", overflow="fold", ratio=2)
-    for p in proposals:
-        day = p.item.day.isoformat() if p.item.day else "日期不明"
-        table.add_row(
-            f"{p.score:.2f}",
-            p.status.label,
-            f"{p.outlet.name}\n{day}",
-            f"{p.item.title}\n{p.item.link}",
-            f"{p.article.title}\n{p.article.key}",
-            p.evidence.summary(),
-        )
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
-    console.print(table)
-    return buffer.getvalue()
+def resolve_sources(
+    given: Sequence[str], outlet_id: str | None, outlets: Sequence[Outlet]
+) -> list[tuple[str | None, str]]:
+    """(outlet id or None, location) for each `[OUTLET=]SOURCE` given, else every outlet's
+    `feed:`; ValueError names an unknown outlet or says that there is nothing to read."""
+    known_ids = {o.id for o in outlets}
+    known = ", ".join(o.id for o in outlets)
+    if outlet_id and outlet_id not in known_ids:
+        raise ValueError(f'unknown outlet "{outlet_id}" (known: {known})')
+    wanted: list[tuple[str | None, str]] = []
+    for source in given:
+        name, sep, location = source.partition("=")
+        if sep and name in known_ids and not is_url(source):
+            wanted.append((name, location))
+        elif sep and not is_url(source) and not Path(source).exists():
+            raise ValueError(f'unknown outlet "{name}" in {source} (known: {known})')
+        else:
+            wanted.append((outlet_id, source))
+    if not wanted:
+        wanted = [(o.id, o.feed) for o in outlets if o.feed]
+        if not wanted:
+            raise ValueError(
+                "no sources: give feed URLs or saved files, or add `feed:` to outlets.yml"
+            )
+    return wanted

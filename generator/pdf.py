@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,20 +110,3 @@ def fix_dates(pdf: bytes, moment: datetime | None) -> bytes:
         return new if len(new) == len(match[0]) else match[0]
 
     return _PDF_DATE.sub(replace, pdf)
-
-
-def output_paths(output: Path | None, labels: Sequence[str]) -> tuple[Path, Path]:
-    """(HTML, PDF) paths: `poster-2026-W47.*`, `poster-2026-W45_2026-W47.*`, or from `-o`.
-
-    `-o` names a folder (existing, or ending with /), or a file with or without .pdf/.html.
-    """
-    default = "poster-" + (labels[0] if len(labels) == 1 else f"{labels[0]}_{labels[-1]}")
-    if output is None:
-        base = Path(default)
-    elif output.is_dir() or str(output).endswith(("/", os.sep)):
-        base = output / default
-    elif output.suffix.lower() in {".pdf", ".html", ".htm"}:
-        base = output.with_suffix("")
-    else:
-        base = output
-    return base.with_name(base.name + ".html"), base.with_name(base.name + ".pdf")

@@ -108,7 +108,8 @@ def _builder_loop(conn: Connection, config_file: Path, site: Path) -> None:
 
 def build_once(config_file: Path, site: Path) -> BuildResult:
     """One `portal build` into `site`, in this process: its result instead of its exit."""
-    from generator import cli
+    from generator.cli import common
+    from generator.cli.site import cmd_build
 
     started = time.perf_counter()
     args = argparse.Namespace(config_file=config_file, site_dir=site, strict=False, quiet=True)
@@ -116,17 +117,17 @@ def build_once(config_file: Path, site: Path) -> BuildResult:
     messages: list[str] = []
     try:
         with contextlib.redirect_stderr(printed), contextlib.redirect_stdout(io.StringIO()):
-            code = cli.cmd_build(args)
+            code = cmd_build(args)
     except ContentError as exc:
-        code = cli.EXIT_CONTENT
+        code = common.EXIT_CONTENT
         messages = [("" if p.is_error else "warning: ") + str(p) for p in exc.problems]
-    except cli.UsageError as exc:
-        code = cli.EXIT_USAGE
+    except common.UsageError as exc:
+        code = common.EXIT_USAGE
         messages = [str(exc)]
-    if code != cli.EXIT_OK and not messages:
+    if code != common.EXIT_OK and not messages:
         messages = [line for line in printed.getvalue().splitlines() if line.strip()]
     return BuildResult(
-        ok=code == cli.EXIT_OK,
+        ok=code == common.EXIT_OK,
         changed=tuple(getattr(args, "changed", ())),
         messages=tuple(messages),
         seconds=time.perf_counter() - started,

@@ -29,6 +29,7 @@ from generator.adoption import (
     similarity,
 )
 from generator.cli import main
+from generator.cli.tables import proposals_table
 from generator.clock import BEIJING
 from generator.model import Outlet, Portal
 
@@ -43,10 +44,10 @@ SAVED.append(str(FIXTURES / "wytv-atom.xml"))  # no OUTLET=: its title names 武
 def sample() -> Portal:
     from mkdocs.config import load_config
 
-    from generator.cli import _plugin
+    from generator.cli.common import portal_plugin
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return _plugin(config).load(config)
+    return portal_plugin(config).load(config)
 
 
 def outlet_names(portal: Portal) -> tuple[str, ...]:
@@ -189,7 +190,7 @@ def test_precision_and_recall_on_rewritten_feeds(sample: Portal, name: str) -> N
     precision, recall, proposals, _ = scored(FIXTURES / name, sample)
     assert precision >= 0.98 and recall >= 0.95
     # Every proposal says why: its figures and facts are in the table.
-    table = adoption.render_proposals(proposals, 200)
+    table = proposals_table(proposals, 200)
     assert "标题" in table and "同数字：" in table and "同名称：" in table
 
 
@@ -200,7 +201,7 @@ def test_the_table_shows_the_evidence(sample: Portal) -> None:
     # 履坦：一天清理破旧墙体广告一千四百平方米, against our 履坦中队清理…1400平方米.
     assert "1400平方米" in wall.evidence.shared_numbers and "履坦" in wall.evidence.shared_names
     assert wall.evidence.body is not None and wall.evidence.body > 0.9  # its text opens as ours
-    table = adoption.render_proposals([wall], 200)
+    table = proposals_table([wall], 200)
     assert "同数字：8月3日、1400平方米、86处" in table and "同名称：履坦" in table
 
 

@@ -25,11 +25,11 @@ from .conftest import ROOT
 def model() -> Portal:
     from mkdocs.config import load_config
 
-    from generator.cli import _plugin
+    from generator.cli.common import portal_plugin
     from generator.config import settings_from
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    settings: Settings = settings_from(config, _plugin(config).config)
+    settings: Settings = settings_from(config, portal_plugin(config).config)
     return load_portal(settings)
 
 

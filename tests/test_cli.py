@@ -354,7 +354,7 @@ def test_signal_during_the_swap_waits_for_it(
 
 def test_report_table_choices_are_the_reports_tables() -> None:
     # cli.py lists them without importing the renderer (a fast `portal --help`).
-    from generator.cli import TRACKING_TABLES
+    from generator.cli.report import TRACKING_TABLES
     from generator.compute.tracking_report import TABLE_NAMES
 
     assert TRACKING_TABLES == TABLE_NAMES

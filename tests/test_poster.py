@@ -19,13 +19,15 @@ import lxml.html
 import pytest
 
 from generator.cli import main as portal_main
+from generator.cli.poster import output_paths
 from generator.clock import BEIJING
+from generator.compute import sheets as choose
+from generator.compute.sheet_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
 from generator.compute.tracking import Week
 from generator.model import Portal
-from generator.pdf import fix_dates, output_paths
+from generator.pdf import fix_dates
 from generator.render import poster
 from generator.render.pages import PageRenderer
-from generator.compute.sheet_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
 from generator.settings import Settings
 from generator.urls import article_url, question_url
 from generator.validate.portal import load_portal
@@ -110,20 +112,20 @@ def test_sheet_takes_the_weeks_pieces_the_media_used_first(write_portal: WritePo
         articles=False,
     )
     portal = load(root)
-    sheet = poster.build_sheet(portal, Week(2026, 20), BEIJING)
+    sheet = choose.build_sheet(portal, Week(2026, 20), BEIJING)
     assert [a.key for a in sheet.articles] == ["a-provincial", "b-county", "c-edition", "d-newest"]
     assert sheet.candidates == 5
     assert (
-        poster.build_sheet(portal, Week(2026, 20), BEIJING, limit=2).articles
+        choose.build_sheet(portal, Week(2026, 20), BEIJING, limit=2).articles
         == (sheet.articles[:2])
     )
-    assert [a.key for a in poster.build_sheet(portal, Week(2026, 21), BEIJING).articles] == [
+    assert [a.key for a in choose.build_sheet(portal, Week(2026, 21), BEIJING).articles] == [
         "g-next-week"
     ]
-    assert poster.weeks_with_news(portal, BEIJING) == [Week(2026, 21), Week(2026, 20)]
+    assert choose.weeks_with_news(portal, BEIJING) == [Week(2026, 21), Week(2026, 20)]
     # A board shows the week just ended: on Sunday 17 May that is week 20, not week 21.
-    assert poster.default_week(portal, BEIJING, date(2026, 5, 18)) == Week(2026, 20)
-    assert poster.default_week(portal, BEIJING, date(2026, 5, 24)) == Week(2026, 21)
+    assert choose.default_week(portal, BEIJING, date(2026, 5, 18)) == Week(2026, 20)
+    assert choose.default_week(portal, BEIJING, date(2026, 5, 24)) == Week(2026, 21)
 
 
 def test_sheet_answers_the_newest_answered_question_of_its_week(
@@ -138,11 +140,11 @@ def test_sheet_answers_the_newest_answered_question_of_its_week(
         }
     )
     portal = load(root)
-    found = poster.choose_question(portal, Week(2026, 20), BEIJING)
+    found = choose.choose_question(portal, Week(2026, 20), BEIJING)
     assert found is not None and found.key == "newest"
-    found = poster.choose_question(portal, Week(2026, 21), BEIJING)
+    found = choose.choose_question(portal, Week(2026, 21), BEIJING)
     assert found is not None and found.key == "later"
-    assert poster.choose_question(portal, Week(2026, 18), BEIJING) is None
+    assert choose.choose_question(portal, Week(2026, 18), BEIJING) is None
 
 
 def test_photo_is_the_first_image_of_the_portals_own(write_portal: WritePortal) -> None:
@@ -162,11 +164,11 @@ def test_photo_is_the_first_image_of_the_portals_own(write_portal: WritePortal) 
     )
     portal = load(root)
     found = next(a for a in portal.articles if a.key == "2026-05-12-photo")
-    assert poster.photo_of(found, portal.assets) == poster.Photo(
+    assert choose.photo_of(found, portal.assets) == choose.Photo(
         "articles/images/scene.jpg", "现场 照片"
     )
     plain = next(a for a in portal.articles if a.key == "2026-05-12-night-market")
-    assert poster.photo_of(plain, portal.assets) is None
+    assert choose.photo_of(plain, portal.assets) is None
 
 
 @pytest.mark.parametrize(
@@ -236,7 +238,7 @@ def test_sheet_text_is_escaped(write_portal: WritePortal) -> None:
     )
     portal = load(root)
     settings = Settings(root=root, site_url=SITE, site_name="测试<局>")
-    sheet = poster.build_sheet(portal, Week(2026, 20), BEIJING)
+    sheet = choose.build_sheet(portal, Week(2026, 20), BEIJING)
     html = poster.render_sheets(
         [sheet], portal, settings, PageRenderer(BEIJING, "测试<局>"), page_url=None, image_src=str
     )
@@ -258,18 +260,18 @@ def test_sheet_text_is_escaped(write_portal: WritePortal) -> None:
 def sample() -> Portal:
     from mkdocs.config import load_config
 
-    from generator.cli import _plugin
+    from generator.cli.common import portal_plugin
     from generator.config import settings_from
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return load_portal(settings_from(config, _plugin(config).config))
+    return load_portal(settings_from(config, portal_plugin(config).config))
 
 
 def test_site_has_a_sheet_page_for_each_recent_week_with_news(
     sample_site: Path, sample: Portal
 ) -> None:
-    weeks = poster.weeks_with_news(sample, BEIJING, until=date(2026, 11, 30))[:12]
-    assert weeks[0] == Week(2026, 49) and len(weeks) == poster.SITE_WEEKS
+    weeks = choose.weeks_with_news(sample, BEIJING, until=date(2026, 11, 30))[:12]
+    assert weeks[0] == Week(2026, 49) and len(weeks) == choose.SITE_WEEKS
     pages = sorted(p.parent.name for p in (sample_site / "poster").glob("*/index.html"))
     assert pages == sorted(w.label for w in weeks)
     index = lxml.html.fromstring((sample_site / "poster/index.html").read_bytes())
@@ -278,7 +280,7 @@ def test_site_has_a_sheet_page_for_each_recent_week_with_news(
     archive = (sample_site / "news/archive/index.html").read_text(encoding="utf-8")
     assert 'href="../../poster/"' in archive
 
-    sheet = poster.build_sheet(sample, Week(2026, 47), BEIJING)
+    sheet = choose.build_sheet(sample, Week(2026, 47), BEIJING)
     page = sample_site / "poster/2026-W47/index.html"
     tree = lxml.html.fromstring(page.read_bytes())
     assert tree.get("lang") == "zh-CN"
@@ -429,7 +431,7 @@ def test_pdf_has_one_a4_page_per_sheet_and_codes_that_open_the_pieces(
     for page, week in zip(pages, weeks, strict=True):
         width, height = page.get_size()  # type: ignore[attr-defined]
         assert abs(width - 595.28) <= 1 and abs(height - 841.89) <= 1
-        sheet = poster.build_sheet(sample, week, BEIJING)
+        sheet = choose.build_sheet(sample, week, BEIJING)
         assert sheet.articles and sheet.question is not None
         text = page_text(page)
         for a in sheet.articles:
@@ -473,7 +475,7 @@ def test_pdf_shows_photos(write_portal: WritePortal, tmp_path: Path) -> None:
     assert len(images) == 3  # the lead's and two thumbnails; the fourth piece has none
     portal = load(root)
     expected = [
-        SITE + article_url(a) for a in poster.build_sheet(portal, Week(2026, 20), BEIJING).articles
+        SITE + article_url(a) for a in choose.build_sheet(portal, Week(2026, 20), BEIJING).articles
     ]
     assert len(expected) == 4
     assert sorted(qr_codes(page, "photos")) == sorted(expected)
@@ -526,7 +528,7 @@ def measure(browser: object, html: str, tmp_path: Path) -> list[str]:
     return problems
 
 
-def render(portal: Portal, root: Path, sheets: list[poster.Sheet]) -> str:
+def render(portal: Portal, root: Path, sheets: list[choose.Sheet]) -> str:
     settings = Settings(
         root=root, site_url=SITE, site_name="武义县综合行政执法局", hotline="0579-87612345"
     )
@@ -546,7 +548,7 @@ def render(portal: Portal, root: Path, sheets: list[poster.Sheet]) -> str:
 @pytest.mark.browser
 def test_no_sample_sheet_cuts_a_line(browser: object, sample: Portal, tmp_path: Path) -> None:
     sheets = [
-        poster.build_sheet(sample, w, BEIJING) for w in poster.weeks_with_news(sample, BEIJING)
+        choose.build_sheet(sample, w, BEIJING) for w in choose.weeks_with_news(sample, BEIJING)
     ]
     assert measure(browser, render(sample, ROOT, sheets), tmp_path) == []
 
@@ -577,9 +579,9 @@ def test_longest_texts_cut_no_line(
             (root / f"content/articles/images/{day}.jpg").write_bytes(_jpeg(day))
     portal = load(root)
     week = Week(2026, 20)
-    full = poster.build_sheet(portal, week, BEIJING)
+    full = choose.build_sheet(portal, week, BEIJING)
     sheets = [full] + [
-        poster.fitted(portal, poster.Sheet(week, full.articles[:n], q, 5))
+        choose.fitted(portal, choose.Sheet(week, full.articles[:n], q, 5))
         for n in (1, 2, 3)
         for q in (full.question, None)
     ]

@@ -1,41 +1,24 @@
-"""`portal report` output: the 信息报送 tables as a terminal table, CSV or JSON.
+"""Terminal tables, for `portal report` (信息报送 and --annual) and `portal adoption`.
 
-The tables are the site's (`render/tracking_report.py`): `--format json` is tracking.json,
-`--table NAME --format json` is tracking/NAME.json and `--format csv` tracking/NAME.csv, for
-the same period.
+rich lays them out: it measures CJK characters as two columns. The 信息报送 tables are the
+site's (`compute/tracking_report.py`), shown without the columns only machines read.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from generator.compute.tracking_report import (
-    DataTable,
-    Report,
-    cell_text,
-    report_data,
-    report_tables,
-    table_json,
-)
-from generator.exports import json_bytes
+from generator.compute.tracking_report import DataTable, Report, cell_text
 
-DEFAULT_CSV_TABLE = "units"
+if TYPE_CHECKING:
+    from generator.adoption import Proposal
+
 _TERMINAL_HIDDEN = frozenset({"unit", "outlet", "level", "url", "article", "unit_name"})
-
-
-def print_report(report: Report, fmt: str, bom: bool = False, table: str | None = None) -> bytes:
-    """The report as bytes for stdout, in `fmt` (table, csv, json)."""
-    tables = report_tables(report)
-    if fmt == "json":
-        if table:
-            return table_json(report, tables[table])
-        return json_bytes(report_data(report, tables))
-    if fmt == "csv":
-        return tables[table or DEFAULT_CSV_TABLE].csv(bom=bom)
-    return _terminal(report, tables, table)
 
 
 def _cell(value: object) -> str:
@@ -66,9 +49,9 @@ def _rich_table(tbl: DataTable, title: str | None = None) -> Table:
     return out
 
 
-def _terminal(report: Report, tables: dict[str, DataTable], only: str | None) -> bytes:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=120, force_terminal=False, color_system=None)
+def tracking_tables(report: Report, tables: dict[str, DataTable], only: str | None) -> bytes:
+    """`portal report`: the weeks' shortfalls, the units' table and the placements."""
+    buffer, console = _console()
     if only:
         console.print(_rich_table(tables[only]))
         return buffer.getvalue().encode("utf-8")
@@ -92,3 +75,75 @@ def _terminal(report: Report, tables: dict[str, DataTable], only: str | None) ->
     used = report.adoption
     console.print(f"用稿 {len(used.placements)} 次：{levels}；积分合计 {used.total_points}")
     return buffer.getvalue().encode("utf-8")
+
+
+def annual_table(data: dict[str, Any]) -> bytes:
+    """`portal report --annual YEAR`: the form's figures and the campaigns."""
+    buffer, console = _console()
+    when = "全年" if data["complete"] else f"截至 {data['as_of']}"
+    table = Table(title=f"{data['year']}年 {data['form']}（{when}）")
+    table.add_column("部分")
+    table.add_column("指标")
+    table.add_column("数值", justify="right")
+    table.add_column("单位")
+    part = ""
+    for f in data["figures"]:
+        shown = f["part"] if f["part"] != part else ""
+        part = f["part"]
+        label = ("　" * f["level"]) + f["label"]
+        table.add_row(shown, label, "—" if f["value"] is None else str(f["value"]), f["unit"])
+    console.print(table)
+    if data["campaigns"]:
+        campaigns = Table(title="问计于民征集活动")
+        for name, justify in [
+            ("征集", "left"),
+            ("时间", "left"),
+            ("收到", "right"),
+            ("已答复", "right"),
+            ("采纳", "right"),
+            ("结果公布", "left"),
+        ]:
+            campaigns.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for c in data["campaigns"]:
+            campaigns.add_row(
+                c["title"],
+                f"{c['opened']} — {c['closed'] or ''}",
+                str(c["received"]),
+                str(c["answered"]),
+                str(c["adopted"]),
+                "已公布" if c["results_published"] else "未公布",
+            )
+        console.print(campaigns)
+    console.print("本站内容不能统计、需另行填报：" + "；".join(data["not_counted"]))
+    console.print("统计口径见 annual.csv 的“统计口径”列或网站年度报表页面。")
+    return buffer.getvalue().encode("utf-8")
+
+
+def proposals_table(proposals: Sequence[Proposal], width: int = 160) -> str:
+    """`portal adoption`: the proposed placements, each with its confidence."""
+    table = Table(title="用稿建议 proposed placements", title_justify="left", show_lines=True)
+    table.add_column("置信度", justify="right", no_wrap=True)
+    table.add_column("状态", no_wrap=True)
+    table.add_column("媒体 · 日期", no_wrap=True)
+    table.add_column("媒体标题 · 链接", overflow="fold", ratio=3)
+    table.add_column("我方稿件", overflow="fold", ratio=2)
+    table.add_column("依据", overflow="fold", ratio=2)
+    for p in proposals:
+        day = p.item.day.isoformat() if p.item.day else "日期不明"
+        table.add_row(
+            f"{p.score:.2f}",
+            p.status.label,
+            f"{p.outlet.name}\n{day}",
+            f"{p.item.title}\n{p.item.link}",
+            f"{p.article.title}\n{p.article.key}",
+            p.evidence.summary(),
+        )
+    buffer, console = _console(width)
+    console.print(table)
+    return buffer.getvalue()
+
+
+def _console(width: int = 120) -> tuple[io.StringIO, Console]:
+    """A plain-text console writing into a buffer: no colours, a fixed width."""
+    buffer = io.StringIO()
+    return buffer, Console(file=buffer, width=width, force_terminal=False, color_system=None)

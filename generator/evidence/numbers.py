@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.validate.legal import chinese_number
+from generator.numerals import chinese_number
 
 _CN = "零〇一二两三四五六七八九十百千万"
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+)"

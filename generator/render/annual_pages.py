@@ -4,13 +4,10 @@ numbers `generator.compute.annual` counted."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, tzinfo
 from typing import Any
 
 from markupsafe import Markup
-from rich.console import Console
-from rich.table import Table
 
 from generator.compute import interaction
 from generator.compute.annual import FORM, NOT_COUNTED, Annual, annual, report_years
@@ -71,10 +68,6 @@ def annual_data(a: Annual) -> dict[str, Any]:
     }
 
 
-def _value(value: object) -> str:
-    return "—" if value is None else str(value)
-
-
 def annual_csv(data: dict[str, Any], bom: bool = True) -> bytes:
     return csv_bytes(
         CSV_HEADER,
@@ -91,53 +84,6 @@ def annual_csv(data: dict[str, Any], bom: bool = True) -> bytes:
         ],
         bom=bom,
     )
-
-
-def print_annual(data: dict[str, Any], fmt: str, bom: bool = False) -> bytes:
-    """`portal report --annual YEAR` in the chosen format."""
-    if fmt == "json":
-        return json_bytes(data)
-    if fmt == "csv":
-        return annual_csv(data, bom=bom)
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=120, force_terminal=False, color_system=None)
-    when = "全年" if data["complete"] else f"截至 {data['as_of']}"
-    table = Table(title=f"{data['year']}年 {data['form']}（{when}）")
-    table.add_column("部分")
-    table.add_column("指标")
-    table.add_column("数值", justify="right")
-    table.add_column("单位")
-    part = ""
-    for f in data["figures"]:
-        shown = f["part"] if f["part"] != part else ""
-        part = f["part"]
-        label = ("　" * f["level"]) + f["label"]
-        table.add_row(shown, label, _value(f["value"]), f["unit"])
-    console.print(table)
-    if data["campaigns"]:
-        campaigns = Table(title="问计于民征集活动")
-        for name, justify in [
-            ("征集", "left"),
-            ("时间", "left"),
-            ("收到", "right"),
-            ("已答复", "right"),
-            ("采纳", "right"),
-            ("结果公布", "left"),
-        ]:
-            campaigns.add_column(name, justify=justify)  # type: ignore[arg-type]
-        for c in data["campaigns"]:
-            campaigns.add_row(
-                c["title"],
-                f"{c['opened']} — {c['closed'] or ''}",
-                str(c["received"]),
-                str(c["answered"]),
-                str(c["adopted"]),
-                "已公布" if c["results_published"] else "未公布",
-            )
-        console.print(campaigns)
-    console.print("本站内容不能统计、需另行填报：" + "；".join(data["not_counted"]))
-    console.print("统计口径见 annual.csv 的“统计口径”列或网站年度报表页面。")
-    return buffer.getvalue().encode("utf-8")
 
 
 def annual_views(portal: Portal, tz: tzinfo, as_of: date) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from generator.cache import Cache
 from generator.compute.annual import latest_year, report_years
 from generator.compute.published import IDS_FILE, ids_json, published_items
+from generator.compute.sheets import site_sheets
 from generator.model import Article, Category, Portal
 from generator.render import jsonld
 from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
@@ -32,7 +33,7 @@ from generator.render.interaction_pages import (
 from generator.render.keep import Keep, never
 from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
-from generator.render.poster import poster_outputs, poster_specs, site_sheets
+from generator.render.poster import poster_outputs, poster_specs
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
 from generator.render.spec import PageSpec, fixed
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
@@ -383,7 +384,7 @@ def build_outputs(
     outputs.update(wechat_outputs(portal, settings, bodies, keep))
     # The sheets read the weeks' pieces and answer, the photos among the assets and the
     # points of their placements (render/poster.py).
-    sheets = site_sheets(portal, settings, as_of) if settings.site_url else []
+    sheets = site_sheets(portal, settings.timezone, as_of) if settings.site_url else []
     make_sheets = partial(poster_outputs, portal, settings, as_of)
     inputs = (sheets, portal.assets, portal.points, portal.edition_bonus)
     outputs.update(_group(keep, "poster/", make_sheets, *inputs))

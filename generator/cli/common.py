@@ -1,0 +1,74 @@
+"""What every `portal` command shares: exit codes, usage errors, loading mkdocs.yml and the
+content, printing problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from generator.errors import Problem
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.model import Portal
+    from generator.plugin import PortalPlugin
+    from generator.settings import Settings
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+# What each command group adds its commands to (`add_commands(sub)`).
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class UsageError(Exception):
+    """Wrong arguments or a missing config file: exit 2."""
+
+
+def config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        type=Path,
+        help="site settings (default: mkdocs.yml)",
+    )
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        label = "" if problem.is_error else "warning: "
+        print(f"{label}{problem}", file=sys.stderr)
+
+
+def load_config(config_file: Path, strict: bool | None = None) -> MkDocsConfig:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        raise UsageError(f"找不到配置文件 config file not found: {config_file}")
+    try:
+        return load_config(config_file=str(config_file), strict=strict)
+    except (ConfigurationError, Abort) as exc:
+        # A bad option value is logged by MkDocs (naming the option), then aborts.
+        raise UsageError(f"{config_file}: {exc}") from None
+
+
+def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
+    from generator.plugin import PortalPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, PortalPlugin):
+            return plugin
+    raise UsageError("mkdocs.yml does not enable the portal plugin (plugins: - portal)")
+
+
+def loaded(config_file: Path) -> tuple[MkDocsConfig, PortalPlugin, Portal, Settings]:
+    """The configuration, its portal plugin, the validated content and the settings."""
+    config = load_config(config_file)
+    plugin = portal_plugin(config)
+    portal = plugin.load(config, writes=False)
+    assert plugin.settings is not None
+    return config, plugin, portal, plugin.settings

@@ -1,0 +1,133 @@
+"""`portal report`: 信息报送 (submissions against quota, adoption, points) and, with --annual,
+the 政府网站工作年度报表 figures, as a terminal table, CSV or JSON.
+
+The tables are the site's: `--format json` is tracking.json, `--table NAME --format json`
+tracking/NAME.json and `--format csv` tracking/NAME.csv, for the same period; `--annual YEAR`
+gives site/annual/YEAR/annual.json and annual.csv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.cli.common import EXIT_OK, Commands, UsageError, config_option, loaded
+
+# `portal report --table` choices (generator.compute.tracking_report.TABLE_NAMES; not imported
+# here so that `portal --help` stays fast).
+TRACKING_TABLES = (
+    "this_week",
+    "last_week",
+    "recent",
+    "units",
+    "weeks",
+    "levels",
+    "outlets",
+    "placements",
+    "ranking",
+    "writers",
+)
+DEFAULT_CSV_TABLE = "units"
+
+
+def add_commands(sub: Commands) -> None:
+    p = sub.add_parser("report", help="信息报送: submissions against quota, adoption, points")
+    config_option(p)
+    p.add_argument(
+        "--from", dest="start", help="first day or ISO week, e.g. 2026-W18 (default: 1 January)"
+    )
+    p.add_argument("--to", dest="end", help="last day or ISO week (default: today, Beijing time)")
+    p.add_argument("--unit", help="only this unit (id or name from squads.yml)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument(
+        "--table",
+        choices=TRACKING_TABLES,
+        help="one table (csv default: units; json default: everything, as tracking.json)",
+    )
+    p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    p.add_argument(
+        "--annual",
+        type=int,
+        metavar="YEAR",
+        help="政府网站工作年度报表 figures for YEAR instead (as site/annual/YEAR/annual.json)",
+    )
+    p.set_defaults(run=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from generator import clock
+    from generator.cli.tables import tracking_tables
+    from generator.compute.tracking import parse_bound
+    from generator.compute.tracking_report import (
+        build_report,
+        report_data,
+        report_tables,
+        table_json,
+    )
+    from generator.exports import json_bytes
+
+    if args.annual is not None:
+        return cmd_annual(args)
+    _, _, portal, settings = loaded(args.config_file)
+    tz = settings.timezone
+    try:
+        # "Which units are short this week" means today's week on the bureau's wall clock;
+        # the site, which must build the same bytes on any day, counts to the content instead.
+        end = parse_bound(args.end, end=True) if args.end else clock.today(tz)
+        start = parse_bound(args.start, end=False) if args.start else date(end.year, 1, 1)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if start > end:
+        raise UsageError(f"--from {start} is after --to {end}")
+    unit = None
+    if args.unit:
+        unit = next((u for u in portal.units if args.unit in (u.id, u.name)), None)
+        if unit is None:
+            known = ", ".join(u.id for u in portal.units)
+            raise UsageError(f'unknown unit "{args.unit}" (known: {known})')
+    # A period that ends in the future is counted as of today.
+    report = build_report(portal, start, end, min(end, clock.today(tz)), tz, unit)
+    tables = report_tables(report)
+    if args.format == "json" and args.table:
+        out = table_json(report, tables[args.table])
+    elif args.format == "json":
+        out = json_bytes(report_data(report, tables))
+    elif args.format == "csv":
+        out = tables[args.table or DEFAULT_CSV_TABLE].csv(bom=args.bom)
+    else:
+        out = tracking_tables(report, tables, args.table)
+    sys.stdout.buffer.write(out)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def cmd_annual(args: argparse.Namespace) -> int:
+    """`portal report --annual YEAR`: the figures site/annual/YEAR/ shows, counted the same way
+    and as of the same day (SOURCE_DATE_EPOCH, else the newest date in the content)."""
+    from generator.cli.tables import annual_table
+    from generator.compute.annual import annual
+    from generator.exports import json_bytes
+    from generator.render.annual_pages import annual_csv, annual_data
+
+    given = [f"--{name}" for name in ("from", "to", "unit", "table") if _given(args, name)]
+    if given:
+        raise UsageError(f"--annual counts a whole calendar year; drop {', '.join(given)}")
+    if not 2000 <= args.annual <= 2100:
+        raise UsageError(f"--annual {args.annual}: give a year such as 2026")
+    _, plugin, portal, settings = loaded(args.config_file)
+    data = annual_data(annual(portal, args.annual, settings.timezone, plugin.as_of()))
+    if args.format == "json":
+        out = json_bytes(data)
+    elif args.format == "csv":
+        out = annual_csv(data, bom=args.bom)
+    else:
+        out = annual_table(data)
+    sys.stdout.buffer.write(out)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _given(args: argparse.Namespace, name: str) -> bool:
+    return getattr(args, {"from": "start", "to": "end"}.get(name, name), None) is not None
