@@ -15,7 +15,7 @@ from generator.exports import csv_bytes, json_bytes
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
 from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 from generator.urls import campaign_url
 
 CSV_HEADER = ["part", "key", "指标", "value", "unit", "统计口径"]
@@ -95,20 +95,16 @@ def annual_views(portal: Portal, tz: tzinfo, as_of: date) -> list[dict[str, Any]
 
 def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]:
     specs = [
-        PageSpec(
-            "annual/index.md",
+        fixed_page(
             "annual/",
             "政府网站工作年度报表",
-            fixed(
-                r.render(
-                    "annual_index.html",
-                    "annual/",
-                    years=[(d, {f["key"]: f for f in d["figures"]}) for d in years],
-                    headline=HEADLINE,
-                    annual_url=annual_url,
-                )
+            r.render(
+                "annual_index.html",
+                "annual/",
+                years=[(d, {f["key"]: f for f in d["figures"]}) for d in years],
+                headline=HEADLINE,
+                annual_url=annual_url,
             ),
-            hide=("navigation", "toc"),
         )
     ]
     for d in years:
@@ -141,15 +137,7 @@ def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]
             years=[y["year"] for y in years],
             annual_url=annual_url,
         )
-        specs.append(
-            PageSpec(
-                f"{url}index.md",
-                url,
-                f"{d['year']}年政府网站工作年度报表",
-                fixed(html),
-                hide=("navigation", "toc"),
-            )
-        )
+        specs.append(fixed_page(url, f"{d['year']}年政府网站工作年度报表", html))
     return specs
 
 

@@ -15,7 +15,7 @@ from generator.exports import csv_bytes, json_bytes
 from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
 from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 
 URL = "interaction/"
 RULES = (
@@ -142,9 +142,7 @@ def interaction_specs(data: dict[str, Any], r: PageRenderer) -> list[PageSpec]:
         warn_days=WARN_DAYS,
         fail_days=FAIL_DAYS,
     )
-    return [
-        PageSpec(f"{URL}index.md", URL, "互动交流统计", fixed(html), hide=("navigation", "toc"))
-    ]
+    return [fixed_page(URL, "互动交流统计", html)]
 
 
 _TALLY_COLUMNS = [

@@ -23,7 +23,7 @@ from generator.numerals import anchor_headings
 from generator.render import jsonld
 from generator.render.feed_catalog import FeedLink
 from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 from generator.settings import Settings
 from generator.urls import domain_url, question_url, regulation_url
 
@@ -48,12 +48,10 @@ def legal_specs(
     reg_feed = tuple(f for p, f in feeds.items() if p == "feeds/regulations")
     by_domain = [(d, [q for q in portal.questions if q.domain == d]) for d in portal.domains]
     specs = [
-        PageSpec(
-            "qa/index.md",
+        fixed_page(
             "qa/",
             "法律咨询台",
-            fixed(r.render("qa_home.html", "qa/", domains=by_domain, questions=portal.questions)),
-            hide=("navigation", "toc"),
+            r.render("qa_home.html", "qa/", domains=by_domain, questions=portal.questions),
             feeds=qa_feed,
         )
     ]
@@ -61,12 +59,10 @@ def legal_specs(
         page = domain_url(d)
         regs = [g for g in portal.regulations if d in g.domains]
         specs.append(
-            PageSpec(
-                f"{page}index.md",
+            fixed_page(
                 page,
                 f"{d.name} · 法律咨询台",
-                fixed(r.render("qa_domain.html", page, d=d, items=items, regulations=regs)),
-                hide=("navigation", "toc"),
+                r.render("qa_domain.html", page, d=d, items=items, regulations=regs),
                 feeds=qa_feed,
                 jsonld=(jsonld.faq_page(items, f"{d.name} · 法律咨询台", url, tz),)
                 if any(q.answered for q in items)
@@ -96,20 +92,16 @@ def legal_specs(
         (level, [g for g in portal.regulations if g.level == level]) for level in REGULATION_LEVELS
     ]
     specs.append(
-        PageSpec(
-            "regulations/index.md",
+        fixed_page(
             "regulations/",
             "法规摘要",
-            fixed(
-                r.render(
-                    "regulations.html",
-                    "regulations/",
-                    levels=[(lv, items) for lv, items in levels if items],
-                    statuses=list(LegalForce),
-                    cited=counts,
-                )
+            r.render(
+                "regulations.html",
+                "regulations/",
+                levels=[(lv, items) for lv, items in levels if items],
+                statuses=list(LegalForce),
+                cited=counts,
             ),
-            hide=("navigation", "toc"),
             feeds=reg_feed,
         )
     )

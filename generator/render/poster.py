@@ -42,7 +42,7 @@ from generator.compute.tracking import Week
 from generator.model import Portal, Question
 from generator.numerals import article_label
 from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 from generator.render.text import cn_day, relative_url
 from generator.settings import Settings
 from generator.urls import article_url, question_url
@@ -251,16 +251,14 @@ def poster_specs(
         poster_title=str(settings.extra.get("poster_title") or DEFAULT_TITLE),
     )
     return [
-        PageSpec(
-            f"{INDEX_URL}index.md",
+        fixed_page(
             INDEX_URL,
             "宣传栏海报",
-            fixed(html),
+            html,
             description=(
                 "每周一张 A4 宣传栏海报：本周要闻、法律咨询台问答和阅读全文的二维码，"
                 "供社区宣传栏打印张贴。"
             ),
-            hide=("navigation", "toc"),
         )
     ]
 

@@ -35,7 +35,7 @@ from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
 from generator.render.text import relative_url
 from generator.render.tracking_pages import tracking_outputs, tracking_specs, year_report
@@ -113,20 +113,8 @@ def build_specs(
         opml="feeds/feeds.opml",
         site_url=settings.site_url,
     )
-    specs.append(
-        PageSpec(
-            "subscribe/index.md", "subscribe/", "订阅", fixed(subscribe), hide=("navigation", "toc")
-        )
-    )
-    specs.append(
-        PageSpec(
-            "search/index.md",
-            "search/",
-            "站内搜索",
-            fixed(r.render("search.html", "search/")),
-            hide=("navigation", "toc"),
-        )
-    )
+    specs.append(fixed_page("subscribe/", "订阅", subscribe))
+    specs.append(fixed_page("search/", "站内搜索", r.render("search.html", "search/")))
     for page in portal.pages:
         url = f"{page.key}/"
         specs.append(
@@ -179,9 +167,7 @@ def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> P
         description=settings.site_description,
         annual=(annual_year, annual_url(annual_year)) if annual_year else None,
     )
-    return PageSpec(
-        "index.md", "", settings.site_name or "首页", fixed(html), hide=("navigation", "toc")
-    )
+    return fixed_page("", settings.site_name or "首页", html)
 
 
 def _articles(
@@ -241,12 +227,10 @@ def _listing(
             links_label="栏目",
         )
         specs.append(
-            PageSpec(
-                f"{pager.url}index.md",
+            fixed_page(
                 pager.url,
                 page_title,
-                fixed(html),
-                hide=("navigation", "toc"),
+                html,
                 feeds=feeds,
                 updated=pager.items[0].published.date() if pager.items else None,
             )
@@ -281,13 +265,7 @@ def _archive(
         years=sorted(years.items(), reverse=True),
         posters=posters and bool(portal.published),
     )
-    return PageSpec(
-        "news/archive/index.md",
-        "news/archive/",
-        "新闻归档",
-        fixed(html),
-        hide=("navigation", "toc"),
-    )
+    return fixed_page("news/archive/", "新闻归档", html)
 
 
 def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> list[PageSpec]:
@@ -301,16 +279,7 @@ def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> l
         editions=[(e, pieces[e.number]) for e in newest_first],
         piece_count=sum(len(p) for p in pieces.values()),
     )
-    specs = [
-        PageSpec(
-            "meilijiayuan/index.md",
-            "meilijiayuan/",
-            "美丽家园",
-            fixed(html),
-            hide=("navigation", "toc"),
-            feeds=feeds,
-        )
-    ]
+    specs = [fixed_page("meilijiayuan/", "美丽家园", html, feeds=feeds)]
     for index, e in enumerate(portal.editions):
         url = edition_url(e)
         newer = portal.editions[index + 1] if index + 1 < len(portal.editions) else None
@@ -318,16 +287,7 @@ def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> l
         page_html = r.render(
             "edition.html", url, e=e, pieces=pieces[e.number], newer=newer, older=older
         )
-        specs.append(
-            PageSpec(
-                f"{url}index.md",
-                url,
-                f"美丽家园第{e.number}期",
-                fixed(page_html),
-                hide=("navigation", "toc"),
-                feeds=feeds,
-            )
-        )
+        specs.append(fixed_page(url, f"美丽家园第{e.number}期", page_html, feeds=feeds))
     return specs
 
 

@@ -44,3 +44,9 @@ def fixed(html: str) -> Callable[[str], str]:
         return html
 
     return compose
+
+
+def fixed_page(url: str, title: str, html: str, **fields: Any) -> PageSpec:
+    """A page made entirely by us: `html` is its content, without navigation or a table of
+    contents; its virtual source is `<url>index.md`."""
+    return PageSpec(f"{url}index.md", url, title, fixed(html), hide=("navigation", "toc"), **fields)

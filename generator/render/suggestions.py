@@ -16,7 +16,7 @@ from generator.exports import csv_bytes, json_bytes
 from generator.model import Campaign, Portal, SuggestionStatus
 from generator.render.charts import Bar, bar_chart
 from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 from generator.urls import campaign_url, theme_url
 
 
@@ -42,12 +42,10 @@ def _summary(c: Campaign, tz: tzinfo) -> dict[str, Any]:
 def suggestion_specs(portal: Portal, r: PageRenderer, tz: tzinfo, as_of: date) -> list[PageSpec]:
     listing = [(c, _summary(c, tz)) for c in portal.campaigns]
     specs = [
-        PageSpec(
-            "suggestions/index.md",
+        fixed_page(
             "suggestions/",
             "问计于民",
-            fixed(r.render("campaigns.html", "suggestions/", campaigns=listing, as_of=as_of)),
-            hide=("navigation", "toc"),
+            r.render("campaigns.html", "suggestions/", campaigns=listing, as_of=as_of),
         )
     ]
     for c, summary in listing:
@@ -77,26 +75,15 @@ def suggestion_specs(portal: Portal, r: PageRenderer, tz: tzinfo, as_of: date) -
             month_rows=months,
             month_chart=chart(months, "按收到月份", "month"),
         )
-        specs.append(
-            PageSpec(
-                f"{url}index.md",
-                url,
-                c.title,
-                fixed(html),
-                hide=("navigation", "toc"),
-                searchable=False,
-            )
-        )
+        specs.append(fixed_page(url, c.title, html, searchable=False))
         for theme in c.themes:
             page = theme_url(c, theme)
             items = [s for s in c.suggestions if s.theme == theme]
             specs.append(
-                PageSpec(
-                    f"{page}index.md",
+                fixed_page(
                     page,
                     f"{theme} · {c.title}",
-                    fixed(r.render("campaign_theme.html", page, c=c, theme=theme, items=items)),
-                    hide=("navigation", "toc"),
+                    r.render("campaign_theme.html", page, c=c, theme=theme, items=items),
                 )
             )
     return specs

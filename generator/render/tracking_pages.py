@@ -22,7 +22,7 @@ from generator.exports import json_bytes
 from generator.model import Level, Portal
 from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_map, target_chart
 from generator.render.pages import PageRenderer
-from generator.render.spec import PageSpec, fixed
+from generator.render.spec import PageSpec, fixed_page
 from generator.settings import Settings
 
 TRACKING_URL = "tracking/"
@@ -125,13 +125,11 @@ def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
         report_rules=RULES,
     )
     return [
-        PageSpec(
-            "tracking/index.md",
+        fixed_page(
             TRACKING_URL,
             "信息报送",
-            fixed(html),
+            html,
             description="各中队、科室每周报送稿件与定额、媒体用稿和积分排名",
-            hide=("navigation", "toc"),
         )
     ]
 
