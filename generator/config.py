@@ -129,6 +129,10 @@ class PortalConfig(base.Config):
     cache = c.Type(bool, default=True)
     """Keep the slow, pure steps (Markdown, segmentation, the personal-data scan) in
     .portal-cache/ beside mkdocs.yml, keyed by a hash of their inputs."""
+    synonyms = c.Optional(c.Type(str))
+    """The search's synonym table, a text file relative to mkdocs.yml (one group of words a
+    line, e.g. `养狗 养犬 犬只`); default: the table shipped with portal
+    (generator/data/synonyms.txt)."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS 2.0, Atom and JSON Feed for local media."""
 
@@ -159,6 +163,7 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         public_contacts=frozenset(
             [*options.public_contacts, *([options.hotline.strip()] if options.hotline else [])]
         ),
+        synonyms_file=options.synonyms,
         feed_items=None if options.feeds.complete else max(1, options.feeds.limit),
         extra=extra,
     )

@@ -179,6 +179,7 @@ class Portal:
     edition_bonus: int = 0  # reward points once per piece that ran in 美丽家园
     campaigns: tuple[Campaign, ...] = ()  # newest first
     redirects: tuple[Redirect, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # the search's groups of words (同义词表)
 
     def regulation(self, regulation_id: str) -> Regulation | None:
         return next((r for r in self.regulations if r.id == regulation_id), None)

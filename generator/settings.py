@@ -54,6 +54,7 @@ class Settings:
     tracking_internal: bool = False  # ... but keep it off the menu, the sitemap, search engines
     hotline: str = ""  # 投诉举报电话, published on purpose
     public_contacts: frozenset[str] = frozenset()  # office phones/e-mails published on purpose
+    synonyms_file: str | None = None  # the search's synonym table; None: portal's own
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
 
+from generator.cli import main
+from generator.errors import Problem
 from generator.render.search import (
     SearchDoc,
     Segmenter,
@@ -16,6 +18,9 @@ from generator.render.search import (
     normalize,
     shard_of,
 )
+from generator.validate.synonyms import load_synonyms, parse_synonyms
+
+from .conftest import WritePortal, build
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +97,82 @@ def test_same_input_same_index(segmenter: Segmenter) -> None:
     assert build_index(changed, segmenter).version != build_index(docs, segmenter).version
 
 
+def test_synonym_table_is_read_line_by_line() -> None:
+    problems: list[Problem] = []
+    path = PurePosixPath("synonyms.txt")
+    text = "# 说明\n养狗 养犬、犬只  # 注释\n违章搭建，违建\uff0f违法建设\n噪音\n占道 经营 养犬\n摆摊 摊\n"
+    groups = parse_synonyms(text, path, problems)
+    assert groups == (("养狗", "养犬", "犬只"), ("违章搭建", "违建", "违法建设"), ("占道", "经营"))
+    assert [str(p) for p in problems] == [
+        "synonyms.txt:4: 同义词: 这一组只有“噪音”一个词",
+        "synonyms.txt:5: 同义词: “养犬”已在第 2 行的一组中，每个词只能属于一组",
+        "synonyms.txt:6: 同义词: “摊”只有一个字，同义词至少两个字",
+        "synonyms.txt:6: 同义词: 这一组只有“摆摊”一个词",
+    ]
+
+
+def test_shipped_synonym_table_is_clean() -> None:
+    problems: list[Problem] = []
+    groups = load_synonyms(Path(), None, problems)
+    assert problems == []
+    words = {w for g in groups for w in g}
+    # What residents type beside what the bureau writes (issue 20).
+    for group in (("养狗", "养犬", "犬只"), ("违章搭建", "违建", "违法建设"), ("噪音", "噪声")):
+        assert any(set(group) <= set(g) for g in groups), group
+    assert any({"摆摊", "占道经营", "流动摊贩"} <= set(g) for g in groups)
+    assert len(groups) >= 40 and len(words) >= 150
+
+
+def test_synonym_groups_share_one_union_entry(segmenter: Segmenter) -> None:
+    docs = [
+        SearchDoc("a/", "文明养犬", "新闻", "", "养犬登记。"),
+        SearchDoc("b/", "通知", "新闻", "", "小区里养狗的居民请牵绳，犬只免疫。"),
+        SearchDoc("c/", "垃圾分类", "新闻", "", "分类投放。"),
+    ]
+    index = build_index(
+        docs, Segmenter(["养狗", "养犬", "犬只"]), synonyms=[("养犬", "养狗", "犬只")]
+    )
+    base = f"search/{index.version}/"
+    # `养犬~` lives beside 养犬 (the same shard) and holds every page with a word of the group.
+    shard = json.loads(index.files[f"{base}t/{shard_of('养犬', index.shards)}.json"])
+    # Doc 0: 养犬 in the title and once in the text; doc 1: 养狗 once and 犬只 once.
+    assert _decode(shard["养犬~"]) == {0: 8 + 1, 1: 2}
+    manifest = json.loads(index.manifest())
+    assert manifest["synonyms"] == [["养犬", "养狗", "犬只"]]
+    assert manifest["kinds"] == "nnn"
+
+
+def _with_synonyms(root: Path, file: str) -> None:
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("  - portal\n", f"  - portal:\n      synonyms: {file}\n")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def test_a_portal_brings_its_own_synonyms(write_portal: WritePortal, tmp_path: Path) -> None:
+    root = write_portal({"words/同义词.txt": "夜排档 夜市 占道经营\n"})
+    _with_synonyms(root, "words/同义词.txt")
+    site = tmp_path / "site"
+    assert build(root, site) == 0
+    manifest = json.loads((site / "search/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["synonyms"] == [["夜排档", "夜市", "占道经营"]]
+    shards = [json.loads(p.read_text(encoding="utf-8")) for p in site.glob("search/*/t/*.json")]
+    union = next(s["夜排档~"] for s in shards if "夜排档~" in s)
+    assert len(_decode(union)) == 1  # the one article, which says 夜市 and 占道经营
+
+
+def test_a_portal_reports_its_synonym_file(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_portal({"synonyms.txt": "夜排档\n养犬 养狗\n"})
+    _with_synonyms(root, "synonyms.txt")
+    capsys.readouterr()
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
+    assert "synonyms.txt:1: 同义词: 这一组只有“夜排档”一个词" in capsys.readouterr().err
+    (root / "synonyms.txt").unlink()
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
+    assert "synonyms.txt:0: synonyms: 同义词表文件不存在" in capsys.readouterr().err
+
+
 def test_sample_index(sample_site: Path) -> None:
     manifest = json.loads((sample_site / "search/manifest.json").read_text())
     base = sample_site / manifest["base"]
@@ -118,7 +199,7 @@ def search_page(sample_site: Path) -> Iterator[Callable[[str], tuple[list[dict[s
     with serve(sample_site) as base, launch_chromium() as browser:
         context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN")
 
-        def search(query: str) -> tuple[list[dict[str, str]], int]:
+        def search(query: str, everything: bool = False) -> tuple[list[dict[str, str]], int]:
             page = context.new_page()
             fetched: list[tuple[str, int]] = []
             external: list[str] = []
@@ -144,6 +225,12 @@ def search_page(sample_site: Path) -> Iterator[Callable[[str], tuple[list[dict[s
                 "() => document.querySelector('[data-pt-status]').textContent.startsWith('没有')"
                 " || document.querySelectorAll('.pt-result').length > 0"
             )
+            while everything and page.is_visible("[data-pt-more]"):
+                shown = page.locator(".pt-result").count()
+                page.click("[data-pt-more]")
+                page.wait_for_function(
+                    f"() => document.querySelectorAll('.pt-result').length > {shown}"
+                )
             results = page.eval_on_selector_all(
                 ".pt-result",
                 """els => els.map(e => ({
@@ -177,8 +264,13 @@ def test_search_finds_chinese_words(
     results, _ = search_page("占道经营")
     titles = [r["title"] for r in results]
     assert "多部门联合整治商贸中心周边秩序 清理占道摊点63处" in titles[:3]
-    # The word, or both its parts, are in every one of the first results.
-    assert all("占道" in r["marked"] and "经营" in r["marked"] for r in results[:5])
+    # The word, both its parts, or a word the synonym table gives for it (摆摊, 流动摊贩) is
+    # in every one of the first results.
+    said = ("占道经营", "占道设摊", "摆摊", "流动摊贩", "马路市场", "路边摊", "摆地摊", "流动摊点")
+    for r in results[:5]:
+        assert ("占道" in r["marked"] and "经营" in r["marked"]) or any(
+            w in r["marked"] for w in said
+        ), r
 
 
 @pytest.mark.browser
@@ -203,3 +295,42 @@ def test_search_downloads_little(
 ) -> None:
     _, fetched = search_page("养犬登记")
     assert fetched < 300_000, fetched
+
+
+@pytest.mark.browser
+def test_what_residents_type_finds_what_the_bureau_writes(
+    search_page: Callable[..., tuple[list[dict[str, str]], int]],
+) -> None:
+    # Before the synonym table: 养狗 3 results against 42 for 养犬, 违章搭建 2 against 19.
+    for typed, written in (
+        ("养狗", "养犬"),
+        ("违章搭建", "违建"),
+        ("噪音", "噪声"),
+        ("摆地摊", "摆摊"),
+    ):
+        found, _ = search_page(typed, everything=True)
+        official, _ = search_page(written, everything=True)
+        assert len(found) >= 15, typed
+        assert {r["href"] for r in official} <= {r["href"] for r in found}, typed
+    results, _ = search_page("养狗")
+    # The pages that say 养狗 as typed are not buried under those that say 养犬 or 犬只.
+    typed = [i for i, r in enumerate(results) if "养狗" in r["marked"]]
+    assert typed and typed[0] < 5
+    assert any("养犬" in r["marked"] for r in results)
+
+
+@pytest.mark.browser
+def test_answers_and_regulations_stand_beside_the_news(
+    search_page: Callable[..., tuple[list[dict[str, str]], int]],
+) -> None:
+    results, fetched = search_page("占道经营")
+    kinds = [r["kind"] for r in results[:10]]
+    # 法律咨询台 has an answer about exactly this (菜贩在马路边上摆摊卖菜…), and 法规摘要 the rule.
+    assert "法律咨询台" in kinds and "法规摘要" in kinds, kinds
+    assert any("摆摊卖菜" in r["title"] for r in results[:10])
+    assert fetched < 300_000, fetched
+    # A question: the answer about it comes first.
+    results, _ = search_page("养狗要登记吗")
+    assert results[0]["kind"] == "法律咨询台" and "登记" in results[0]["title"]
+    results, _ = search_page("违章搭建怎么举报")
+    assert [r["kind"] for r in results[:2]] == ["法律咨询台", "法律咨询台"]

@@ -17,7 +17,9 @@ forever):
   word the query segmenter can find at a position of the query starts with the same two
   characters, so each position costs one shard (two when nothing longer matches), and the
   shards carry the postings too. Keys of two characters spread the common first characters
-  of Chinese words (城, 市, 执) over many shards.
+  of Chinese words (城, 市, 执) over many shards. Beside the first word of each group of the
+  synonym table, `词~` holds the union of the postings of every word of the group, so that a
+  query word with synonyms costs one more shard, however large its group.
 - `d/<n>.json`: document n for the result list: url, title, kind, date and the plain text the
   snippet is cut from.
 
@@ -58,7 +60,7 @@ class SearchDoc:
 
     url: str  # site-relative, e.g. news/2026/05/night-market/
     title: str
-    kind: str  # 新闻, 法律咨询台, 法规摘要, 页面
+    kind: str  # 新闻, 法律咨询台, 法规摘要, 政务服务
     date: str  # ISO date or ""
     text: str  # plain text of the body
 
@@ -110,6 +112,9 @@ def portal_words(portal: Portal) -> list[str]:
     words |= {t for a in portal.published for t in a.tags}
     words |= {g.short_title for g in portal.regulations}
     words |= {e.theme for e in portal.editions if e.theme}
+    # Every word of the synonym table is a word of the index, so a page that writes 流动摊贩
+    # is found by 摆摊 even where jieba would cut 流动摊贩 apart.
+    words |= {w for group in portal.synonyms for w in group}
     return sorted(w for w in words if 2 <= len(w) <= 12)
 
 
@@ -167,6 +172,11 @@ class Segmenter:
         return found
 
 
+# A letter per kind of document, in the manifest's `kinds` (one letter per document number):
+# the browser weighs answers and regulations against news before it has fetched a document.
+KIND_CODES = {"新闻": "n", "法律咨询台": "q", "法规摘要": "r", "政务服务": "p"}
+
+
 @dataclass(frozen=True)
 class SearchIndex:
     """The files of the search index, ready to write: site path → bytes."""
@@ -176,6 +186,8 @@ class SearchIndex:
     shards: int
     docs: int
     terms: int
+    kinds: str = ""  # KIND_CODES letter of each document, by number
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @property
     def base(self) -> str:
@@ -190,6 +202,8 @@ class SearchIndex:
             "shards": self.shards,
             "docs": self.docs,
             "terms": self.terms,
+            "kinds": self.kinds,
+            "synonyms": [list(group) for group in self.synonyms],
             "bytes": {
                 "total": sum(sizes) + sum(docs),
                 "largest_shard": max(sizes, default=0),
@@ -201,7 +215,8 @@ class SearchIndex:
 
 
 def shard_key(term: str) -> str:
-    """What places a term in a shard: its first two characters (a `字*` entry: its one)."""
+    """What places a term in a shard: its first two characters (a `字*` entry: its one; a
+    `词~` entry: its word's two, beside the word)."""
     return term[:1] if term.endswith("*") else term[:2]
 
 
@@ -214,11 +229,15 @@ def shard_of(term: str, shards: int) -> int:
 
 
 def build_index(
-    docs: Sequence[SearchDoc], segmenter: Segmenter, cache: Cache | None = None
+    docs: Sequence[SearchDoc],
+    segmenter: Segmenter,
+    cache: Cache | None = None,
+    synonyms: Sequence[tuple[str, ...]] = (),
 ) -> SearchIndex:
     """Segment every document and cut the postings into shards of about TARGET_SHARD_BYTES.
 
     A document's terms are cached by its title, text and the segmenter's dictionary.
+    `synonyms` (groups of words a query treats as one) go to the manifest for the browser.
     """
     cache = cache or Cache(None)
     keys = [fingerprint("terms", segmenter.signature, d.title, d.text) for d in docs]
@@ -230,7 +249,7 @@ def build_index(
         for key, terms in zip(todo, done, strict=True):
             cached[key] = terms
             cache.put("terms", key, terms)
-    encoded = _postings([_load_terms(cached[key]) for key in keys])
+    encoded = _postings([_load_terms(cached[key]) for key in keys], synonyms)
     # Each list as JSON once: for the shard files, and for their weight (as json.dumps would
     # write the list with ", ", which the shard count has always been reckoned with).
     lists = {term: ",".join(map(str, p)) for term, p in encoded.items()}
@@ -251,24 +270,31 @@ def build_index(
                 "text": doc.text[:SNIPPET_TEXT],
             }
         )
+    kinds = "".join(KIND_CODES.get(doc.kind, "p") for doc in docs)
     digest = hashlib.sha256()
     for path in sorted(body):
         digest.update(path.encode())
         digest.update(body[path])
     version = digest.hexdigest()[:10]
     files = {f"search/{version}/{path}": data for path, data in sorted(body.items())}
-    return SearchIndex(version, files, shards, len(docs), len(encoded))
+    groups = tuple(tuple(g) for g in synonyms)
+    return SearchIndex(version, files, shards, len(docs), len(encoded), kinds, groups)
 
 
-def _postings(docs: Sequence[tuple[list[str], dict[str, int]]]) -> dict[str, list[int]]:
+def _postings(
+    docs: Sequence[tuple[list[str], dict[str, int]]], synonyms: Sequence[tuple[str, ...]] = ()
+) -> dict[str, list[int]]:
     """Each term's postings, encoded, from each document's (title terms, term counts).
 
     A posting is (document number - the previous one's) * 16 + flags: 8 when the term is in
     the title, plus its count capped at MAX_TF. Besides the terms, `字*` for each character
     that begins a longer term: every document with a term beginning with it (the term itself
     included), its flags the strongest of those terms' (title beats text, counts summed and
-    capped), so that a query's last, unfinished character matches as a prefix.
+    capped), so that a query's last, unfinished character matches as a prefix. In the same
+    way `词~` for each group of synonyms (词 its first word): every document with a word of
+    the group.
     """
+    group_of = {word: f"{group[0]}~" for group in synonyms for word in group}
     # Each list starts with the number of the last document in it, dropped at the end: one
     # lookup a posting, in the loop that runs millions of times at archive scale.
     postings: dict[str, list[int]] = {}
@@ -278,6 +304,7 @@ def _postings(docs: Sequence[tuple[list[str], dict[str, int]]]) -> dict[str, lis
         for term in title_terms:
             counts.setdefault(term, 0)
         unions: dict[str, int] = {}
+        grouped: dict[str, int] = {}  # `词~` entries, then the `字*` ones
         for term, tf in counts.items():
             flags = (8 if term in titled else 0) + (tf if tf < MAX_TF else MAX_TF)
             items = postings.get(term)
@@ -292,10 +319,18 @@ def _postings(docs: Sequence[tuple[list[str], dict[str, int]]]) -> dict[str, lis
             old = unions.get(first, 0)
             summed = (old & 7) + (flags & 7)
             unions[first] = ((old | flags) & 8) + (summed if summed < MAX_TF else MAX_TF)
+            if group_of:
+                group = group_of.get(term)
+                if group is not None:
+                    old = grouped.get(group, 0)
+                    summed = (old & 7) + (flags & 7)
+                    grouped[group] = ((old | flags) & 8) + min(summed, MAX_TF)
         for first, flags in unions.items():
-            items = postings.get(f"{first}*")
+            grouped[f"{first}*"] = flags
+        for union, flags in grouped.items():
+            items = postings.get(union)
             if items is None:
-                postings[f"{first}*"] = [number, number * 16 + flags]
+                postings[union] = [number, number * 16 + flags]
             else:
                 items.append((number - items[0]) * 16 + flags)
                 items[0] = number

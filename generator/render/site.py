@@ -315,10 +315,10 @@ def build_outputs(
     docs, words = search_docs(portal, bodies, settings.timezone), portal_words(portal)
 
     def search() -> dict[str, bytes]:
-        index = build_index(docs, Segmenter(words), cache)
+        index = build_index(docs, Segmenter(words), cache, portal.synonyms)
         return {**index.files, "search/manifest.json": index.manifest()}
 
-    outputs.update(_group(keep, "search/", search, docs, words))
+    outputs.update(_group(keep, "search/", search, docs, words, portal.synonyms))
     # Each group is made from the values computed for it: an edit that leaves them equal
     # (an article's text, for the tracking counts) keeps its files.
     outputs.update(

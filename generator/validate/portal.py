@@ -38,6 +38,7 @@ from generator.validate.registry import (
     load_units,
 )
 from generator.validate.suggestions import campaign_folders, load_campaigns, read_campaign
+from generator.validate.synonyms import load_synonyms
 
 # Static files under content/ that are published as they are (images and documents).
 ASSET_SUFFIXES = frozenset(
@@ -93,6 +94,7 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
         if r.new not in pages_here and r.new not in SECTION_URLS:
             message = f"/{r.new} is not a page of the site"
             problems.append(Problem(r.source, r.line, f"{r.key}.to", message))
+    synonyms = load_synonyms(root, settings.synonyms_file, problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     return Portal(
@@ -112,6 +114,7 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
         questions=published_questions,
         campaigns=campaigns,
         redirects=redirects,
+        synonyms=synonyms,
     )
 
 

@@ -5,6 +5,12 @@
  * A long word also matches pages that have all of its parts. Only the shards of the query's
  * characters and the documents shown are downloaded. Results are built with text nodes:
  * nothing from the index is ever parsed as HTML.
+ *
+ * A word of the synonym table (manifest `synonyms`, generator/data/synonyms.txt) also finds
+ * the other words of its group: 养狗 finds 养犬 and 犬只 (the index's `养狗~` entry, beside
+ * the group's first word, unites them: one more shard), the word as typed ranking higher. Answers and regulations weigh more than news (manifest `kinds`), more still when
+ * the query is a question: a resident asking about 占道经营 should see the answer and the
+ * rule beside the many news items that mention it.
  */
 (function () {
   "use strict";
@@ -24,6 +30,10 @@
   var STOP = "的了和与及或是在有对等也就都而并将把被从向为以于其之这那个着给让";
   var WORD = /[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]+/g;
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+  // What a question sounds like: how, may I, who handles it, is it allowed, a fine.
+  var QUESTION = /怎么|怎样|如何|能不能|能否|可不可以|可以|允许|是否|要不要|需不需要|需要|吗|么|呢|谁|哪|什么|罚|规定|审批|手续|办理|投诉|举报|[?？]/;
+  // Weight of a result by the kind of page (manifest `kinds`): plain queries, then questions.
+  var WEIGHT = { n: [1, 1], q: [1.6, 2.4], r: [1.3, 1.8], p: [1.2, 1.4] };
 
   var manifest = null;
   var shards = new Map();
@@ -44,6 +54,10 @@
     if (!manifest) {
       manifest = fetchJson(manifestUrl).then(function (data) {
         data.baseUrl = new URL(data.base, siteRoot);
+        data.synonymsOf = new Map();
+        (data.synonyms || []).forEach(function (group) {
+          group.forEach(function (word) { data.synonymsOf.set(word, group); });
+        });
         return data;
       });
     }
@@ -88,7 +102,7 @@
         var table = await shard(m, run.substr(i, 2));
         for (var len = Math.min(limit, run.length - i); len >= 2; len--) {
           var piece = run.substr(i, len);
-          if (Object.prototype.hasOwnProperty.call(table, piece)) {
+          if (Object.prototype.hasOwnProperty.call(table, piece) || m.synonymsOf.has(piece)) {
             found = piece;
             break;
           }
@@ -139,6 +153,11 @@
           groups.push({ label: word, alts: prefixOrTerm(single, word).map(function (t) { return [t]; }) });
         } else {
           var group = { label: word, alts: [[word]], exact: word };
+          var synonyms = m.synonymsOf.get(word);
+          if (synonyms) {
+            group.alts.push([synonyms[0] + "~"]);
+            group.marks = synonyms;
+          }
           if (word.length >= 3) {
             var parts = await segment(m, word, word.length - 1);
             if (parts.length > 1) group.alts.push(parts);
@@ -160,7 +179,7 @@
     return out;
   }
 
-  async function score(m, groups) {
+  async function score(m, groups, question) {
     var total = null;
     for (var g = 0; g < groups.length; g++) {
       var group = groups[g];
@@ -198,7 +217,11 @@
       }
     }
     var out = [];
-    (total || new Map()).forEach(function (s, number) { out.push([number, s]); });
+    var column = question ? 1 : 0;
+    (total || new Map()).forEach(function (s, number) {
+      var weight = WEIGHT[(m.kinds || "").charAt(number)] || WEIGHT.n;
+      out.push([number, s * weight[column]]);
+    });
     out.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
     return out;
   }
@@ -296,10 +319,11 @@
       words = [];
       groups.forEach(function (g) {
         g.alts.forEach(function (alt) {
-          words = words.concat(alt.map(function (t) { return t.replace(/\*$/, ""); }));
+          words = words.concat(alt.map(function (t) { return t.replace(/[*~]$/, ""); }));
         });
+        words = words.concat(g.marks || []);
       });
-      ranked = groups.length ? await score(m, groups) : [];
+      ranked = groups.length ? await score(m, groups, QUESTION.test(query)) : [];
       if (mine !== generation) return;
       shown = 0;
       if (!ranked.length) {
