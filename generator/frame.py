@@ -16,7 +16,8 @@ the model and the renderers know nothing of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
@@ -57,6 +58,7 @@ class Shape:
     hide: tuple[str, ...]
     described: bool  # a page description (else the site's)
     titled: bool  # the content has its own <h1> (else the theme adds one)
+    section: str | None = None  # the menu entry shown as current (its URL)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,22 @@ class BulkPage:
     hide: tuple[str, ...]
     head: Markup  # our additions to <head>: feed links, JSON-LD
     content: Markup  # the page's content HTML
+    section: str | None = None  # URL of the menu entry the page belongs to (wayfinding.py)
+
+
+@contextmanager
+def active_section(nav: Navigation, section: str | None) -> Iterator[None]:
+    """Mark the menu entry at `section` (and the section holding it) as current while a page
+    that is not in the menu itself renders: Material then highlights it in the tabs and the
+    drawer, as it does for the pages of the menu."""
+    entry = next((p for p in nav.pages if section is not None and p.url == section), None)
+    if entry is not None:
+        entry.active = True
+    try:
+        yield
+    finally:
+        if entry is not None:
+            entry.active = False
 
 
 class FrameRenderer:
@@ -117,16 +135,18 @@ class FrameRenderer:
             page.canonical_url = v["canonical"]
         return page
 
-    def render_with_theme(self, page: Page) -> str:
-        """The theme's own rendering of one page, as MkDocs' build does it."""
+    def render_with_theme(self, page: Page, section: str | None = None) -> str:
+        """The theme's own rendering of one page, as MkDocs' build does it; the menu shows
+        the entry at `section` (a URL) as the current one."""
         page.active = True
         try:
-            context = get_context(self.nav, self.files, self.config, page)
-            context = self.config.plugins.on_page_context(
-                context, page=page, config=self.config, nav=self.nav
-            )
-            template = self.env.get_template(page.meta.get("template", "main.html"))
-            output: str = template.render(context)
+            with active_section(self.nav, section):
+                context = get_context(self.nav, self.files, self.config, page)
+                context = self.config.plugins.on_page_context(
+                    context, page=page, config=self.config, nav=self.nav
+                )
+                template = self.env.get_template(page.meta.get("template", "main.html"))
+                output: str = template.render(context)
         finally:
             page.active = False
         return output
@@ -135,7 +155,8 @@ class FrameRenderer:
         """The theme links pages relative to each other (MkDocs' `url` filter), so pages share a
         frame when their links to the root and to every nav page are written the same."""
         links = tuple(get_relative_url(target, bulk.url or ".") for target in self._targets)
-        return Shape(links, bulk.hide, bool(bulk.description), "<h1" in bulk.content)
+        titled = "<h1" in bulk.content
+        return Shape(links, bulk.hide, bool(bulk.description), titled, bulk.section)
 
     def frame(self, bulk: BulkPage) -> Frame:
         shape = self.shape(bulk)
@@ -144,7 +165,7 @@ class FrameRenderer:
             content = _ProbeContent(_PLACEHOLDER["content"])
             content.titled = shape.titled
             probe.content = content
-            rendered = self.render_with_theme(probe)
+            rendered = self.render_with_theme(probe, shape.section)
             parts = tuple(_SPLIT.split(rendered))
             if _MARK in "".join(parts[::2]):
                 raise RuntimeError("portal: a theme template changed a frame placeholder")

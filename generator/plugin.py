@@ -12,6 +12,7 @@ import logging
 import posixpath
 import re
 import time
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ from generator.compute.published import moved_items, published_items, read_publi
 from generator.config import PortalConfig, settings_from
 from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
-from generator.frame import BulkPage, FrameRenderer
+from generator.frame import BulkPage, FrameRenderer, active_section
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
@@ -45,10 +46,12 @@ from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.jsonld import script_json
 from generator.render.keep import never
 from generator.render.pages import PageRenderer
+from generator.render.phones import link_phones
 from generator.render.sanitize import sanitize_html
 from generator.render.sitemap import sitemap_xml
 from generator.render.spec import PageSpec
 from generator.render.tracking_pages import TRACKING_URL, without_tracking
+from generator.render.wayfinding import section_of
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 from generator.write import write_outputs
@@ -83,6 +86,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.record: OutputRecord | None = None
         self.digester = Digester()
         self._md_keys: dict[str, str] = {}
+        self._in_nav: set[str] = set()  # sources the menu lists
+        self._bulk_sources: set[str] = set()
+        self._current = ExitStack()  # the menu entry marked current while a page renders
 
     # -- loading ------------------------------------------------------------------------
     def load(
@@ -168,7 +174,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 kept.append(file)
         self.specs = {}
         self.bulk = []
-        in_nav = _nav_sources(config.nav)
+        self._bulk_sources = set()
+        in_nav = self._in_nav = _nav_sources(config.nav)
         # The renderers load with the first build, not with `portal check`.
         from generator.render.pages import Memo
         from generator.render.site import build_specs
@@ -178,6 +185,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.specs[spec.src_uri] = spec
             if self.config.fast_pages and "toc" in spec.hide and spec.src_uri not in in_nav:
                 self.bulk.append(spec)  # rendered in on_post_build, through a frame
+                self._bulk_sources.add(spec.src_uri)
                 continue
             generated = File.generated(config, spec.src_uri, content=spec.markdown)
             generated.dest_uri = spec.dest_uri
@@ -197,6 +205,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # The theme's compiled templates kept between builds, as our own (render/pages.py).
         if env.bytecode_cache is None:
             env.bytecode_cache = FileSystemBytecodeCache()
+        # The footer's telephone numbers as links (themes/portal/partials/copyright.html).
+        # The copyright is HTML as Material writes it; only its text is touched.
+        env.filters["pt_tel"] = link_phones
         self.env = env
         return env
 
@@ -243,7 +254,29 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.toc = TableOfContents([])
         return self.content(spec, html)
 
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        spec = self.specs.get(page.file.src_uri)
+        # Frames (render_bulk) mark their pages' sections themselves.
+        if spec is not None and spec.src_uri not in self._bulk_sources:
+            self._current.close()
+            self._current.enter_context(active_section(nav, self.section(spec)))
+        return context
+
+    def section(self, spec: PageSpec) -> str | None:
+        """The menu entry a page outside the menu belongs to (render/wayfinding.py)."""
+        assert self.nav is not None
+        if spec.src_uri in self._in_nav:
+            return None
+        urls = [p.url for p in self.nav.pages]
+        found = section_of(spec.url, urls)
+        if found is None and spec.section in urls:
+            return spec.section
+        return found
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._current.close()
         self._pages_done += 1
         self._page_tick(self._pages_done)
         return output
@@ -259,7 +292,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.bodies[article.key] = html
         elif spec.searchable:
             self.bodies[spec.src_uri.removesuffix(".md")] = html
-        return spec.compose(html) if compose else ""
+        return link_phones(spec.compose(html)) if compose else ""
 
     def head(self, spec: PageSpec) -> Markup:
         """Feed links (the site's, then the page's own) and JSON-LD for <head>."""
@@ -350,6 +383,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 hide=spec.hide,
                 head=self.head(spec),
                 content=Markup(content),
+                section=self.section(spec),
             )
             pages[spec.dest_uri] = frames.render(bulk).encode("utf-8", "xmlcharrefreplace")
             if key is not None and self.record is not None:

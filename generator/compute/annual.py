@@ -141,8 +141,7 @@ def annual(
             "政务动态信息更新量",
             len(articles),
             "条",
-            "本年发布（status: published）的新闻稿件，按发布时间（北京时间）所在年份计；"
-            "草稿、退稿不计",
+            "本年在本站发布的新闻稿件，按发布时间（北京时间）所在年份计；草稿和退稿不计",
         ),
         *(
             Figure(
@@ -174,7 +173,7 @@ def annual(
             "解读信息发布（法律咨询台解答）",
             len(answers),
             "条",
-            "本年发布（按发布日期 date）且已答复的法律咨询台解答；每条解答注明法律依据",
+            "本年发布（按发布日期）且已答复的法律咨询台解答；每条解答注明法律依据",
         ),
         Figure(
             "messages.received",
@@ -182,7 +181,7 @@ def annual(
             "留言办理：收到留言数量（法律咨询台）",
             asked.received,
             "条",
-            "本年受理（按受理日期 received；未填写的按发布日期）的法律咨询台问题",
+            "本年受理的法律咨询台问题，按受理日期计；没有记录受理日期的按发布日期",
         ),
         Figure(
             "messages.answered",
@@ -190,7 +189,7 @@ def annual(
             "留言办理：办结留言数量",
             asked.answered,
             "条",
-            "上述留言中已有答复日期（replied）的",
+            "上述留言中已经答复（记有答复日期）的",
         ),
         Figure(
             "messages.pending",
@@ -233,7 +232,7 @@ def annual(
             "征集调查：征集调查期数（问计于民）",
             len(campaigns),
             "期",
-            "本年开始（按 campaign.yml 的 opened）的问计于民征集活动",
+            "本年开始征集（按征集开始日期）的问计于民活动",
         ),
         Figure(
             "surveys.received",
@@ -241,7 +240,7 @@ def annual(
             "征集调查：收到意见数量",
             offered.received,
             "条",
-            "本年收到（按收到时间 received，北京时间）的问计于民建议，不论属于哪一期",
+            "本年收到（按收到时间，北京时间）的问计于民建议，不论属于哪一期",
         ),
         Figure(
             "surveys.answered",
@@ -276,7 +275,7 @@ def annual(
             "征集调查：公布调查结果期数",
             sum(1 for c in campaigns if c.results_published),
             "期",
-            "本年开始的征集中，截至统计日已结束（closed）且每条建议都已答复并在本站公开的期数",
+            "本年开始的征集中，截至统计日征集已经结束、每条建议都已答复并在本站公开的期数",
         ),
     ]
     return Annual(year, as_of, tuple(figures), categories, campaigns)

@@ -105,6 +105,7 @@ def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]
                 headline=HEADLINE,
                 annual_url=annual_url,
             ),
+            section="",  # linked from the home page, unless the menu lists it
         )
     ]
     for d in years:
@@ -137,7 +138,7 @@ def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]
             years=[y["year"] for y in years],
             annual_url=annual_url,
         )
-        specs.append(fixed_page(url, f"{d['year']}年政府网站工作年度报表", html))
+        specs.append(fixed_page(url, f"{d['year']}年政府网站工作年度报表", html, section=""))
     return specs
 
 

@@ -218,7 +218,7 @@ def heat_map(
                 label,
                 x=label_width + index * size,
                 y=top - 8,
-                font_size=11,
+                font_size=12,
                 fill="#4a5568",
             )
     for r, label in enumerate(rows):
@@ -269,7 +269,7 @@ def heat_map(
                     x=x + size / 2,
                     y=y + 15,
                     text_anchor="middle",
-                    font_size=11,
+                    font_size=12,
                     fill="#7a3e00",
                 )
             if cell.note:

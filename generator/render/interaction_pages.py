@@ -142,7 +142,8 @@ def interaction_specs(data: dict[str, Any], r: PageRenderer) -> list[PageSpec]:
         warn_days=WARN_DAYS,
         fail_days=FAIL_DAYS,
     )
-    return [fixed_page(URL, "互动交流统计", html)]
+    # Linked from 法律咨询台 (and 问计于民): its section of the menu.
+    return [fixed_page(URL, "互动交流统计", html, section="qa/")]
 
 
 _TALLY_COLUMNS = [

@@ -20,7 +20,7 @@ from generator.model import (
     Regulation,
 )
 from generator.numerals import anchor_headings
-from generator.render import jsonld
+from generator.render import jsonld, wayfinding
 from generator.render.feed_catalog import FeedLink
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed_page
@@ -83,7 +83,7 @@ def legal_specs(
                 hide=("navigation", "toc"),
                 feeds=qa_feed,
                 updated=max(q.published.astimezone(tz).date(), q.replied or date.min),
-                jsonld=(jsonld.qa_page(q, site, url, tz),),
+                jsonld=(jsonld.qa_page(q, site, url, tz), wayfinding.question_breadcrumbs(q, url)),
             )
         )
     index = cited_by(portal)
@@ -122,7 +122,7 @@ def legal_specs(
                 hide=("navigation",),
                 feeds=reg_feed,
                 updated=g.last_change,
-                jsonld=(jsonld.legislation(g, url),),
+                jsonld=(jsonld.legislation(g, url), wayfinding.regulation_breadcrumbs(g, url)),
             )
         )
     return specs

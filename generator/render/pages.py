@@ -6,7 +6,8 @@ text comes from content is escaped here by construction. The theme wraps the res
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from functools import cached_property
@@ -27,6 +28,7 @@ from generator.cache import Cache, fingerprint
 from generator.digest import Digester, Undigestable
 from generator.model import Article
 from generator.plaintext import derive_summary
+from generator.render import wayfinding
 from generator.render.text import cn_date, cn_datetime, relative_url
 from generator.urls import page_url
 
@@ -73,17 +75,24 @@ class PageRenderer:
     """Renders news pages for one site; `url` is the page being rendered, for relative links."""
 
     def __init__(
-        self, tz: tzinfo, site_name: str, hotline: str = "", memo: Memo | None = None
+        self,
+        tz: tzinfo,
+        site_name: str,
+        hotline: str = "",
+        memo: Memo | None = None,
+        tag_urls: Mapping[str, str] | None = None,
     ) -> None:
         self.tz = tz
         self.site_name = site_name
         self.hotline = hotline
         self.memo = memo
+        self.tag_urls = dict(tag_urls or {})  # tag → its page (render/tags.py)
+        self._tags_key = json.dumps(sorted(self.tag_urls.items()), ensure_ascii=False)
 
     def __digest__(self) -> tuple[object, ...]:
         """What the pages rendered here depend on besides their arguments and the templates
         (generator/digest.py: the key of an incremental build)."""
-        return (self.tz, self.site_name, self.hotline)
+        return (self.tz, self.site_name, self.hotline, self._tags_key)
 
     @cached_property
     def env(self) -> Environment:
@@ -108,7 +117,11 @@ class PageRenderer:
             {name: getattr(urls, name) for name in dir(urls) if name.endswith("_url")}
         )
         env.globals.update(
+            article_trail=wayfinding.article_trail,
+            question_trail=wayfinding.question_trail,
+            regulation_trail=wayfinding.regulation_trail,
             summary=summary_of,
+            tag_url=self.tag_urls.get,
             site_name=self.site_name,
             hotline=self.hotline,
         )

@@ -19,7 +19,7 @@ from generator.compute.annual import latest_year, report_years
 from generator.compute.published import IDS_FILE, ids_json, published_items
 from generator.compute.sheets import site_sheets
 from generator.model import Article, Category, Portal
-from generator.render import jsonld
+from generator.render import jsonld, tags, wayfinding
 from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
 from generator.render.api import api_outputs
 from generator.render.embed import embed_outputs
@@ -49,7 +49,8 @@ def build_specs(
 ) -> list[PageSpec]:
     """Every generated page of the site, in a stable order; `as_of` dates the tracking view;
     `memo` keeps rendered HTML between builds (render/pages.py)."""
-    r = PageRenderer(settings.timezone, settings.site_name, settings.hotline, memo)
+    urls_of_tags = tags.tag_urls(portal)
+    r = PageRenderer(settings.timezone, settings.site_name, settings.hotline, memo, urls_of_tags)
     published = portal.published
     feeds = {link.path: link for link in feed_links(portal, settings)}
 
@@ -97,6 +98,7 @@ def build_specs(
             intro=f"{year}年{month}月发布稿件 {len(items)} 篇。",
             links=[],
         )
+    specs += _tag_pages(portal, r, settings.page_size, urls_of_tags)
     specs.append(_archive(portal, months, r, posters=bool(settings.site_url)))
     specs += _editions(portal, r, tuple(f for p, f in feeds.items() if p == "feeds/meilijiayuan"))
     specs += legal_specs(portal, settings, r, feeds)
@@ -197,6 +199,7 @@ def _articles(
                     jsonld.news_article(
                         a, settings.site_name, settings.site_url, settings.timezone
                     ),
+                    wayfinding.article_breadcrumbs(a, settings.site_url),
                 ),
             )
         )
@@ -235,6 +238,29 @@ def _listing(
                 updated=pager.items[0].published.date() if pager.items else None,
             )
         )
+    return specs
+
+
+def _tag_pages(portal: Portal, r: PageRenderer, size: int, urls: dict[str, str]) -> list[PageSpec]:
+    """A listing per tag, and the list of every tag (标签)."""
+    items = tags.tagged(portal)
+    specs: list[PageSpec] = []
+    for tag, url in urls.items():
+        specs += _listing(
+            r,
+            items[tag],
+            size,
+            url,
+            f"标签：{tag}",
+            f"标签：{tag}",
+            intro=f"标有“{tag}”的稿件共 {len(items[tag])} 篇。",
+            links=[],
+        )
+    by_count = sorted(urls, key=lambda t: (-len(items[t]), t))
+    html = r.render(
+        "tags.html", tags.TAGS_URL, tags=[(t, urls[t], len(items[t])) for t in by_count]
+    )
+    specs.append(fixed_page(tags.TAGS_URL, "稿件标签", html))
     return specs
 
 

@@ -31,6 +31,9 @@ class PageSpec:
     meta: dict[str, object] = field(default_factory=dict)
     updated: date | None = None  # the content's date, for the sitemap (never the build's)
     indexed: bool = True  # listed in the sitemap
+    # The menu entry (its URL) the page belongs to when no menu URL is the start of its own
+    # (render/wayfinding.py: section_of; "" is the home page).
+    section: str | None = None
 
     @property
     def dest_uri(self) -> str:
