@@ -213,6 +213,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
+        self._current.close()  # a build that failed mid-page left its section marked
         self._renderer = None
         self._md_setup = None
         self.digester = Digester()  # model objects are new each build: digest them anew

@@ -242,7 +242,9 @@ def test_phone_numbers_are_whole_tel_links(page: Any, base: str, url: str) -> No
     assert plain == []
 
 
-@pytest.mark.parametrize("url", ["regulations/", "meilijiayuan/", "news/", "qa/"])
+@pytest.mark.parametrize(
+    "url", ["regulations/", "meilijiayuan/", "news/", "qa/", "suggestions/xianyiji-2026/"]
+)
 def test_dates_and_units_do_not_wrap_on_a_phone(page: Any, base: str, url: str) -> None:
     page.set_viewport_size(PHONE)
     page.goto(base + url)
