@@ -308,7 +308,8 @@ def test_json_ld(sample_site: Path) -> None:
             for script in _tree(path).cssselect('script[type="application/ld+json"]'):
                 data = json.loads(script.text)
                 assert data["@context"] == "https://schema.org"
-                assert data["@type"] in {kind, "FAQPage"}
+                # Answers, articles and regulations also carry their breadcrumb trail.
+                assert data["@type"] in {kind, "FAQPage", "BreadcrumbList"}
                 if data["@type"] == "Legislation":
                     assert data["legislationLegalForce"] in {
                         "InForce",
