@@ -35,7 +35,8 @@ def site_vocabulary(portal: Portal) -> list[str]:
     """The words the site search adds to jieba's dictionary, so that both cut alike.
 
     The shipped enforcement vocabulary (`generator/data/words.txt`) and the site's own names:
-    units, categories, domains, tags, regulation titles, edition themes. Read here, below the
+    units, categories, domains, tags, regulation titles, edition themes, and the words of the
+    synonym table. Read here, below the
     render stage, so that matching needs nothing from rendering; a test keeps it equal to what
     `render/search.py` gives its segmenter.
     """
@@ -48,6 +49,7 @@ def site_vocabulary(portal: Portal) -> list[str]:
     names |= {t for a in portal.published for t in a.tags}
     names |= {g.short_title for g in portal.regulations}
     names |= {e.theme for e in portal.editions if e.theme}
+    names |= {w for group in portal.synonyms for w in group}  # the search's synonym table
     return sorted(words | {w for w in names if 2 <= len(w) <= 12})
 
 
