@@ -600,13 +600,14 @@ def test_tracking_page_reads_well(sample_site: Path, name: str, width: int) -> N
             assert size >= 24
             chart = page.locator("#week ~ .pt-chart-pair figure").first.bounding_box()
             table = page.locator("#week ~ .pt-chart-pair table").first.bounding_box()
-            assert chart is not None and table is not None
+            assert table is not None
             if name == "desktop":  # chart beside its table
+                assert chart is not None
                 assert (
                     chart["x"] + chart["width"] <= table["x"] and abs(chart["y"] - table["y"]) < 80
                 )
-            else:  # chart above its table
-                assert chart["y"] + chart["height"] <= table["y"]
+            else:  # on a phone the chart's labels would shrink below 12 px: the table carries it
+                assert chart is None
             browser.close()
     finally:
         httpd.shutdown()
