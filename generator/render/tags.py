@@ -7,8 +7,6 @@ first use, so a tag keeps its address as long as the older tags are there.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from generator.model import Article, Portal
 from generator.urls import slugify
 
@@ -42,6 +40,3 @@ def tagged(portal: Portal) -> dict[str, list[Article]]:
             found.setdefault(tag, []).append(a)
     return found
 
-
-def tag_counts(portal: Portal) -> Counter[str]:
-    return Counter({tag: len(items) for tag, items in tagged(portal).items()})
