@@ -39,4 +39,3 @@ def tagged(portal: Portal) -> dict[str, list[Article]]:
         for tag in dict.fromkeys(a.tags):
             found.setdefault(tag, []).append(a)
     return found
-
