@@ -10,53 +10,74 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
+
+from generator.messages import msg
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?")
+# 9时30分, 9点30分, 9点半, 9时: how a Chinese date goes on.
+_CN_TIME = re.compile(r"(\d{1,2})[时点](?:(\d{1,2})分(?:(\d{1,2})秒)?|(半))?")
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})")
 _WHEN = re.compile(
     rf"(?P<date>{_DATE.pattern}|{_CN_DATE.pattern})"
-    rf"(?:(?:[Tt]|\s+)(?P<time>{_TIME.pattern})\s*(?P<offset>{_OFFSET.pattern})?)?"
+    rf"(?:(?:[Tt]|\s+|(?<=[日号]))(?P<time>{_TIME.pattern}|{_CN_TIME.pattern})"
+    rf"\s*(?P<offset>{_OFFSET.pattern})?)?"
 )
 
 
+class NotADate(ValueError):
+    """Text that is no date at all (as against a date that does not exist, 2026-02-30)."""
+
+
 def parse_when(text: str, tz: tzinfo = BEIJING) -> datetime:
-    """Parse `2026-05-12`, `2026-05-12 09:30`, `2026/5/12`, `2026年5月12日`, ISO 8601 with offset.
+    """Parse `2026-05-12`, `2026-05-12 09:30`, `2026/5/12`, `2026年5月12日`, `2026年5月12日9时30分`,
+    ISO 8601 with an offset; full-width digits and colons as a Chinese input method types them.
 
     A bare date is midnight, and a naive time is local time in `tz`; an explicit offset is kept.
-    Raises ValueError with a message for people, in Chinese and English.
+    Raises ValueError with a message for staff (messages.py).
     """
-    match = _WHEN.fullmatch(text.strip())
+    shown = text.strip()
+    match = _WHEN.fullmatch(unicodedata.normalize("NFKC", shown))
     if not match:
-        raise ValueError(
-            f'not a date or time: "{text}" (expected e.g. 2026-05-12 or 2026-05-12 09:30)'
-        )
+        raise NotADate(msg("date.bad", text=shown))
     parts = _DATE.fullmatch(match["date"]) or _CN_DATE.fullmatch(match["date"])
     assert parts is not None
     year, month, day = (int(g) for g in parts.groups())
     try:
         day_value = date(year, month, day)
     except ValueError:
-        raise ValueError(f'no such date: "{match["date"]}"') from None
+        raise ValueError(msg("date.no_such_day", text=match["date"])) from None
     clock = time()
     if match["time"]:
         t = _TIME.fullmatch(match["time"])
-        assert t is not None
-        hour, minute, second = int(t[1]), int(t[2]), int(t[3] or 0)
-        micro = int((t[4] or "0").ljust(6, "0"))
+        if t:
+            hour, minute, second = int(t[1]), int(t[2]), int(t[3] or 0)
+            micro = int((t[4] or "0").ljust(6, "0"))
+        else:
+            cn = _CN_TIME.fullmatch(match["time"])
+            assert cn is not None
+            hour, second, micro = int(cn[1]), int(cn[3] or 0), 0
+            minute = 30 if cn[4] else int(cn[2] or 0)
         try:
             clock = time(hour, minute, second, micro)
         except ValueError:
-            raise ValueError(f'no such time of day: "{match["time"]}"') from None
+            raise ValueError(msg("date.no_such_time", text=match["time"])) from None
     zone: tzinfo = tz
     if match["offset"]:
         zone = _parse_offset(match["offset"])
     return datetime.combine(day_value, clock, tzinfo=zone)
+
+
+def names_time(text: str) -> bool:
+    """True when a date as written gives a time of day (`2026-05-12 09:30`), not just a day."""
+    match = _WHEN.fullmatch(unicodedata.normalize("NFKC", text.strip()))
+    return bool(match and match["time"])
 
 
 def _parse_offset(text: str) -> tzinfo:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from generator.messages import msg
+
 _DIGITS = {
     "零": 0,
     "〇": 0,
@@ -34,7 +36,7 @@ def chinese_number(text: str) -> int:
     Only numerals as laws write them are read: `一二`, `一百一` (101 or 110?) and `二十零一`
     are refused rather than guessed. 两 may stand for 二 and 〇 for 零.
     """
-    wrong = ValueError(f'not a Chinese numeral: "{text}"')
+    wrong = ValueError(msg("law.bad_chinese_number", value=text))
     if text in ("零", "〇"):
         return 0
     if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
@@ -73,19 +75,19 @@ def chinese_number(text: str) -> int:
 def parse_article_number(value: object) -> int:
     """`30`, `"30"`, `"第30条"`, `"第三十条"` → 30; ValueError for anything else."""
     if isinstance(value, bool):
-        raise ValueError(f"not an article number: {value!r}")
+        raise ValueError(msg("law.bad_number", value=value))
     if isinstance(value, int):
         number = value
     elif isinstance(value, str):
         match = _ARTICLE.fullmatch(value.strip())
         if not match:
-            raise ValueError(f'not an article number: "{value}" (write 30, 第30条 or 第三十条)')
+            raise ValueError(msg("law.bad_number", value=value))
         raw = match[1]
         number = int(raw) if raw.isdigit() else chinese_number(raw)
     else:
-        raise ValueError(f"not an article number: {value!r}")
+        raise ValueError(msg("law.bad_number", value=value))
     if not 1 <= number <= 9999:
-        raise ValueError(f"article number out of range: {number}")
+        raise ValueError(msg("law.number_range", number=number))
     return number
 
 

@@ -8,13 +8,20 @@ the order of the inputs, so the output is the same bytes as a sequential run.
 
 Forking is only safe when the process has no other threads (a child gets only the forking
 thread, and another thread's locks would stay locked in it): under `portal serve`, or with any
-other thread alive, the work runs in this process, as it does on one core or without fork.
+other thread alive, the work runs in this process, as it does on one core.
+
+Where there is no fork (Windows) the workers are spawned: fresh interpreters that import
+portal and receive the function and each item pickled. A function that cannot be pickled (a
+closure over the build's state) then runs here, in order. `PORTAL_START_METHOD=spawn` (or
+`fork`, or `none` for no workers) chooses by hand; tests/test_parallel.py builds a portal both
+ways and compares every byte.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -39,8 +46,30 @@ def workers() -> int:
     return max(1, min(8, cores))
 
 
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+def start_method() -> str | None:
+    """`fork` where it is available and safe, else `spawn`; None: no workers."""
+    chosen = os.environ.get("PORTAL_START_METHOD", "").strip().lower()
+    if chosen == "none":
+        return None
+    available = multiprocessing.get_all_start_methods()
+    if chosen == "spawn" or (chosen != "fork" and "fork" not in available):
+        return "spawn"
+    if "fork" in available and threading.active_count() == 1:
+        return "fork"
+    return None
+
+
+def call(task: Callable[[], R]) -> R:
+    """Run a task: `fork_map(call, [partial(f, x), ...])` sends picklable work to workers."""
+    return task()
+
+
+def _picklable(function: Callable[..., Any]) -> bool:
+    try:
+        pickle.dumps(function)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return False
+    return True
 
 
 def _run(item: Any) -> Any:
@@ -62,18 +91,23 @@ def fork_map(
     global _TASK
     count = workers()
     results: list[R] = []
-    if not allowed or count < 2 or len(items) < min_items or not _can_fork():
+    method = start_method() if allowed and count > 1 and len(items) >= min_items else None
+    if method == "spawn" and not _picklable(function):
+        method = None
+    if method is None:
         for item in items:
             results.append(function(item))
             if tick is not None:
                 tick(len(results))
         return results
+    # Forked workers find the function in _TASK, inherited; spawned ones receive it pickled.
     _TASK = function
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(method)
     pool = context.Pool(count, initializer=_quiet_signals)
     try:
         chunk = max(1, len(items) // (count * 8))
-        for result in pool.imap(_run, items, chunksize=chunk):
+        run: Callable[[Any], Any] = _run if method == "fork" else function
+        for result in pool.imap(run, items, chunksize=chunk):
             results.append(result)
             if tick is not None:
                 tick(len(results))

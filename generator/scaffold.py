@@ -6,8 +6,11 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.errors import ContentError
+from generator.messages import msg
 from generator.settings import Settings
 from generator.urls import SLUG, slugify
+from generator.validate.articles import unknown_ref
+from generator.validate.legal import unknown_name
 from generator.validate.registry import load_units
 
 
@@ -22,7 +25,7 @@ def _write_new(folder: Path, name: str, lines: list[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     if path.exists():
-        raise ValueError(f"{path} already exists; choose another --slug")
+        raise ValueError(msg("new.exists", path=path))
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
@@ -43,17 +46,24 @@ def new_article(
         u.id: u for u in load_units(settings.content, settings.root, settings.timezone, problems)
     }
     if squad not in units:
-        known = ", ".join(sorted(units)) or "none: squads.yml has errors"
-        raise ValueError(f'unknown squad "{squad}" (known: {known})')
+        raise ValueError(
+            unknown_ref(
+                squad, {u.id: u.name for u in units.values()}, "what.squad", "content/squads.yml"
+            )
+        )
     names = [c.name for c in settings.categories]
     chosen = category or names[0]
     if chosen not in names:
-        raise ValueError(f'unknown category "{chosen}" (configured: {", ".join(names)})')
+        by_slug = {c.slug: c.name for c in settings.categories}
+        if chosen in by_slug:
+            chosen = by_slug[chosen]
+        else:
+            raise ValueError(unknown_ref(chosen, by_slug, "what.category", "mkdocs.yml"))
     if not title.strip():
-        raise ValueError("title is empty")
+        raise ValueError(msg("new.empty", option="--title"))
     slug = slug or slugify(title)
     if not SLUG.fullmatch(slug):
-        raise ValueError(f'slug "{slug}": use lowercase a-z, 0-9 and -')
+        raise ValueError(msg("new.bad_slug", slug=slug))
     moment = (now or datetime.now(settings.timezone)).astimezone(settings.timezone)
     lines = [
         "---",
@@ -91,12 +101,12 @@ def new_question(
     names = [d.name for d in settings.domains]
     chosen = domain or names[0]
     if chosen not in names:
-        raise ValueError(f'unknown domain "{chosen}" (configured: {", ".join(names)})')
+        raise ValueError(unknown_name(chosen, names, "what.domain"))
     if not question.strip():
-        raise ValueError("question is empty")
+        raise ValueError(msg("new.empty", option="--question"))
     slug = slug or slugify(question)
     if not SLUG.fullmatch(slug):
-        raise ValueError(f'slug "{slug}": use lowercase a-z, 0-9 and -')
+        raise ValueError(msg("new.bad_slug", slug=slug))
     day = (now or datetime.now(settings.timezone)).astimezone(settings.timezone).date()
     lines = [
         "---",
@@ -131,11 +141,13 @@ def new_regulation(
     from generator.model import REGULATION_LEVELS
 
     if not SLUG.fullmatch(regulation_id):
-        raise ValueError(f'id "{regulation_id}": use lowercase a-z, 0-9 and -')
+        raise ValueError(msg("new.bad_slug", slug=regulation_id))
     if level not in REGULATION_LEVELS:
-        raise ValueError(f'unknown level "{level}" (allowed: {", ".join(REGULATION_LEVELS)})')
+        raise ValueError(
+            msg("new.unknown_level", value=level, allowed="、".join(REGULATION_LEVELS))
+        )
     if not title.strip():
-        raise ValueError("title is empty")
+        raise ValueError(msg("new.empty", option="--title"))
     day = (now or datetime.now(settings.timezone)).astimezone(settings.timezone).date()
     domain = settings.domains[0].name if settings.domains else "市容环境卫生"
     lines = [

@@ -56,192 +56,180 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
     "yaml-tab": (
         {art("tab"): article(GOOD + "\ntags:\n\t- 夜市")},
         [
-            f"{art('tab')}:7: (yaml): a tab character; indent YAML with spaces, not tabs "
-            "(用空格缩进，不要用 Tab)"
+            "content/articles/2026-06-01-tab.md:7: (yaml): 这一行有 Tab 字符；YAML 要用空格缩进，不要用 Tab"
         ],
     ),
     "yaml-unclosed-quote": (
         {art("quote"): article(GOOD.replace("title: 标题", 'title: "标题'))},
-        [f'{art("quote")}:2: (yaml): a quoted value is never closed (the closing " is missing)'],
+        ['content/articles/2026-06-01-quote.md:2: (yaml): 引号没有闭合（缺少结尾的 "）'],
     ),
     "yaml-duplicate-key": (
         {art("dup"): article(GOOD + "\ntitle: 又一个标题")},
-        [f"{art('dup')}:6: title: duplicate key (first given on line 2)"],
+        ["content/articles/2026-06-01-dup.md:6: title: 字段重复（第 2 行已经写过）"],
     ),
     "yaml-full-width-colon": (
         {art("colon"): article(GOOD.replace("title: 标题", "title：标题"))},
         [
-            f'{art("colon")}:2: (yaml): after "title" comes a full-width colon (：); YAML '
-            "needs an ASCII colon and a space: title: …"
+            "content/articles/2026-06-01-colon.md:2: (yaml): “title”后面是中文冒号（：）；要用英文冒号加一个空格：title: …"
         ],
     ),
     "yaml-no-space-after-colon": (
         {art("nospace"): article(GOOD + "\nauthor:朱晓燕")},
-        [f'{art("nospace")}:6: (yaml): put a space after the colon: "author: 朱…"'],
+        ["content/articles/2026-06-01-nospace.md:6: (yaml): 冒号后面要有一个空格：“author: 朱…”"],
     ),
     "yaml-colon-in-value": (
         {art("value-colon"): article(GOOD + "\nsummary: 通知: 夜市整治")},
         [
-            f'{art("value-colon")}:6: (yaml): the value of "summary" contains a colon and a '
-            'space; put the whole value in quotes: key: "…: …"'
+            "content/articles/2026-06-01-value-colon.md:6: (yaml): “summary”的值里有英文冒号加空格；把整个值用引号括起来：summary: '…: …'"
         ],
     ),
     "front-matter-not-closed": (
         {art("unclosed"): f"---\n{GOOD}\n\n正文。\n"},
-        [f"{art('unclosed')}:1: (front matter): front matter is not closed: add a line with ---"],
+        ["content/articles/2026-06-01-unclosed.md:1: (front matter): 稿件信息没有结束：加一行 ---"],
     ),
     "front-matter-look-alike-fence": (
         {art("dashes"): f"---\n{GOOD}\n———\n\n正文。\n"},
         [
-            f'{art("dashes")}:6: (front matter): "———" is not ---; close the front matter with '
-            "three ASCII hyphens (---)"
+            "content/articles/2026-06-01-dashes.md:6: (front matter): “———”不是 ---；稿件信息的开头和结尾都是三个英文减号 ---"
         ],
     ),
     "front-matter-after-blank-line": (
         {art("blank-first"): "\n" + article()},
         [
-            f"{art('blank-first')}:1: (front matter): front matter must start on the first "
-            "line; delete the 1 empty line(s) above ---"
+            "content/articles/2026-06-01-blank-first.md:1: (front matter): 稿件信息必须从第一行开始；删掉 --- 上面的 1 个空行"
         ],
     ),
     "front-matter-a-list": (
         {art("list"): "---\n- 标题\n- 2026-06-01\n---\n正文。\n"},
-        [f"{art('list')}:2: (front matter): front matter must be key: value lines"],
+        ["content/articles/2026-06-01-list.md:2: (front matter): 稿件信息必须是“字段: 值”的行"],
     ),
     "list-where-text-is-expected": (
         {art("list-title"): article(GOOD.replace("title: 标题", "title: [夜市, 整治]"))},
-        [f"{art('list-title')}:2: title: expected text, got a list"],
+        ["content/articles/2026-06-01-list-title.md:2: title: 应当是文字，实际是列表"],
     ),
     "number-as-title": (
         {art("number-title"): article(GOOD.replace("title: 标题", "title: 2026"))},
-        [f"{art('number-title')}:2: title: expected text, got a number (2026); put it in quotes"],
+        [
+            "content/articles/2026-06-01-number-title.md:2: title: 应当是文字，实际是数字（2026）；请加引号"
+        ],
     ),
     "mapping-as-squad": (
         {art("map-squad"): article(GOOD.replace("squad: baiyang", "squad: {id: baiyang}"))},
-        [f"{art('map-squad')}:4: squad: expected text, got a mapping (key: value lines)"],
+        ["content/articles/2026-06-01-map-squad.md:4: squad: 应当是文字，实际是“字段: 值”的行"],
     ),
     "decimal-as-edition": (
         {art("edition"): article(GOOD + "\nedition: 1.5")},
-        [f"{art('edition')}:6: edition: expected a whole number, got 1.5"],
+        ["content/articles/2026-06-01-edition.md:6: edition: 应当是整数，实际是1.5"],
     ),
     "impossible-date": (
         {art("feb30"): article(GOOD.replace("2026-06-01 10:00", "2024-02-30"))},
-        [f'{art("feb30")}:3: date: no such date: "2024-02-30"'],
+        ["content/articles/2026-06-01-feb30.md:3: date: 没有这一天：“2024-02-30”"],
     ),
     "impossible-time": (
         {art("hour25"): article(GOOD.replace("2026-06-01 10:00", "2026-06-01 25:00"))},
-        [f'{art("hour25")}:3: date: no such time of day: "25:00"'],
+        ["content/articles/2026-06-01-hour25.md:3: date: 没有这个时刻：“25:00”"],
     ),
     "date-far-in-the-future": (
         {art("year-typo"): article(GOOD.replace("2026-06-01 10:00", "2062-06-01 10:00"))},
         [
-            f"{art('year-typo')}:3: date: 2062-06-01 is more than a year in the future "
-            "(today is 2026-11-30); is the year mistyped?"
+            "content/articles/2026-06-01-year-typo.md:3: date: 2062-06-01 比今天（2026-11-30）晚一年以上；年份是不是打错了？"
         ],
     ),
     "empty-file": (
         {art("empty"): ""},
         [
-            f"{art('empty')}:0: (file): the file is empty; start it with front matter between --- lines"
+            "content/articles/2026-06-01-empty.md:0: (file): 文件是空的；开头要有两行 --- 之间的稿件信息"
         ],
     ),
     "only-front-matter": (
         {art("no-body"): f"---\n{GOOD}\n---\n"},
-        [f"{art('no-body')}:6: (body): the article has no text"],
+        ["content/articles/2026-06-01-no-body.md:6: (body): 稿件没有正文"],
     ),
     "utf-16": (
         {art("utf16"): article().encode("utf-16")},
-        [f"{art('utf16')}:0: (file): file is UTF-16; save it as UTF-8 (保存为 UTF-8)"],
+        ["content/articles/2026-06-01-utf16.md:0: (file): 文件是 UTF-16 编码；请另存为 UTF-8"],
     ),
     "utf-16-without-bom": (
         {art("utf16le"): article().encode("utf-16-le")},
-        [f"{art('utf16le')}:0: (file): file is UTF-16; save it as UTF-8 (保存为 UTF-8)"],
+        ["content/articles/2026-06-01-utf16le.md:0: (file): 文件是 UTF-16 编码；请另存为 UTF-8"],
     ),
     "gbk": (
         {art("gbk"): article().encode("gbk")},
         [
-            f"{art('gbk')}:2: (file): not valid UTF-8 text; it looks like GBK/GB18030, save it "
-            "as UTF-8 (另存为 UTF-8)"
+            "content/articles/2026-06-01-gbk.md:2: (file): 第 2 行不是 UTF-8 文字；看起来是 GBK/GB18030 编码，请另存为 UTF-8"
         ],
     ),
     "bom-is-fine": ({art("bom"): b"\xef\xbb\xbf" + article().encode()}, []),
     "nul-and-control-characters": (
         {art("control"): article(body="正文\x00。\x07第二段\x1b")},
         [
-            f"warning: {art('control')}:8: (file): control character(s) U+0000, U+0007, U+001B removed"
+            "warning: content/articles/2026-06-01-control.md:8: (file): 去掉了控制字符 U+0000、U+0007、U+001B（从 Word 或微信粘贴时带进来的）"
         ],
     ),
     "c1-control-from-word": (
         {art("c1"): article(GOOD.replace("标题", "标\x96题"))},
-        [f"warning: {art('c1')}:2: (file): control character(s) U+0096 removed"],
+        [
+            "warning: content/articles/2026-06-01-c1.md:2: (file): 去掉了控制字符 U+0096（从 Word 或微信粘贴时带进来的）"
+        ],
     ),
     "character-yaml-refuses": (
         {art("fffe"): article(GOOD + "\nauthor: 朱\ufffe晓燕")},
-        [f"{art('fffe')}:6: (yaml): character U+FFFE is not allowed in YAML; delete it"],
+        ["content/articles/2026-06-01-fffe.md:6: (yaml): YAML 不允许字符 U+FFFE；请删掉它"],
     ),
     "invisible-character-in-key": (
         {art("zwsp"): article(GOOD + "\n\u200bauthor: 朱晓燕")},
         [
-            f"{art('zwsp')}:6: author: the key contains invisible character(s) U+200B (pasted "
-            "text?); delete the key and type it again"
+            "content/articles/2026-06-01-zwsp.md:6: author: 字段名里有看不见的字符 U+200B（粘贴来的？）；删掉这个字段名重新输入"
         ],
     ),
     "ten-megabytes": (
         {art("huge"): article(body="长" * (10 * 1024 * 1024 // 3))},
         [
-            f"{art('huge')}:0: (file): file is 10.0 MB; the limit is 2 MB (pictures pasted into "
-            "the text? save them as image files beside it)"
+            "content/articles/2026-06-01-huge.md:0: (file): 文件有 10.0 MB，超过上限 2 MB（是不是把图片粘贴进了正文？请把图片另存为文件，放在稿件旁边）"
         ],
     ),
     "billion-laughs": (
         {art("laughs"): article(GOOD + "\n" + BILLION_LAUGHS)},
         [
-            f"{art('laughs')}:6: lol0: YAML anchors and aliases (& and *) are not allowed; "
-            "write each value out in full"
+            "content/articles/2026-06-01-laughs.md:6: lol0: 不允许 YAML 锚点和别名（& 和 *）；请把每个值完整写出"
         ],
     ),
     "python-object-tag": (
         {art("pyobj"): article(GOOD + "\nsummary: !!python/object/apply:os.system [ls]")},
         [
-            f'{art("pyobj")}:6: summary: YAML tag "!!python/object/apply:os.system" is not '
-            "allowed; write plain text, numbers, lists and key: value lines"
+            "content/articles/2026-06-01-pyobj.md:6: summary: 不允许 YAML 标签“!!python/object/apply:os.system”；只写文字、数字、列表和“字段: 值”的行"
         ],
     ),
     "custom-tag": (
         {art("tag"): article(GOOD + "\ntags: !set {夜市: null}")},
         [
-            f'{art("tag")}:6: tags: YAML tag "!set" is not allowed; write plain text, numbers, '
-            "lists and key: value lines"
+            "content/articles/2026-06-01-tag.md:6: tags: 不允许 YAML 标签“!set”；只写文字、数字、列表和“字段: 值”的行"
         ],
     ),
     "nesting-too-deep": (
         {art("deep"): article(GOOD + "\ntags: " + "[" * 40 + "]" * 40)},
-        [f"{art('deep')}:6: tags: lists and mappings nested more than 32 deep"],
+        ["content/articles/2026-06-01-deep.md:6: tags: 列表和映射嵌套超过 32 层"],
     ),
     "number-too-long": (
         {art("digits"): article(GOOD + "\nedition: " + "9" * 5000)},
         [
-            f"{art('digits')}:6: edition: a number of 5000 digits is too long; put it in quotes "
-            "if it is text"
+            "content/articles/2026-06-01-digits.md:6: edition: 5000 位的数字太长；如果是文字，请加引号"
         ],
     ),
     "merge-key": (
         {art("merge"): article(GOOD + "\n<<: {author: 朱晓燕}")},
-        [f"{art('merge')}:6: <<: merge keys (<<) are not allowed; write the keys out"],
+        ["content/articles/2026-06-01-merge.md:6: <<: 不允许合并键（<<）；请把字段一一写出"],
     ),
     "slug-with-dot-dot": (
         {"content/articles/2026-06-01-...md": article()},
         [
-            'content/articles/2026-06-01-...md:0: (file name): "2026-06-01-...md": name files '
-            "like 2026-05-12-night-market.md (lowercase a-z, 0-9 and -)"
+            "content/articles/2026-06-01-...md:0: (file name): “2026-06-01-...md”：文件名请写成 2026-05-12-night-market.md 这样（小写字母 a-z、数字和 -）"
         ],
     ),
     "feed-id-with-dot-dot": (
         {art("id-path"): article(GOOD + "\nid: ../../etc/passwd")},
         [
-            f'{art("id-path")}:6: id: "../../etc/passwd" is not a feed id; keep the tag: or '
-            "http(s) address the piece had before, e.g. "
-            "tag:cgj.example.gov.cn,2020-03-01:news/123 (or leave id out)"
+            "content/articles/2026-06-01-id-path.md:6: id: “../../etc/passwd”不是订阅 id；请写稿件原来的 tag: 或 http(s) 地址，例如 tag:cgj.example.gov.cn,2020-03-01:news/123（或者不写 id）"
         ],
     ),
     "ids-with-dot-dot-and-windows-names": (
@@ -251,10 +239,8 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
             + "  - {id: com1, name: 县电视台, level: county}\n"
         },
         [
-            'content/outlets.yml:5: outlets[2].id: "../jrwy" is not a valid id (lowercase a-z, '
-            '0-9 and -, e.g. "baiyang")',
-            'content/outlets.yml:6: outlets[3].id: "com1" is a name Windows reserves for a '
-            "device; choose another id",
+            "content/outlets.yml:5: outlets[2].id: “../jrwy”不是有效的 id（只用小写字母 a-z、数字和 -，例如 baiyang）",
+            "content/outlets.yml:6: outlets[3].id: “com1”是 Windows 保留的设备名；请换一个 id",
         ],
     ),
     "windows-reserved-names": (
@@ -264,31 +250,24 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
             "content/articles/aux.png": b"\x89PNG\r\n",
         },
         [
-            f'{art("con")}:0: (file name): "con" is a name Windows reserves for a device (CON, '
-            "PRN, AUX, NUL, COM1-9, LPT1-9); the site could not be copied to a Windows "
-            "computer; rename it",
-            'content/articles/aux.png:0: (file name): "aux" is a name Windows reserves for a '
-            "device (CON, PRN, AUX, NUL, COM1-9, LPT1-9); the site could not be copied to a "
-            "Windows computer; rename it",
-            'content/pages/nul.md:0: (file name): "nul" is a name Windows reserves for a device '
-            "(CON, PRN, AUX, NUL, COM1-9, LPT1-9); the site could not be copied to a Windows "
-            "computer; rename it",
+            "content/articles/2026-06-01-con.md:0: (file name): “con”是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1-9、LPT1-9），网站无法复制到 Windows 电脑；请改名",
+            "content/articles/aux.png:0: (file name): “aux”是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1-9、LPT1-9），网站无法复制到 Windows 电脑；请改名",
+            "content/pages/nul.md:0: (file name): “nul”是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1-9、LPT1-9），网站无法复制到 Windows 电脑；请改名",
         ],
     ),
     "characters-windows-refuses": (
         {"content/articles/夜市:整治.png": b"\x89PNG\r\n"},
         [
-            'content/articles/夜市:整治.png:0: (file name): "夜市:整治.png" contains :, which '
-            "Windows does not allow in names; rename it"
+            "content/articles/夜市:整治.png:0: (file name): “夜市:整治.png”含有 Windows 不允许的字符 :；请改名"
         ],
     ),
     "symlink-out-of-content": (
         {art("secret"): Link("{outside}/secret.md")},
-        [f"{art('secret')}:0: (file): symbolic link points outside the content folder; refused"],
+        ["content/articles/2026-06-01-secret.md:0: (file): 符号链接指向内容文件夹以外；已拒绝"],
     ),
     "symlink-loop": (
         {"content/articles/loop.png": Link("loop.png")},
-        ["content/articles/loop.png:0: (file): symbolic link is broken or loops; refused"],
+        ["content/articles/loop.png:0: (file): 符号链接失效或循环；已拒绝"],
     ),
     "two-files-one-url": (
         {
@@ -296,39 +275,37 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
             "content/articles/2026-06-05-same.md": article(),
         },
         [
-            "content/articles/2026-06-05-same.md:0: (file): same URL /news/2026/06/same/ as "
-            "content/articles/2026-06-01-same.md; rename one of the files"
+            "content/articles/2026-06-05-same.md:0: (file): 和 content/articles/2026-06-01-same.md 的网址相同（/news/2026/06/same/）；请给其中一个改名"
         ],
     ),
     "page-takes-a-section-url": (
         {"content/pages/news.md": "---\ntitle: 新闻\n---\n正文。\n"},
         [
-            "content/pages/news.md:0: (file name): same URL /news/ as the site's own news/ "
-            "section; rename the file"
+            "content/pages/news.md:0: (file name): 网址 /news/ 与网站自己的 news/ 栏目相同；请给文件改名"
         ],
     ),
     "unknown-outlet": (
         {art("placement"): article(GOOD + "\nplacements:\n  - {outlet: cctv, date: 2026-06-02}")},
-        [f'{art("placement")}:7: placements[0].outlet: unknown outlet "cctv" (known: jrwy, zjrb)'],
+        [
+            "content/articles/2026-06-01-placement.md:7: placements[0].outlet: 没有这个媒体“cctv”。全部：jrwy 今日武义、zjrb 浙江日报"
+        ],
     ),
     "missing-image": (
         {art("image"): article(body="正文。\n\n![夜市](night-market.jpg)")},
         [
-            f'{art("image")}:10: (body): image "night-market.jpg" not found (there is no '
-            "content/articles/night-market.jpg)"
+            "content/articles/2026-06-01-image.md:10: (body): 图片“night-market.jpg”不存在（没有 content/articles/night-market.jpg）"
         ],
     ),
     "image-outside-content": (
         {art("image-up"): article(body="![地图](../../mkdocs.yml.png)")},
         [
-            f'{art("image-up")}:8: (body): image "../../mkdocs.yml.png" points outside the content folder'
+            "content/articles/2026-06-01-image-up.md:8: (body): 图片“../../mkdocs.yml.png”指向内容文件夹以外"
         ],
     ),
     "image-on-a-computer": (
         {art("image-c"): article(body="![现场](C:\\Users\\xcb\\Desktop\\1.jpg)")},
         [
-            f'{art("image-c")}:8: (body): image "C:\\Users\\xcb\\Desktop\\1.jpg" is a file on '
-            "someone's computer; copy it into content/ beside this file and link it by its name"
+            "content/articles/2026-06-01-image-c.md:8: (body): 图片“C:\\Users\\xcb\\Desktop\\1.jpg”是某台电脑上的文件；请把它复制到 content/ 里这个文件旁边，用文件名引用"
         ],
     ),
     "image-without-alt-text": (
@@ -337,23 +314,19 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
             "content/articles/night.jpg": b"\xff\xd8\xff",
         },
         [
-            f'warning: {art("alt")}:10: (body): image "night.jpg" has no alt text; describe it '
-            "for readers who cannot see it: ![描述](night.jpg)"
+            "warning: content/articles/2026-06-01-alt.md:10: (body): 图片“night.jpg”没有图片说明；请为看不见图片的读者写一句：![说明](night.jpg)"
         ],
     ),
     "missing-local-link": (
         {art("link"): article(body="详见[通知](notice.pdf)。")},
         [
-            f'warning: {art("link")}:8: (body): link "notice.pdf" not found (there is no '
-            "content/articles/notice.pdf)"
+            "warning: content/articles/2026-06-01-link.md:8: (body): 链接“notice.pdf”不存在（没有 content/articles/notice.pdf）"
         ],
     ),
     "markdown-nobody-reads": (
         {"content/articles/2026/2026-06-01-nested.md": article()},
         [
-            "warning: content/articles/2026/2026-06-01-nested.md:0: (file): not published: "
-            "Markdown is read only as NAME.md directly in content/articles/, content/qa/, "
-            "content/regulations/, content/pages/"
+            "warning: content/articles/2026/2026-06-01-nested.md:0: (file): 不会发布：Markdown 文件只有直接放在 content/articles/、content/qa/、content/regulations/、content/pages/ 里、以 .md 结尾才会读取"
         ],
     ),
 }
@@ -454,7 +427,7 @@ def test_a_flood_of_values_is_refused_in_bounded_time_and_memory() -> None:
     elapsed = time.process_time() - started
     assert doc is None
     assert [str(p) for p in problems] == [
-        "content/x.yml:1: x[19997]: too much data (more than 20000 YAML values)"
+        "content/x.yml:1: x[19997]: 数据太多（超过 20000 个 YAML 值）"
     ]
     assert elapsed < 5
     script = (

@@ -52,9 +52,9 @@ def test_build_then_failed_build_keeps_previous_site(
     capsys.readouterr()
     assert build(root, site) == 1
     err = capsys.readouterr().err
-    assert 'content/articles/2026-06-01-broken.md:3: date: no such date: "2024-02-30"' not in err
-    assert 'content/articles/2026-06-01-broken.md:3: date: no such date: "2026-02-30"' in err
-    assert 'content/articles/2026-06-01-broken.md:4: squad: unknown squad "wu-zhongdui"' in err
+    assert "content/articles/2026-06-01-broken.md:3: date: 没有这一天：“2024-02-30”" not in err
+    assert "content/articles/2026-06-01-broken.md:3: date: 没有这一天：“2026-02-30”" in err
+    assert "content/articles/2026-06-01-broken.md:4: squad: 没有这个单位“wu-zhongdui”" in err
     assert snapshot(site) == before
     # Nothing beside the site either: no staging folder left over (the build cache is expected).
     assert sorted(p.name for p in root.iterdir()) == [
@@ -158,10 +158,10 @@ def test_check_lists_every_problem(
     err = capsys.readouterr().err.splitlines()
     problems = [line for line in err if line.startswith("content/")]
     assert problems == [
-        'content/articles/2026-06-01-broken.md:3: date: no such date: "2026-02-30"',
-        'content/articles/2026-06-01-broken.md:4: squad: unknown squad "wu-zhongdui" '
-        "(known: baiyang, fazhi)",
-        "content/articles/2026-06-02-dup.md:3: title: duplicate key (first given on line 2)",
+        "content/articles/2026-06-01-broken.md:3: date: 没有这一天：“2026-02-30”",
+        "content/articles/2026-06-01-broken.md:4: squad: 没有这个单位“wu-zhongdui”。"
+        "全部：baiyang 白洋中队、fazhi 法制科",
+        "content/articles/2026-06-02-dup.md:3: title: 字段重复（第 2 行已经写过）",
     ]
     assert not (root / "site").exists()
 
@@ -201,7 +201,7 @@ def test_new_article_is_valid(
     new = [a for a in portal.articles if a.key.endswith("hu-shan-jie-dao-zheng-zhi")]
     assert new and new[0].unit.id == "fazhi" and new[0].status.value == "draft"
     assert main([*args[:-2], "--squad", "nope", "--title", "x"]) == 2
-    assert 'unknown squad "nope" (known: baiyang, fazhi)' in capsys.readouterr().err
+    assert "没有这个单位“nope”。全部：baiyang 白洋中队、fazhi 法制科" in capsys.readouterr().err
 
 
 def test_new_question_and_regulation_are_valid_drafts(
@@ -237,9 +237,9 @@ def test_new_question_and_regulation_are_valid_drafts(
     (reg,) = load_portal(Settings(root=root)).regulations
     assert [p.anchor for p in reg.provisions] == ["art-1"]
     assert main([*question[:-2], "--domain", "城管"]) == 2
-    assert 'unknown domain "城管"' in capsys.readouterr().err
+    assert "没有这个执法领域“城管”" in capsys.readouterr().err
     assert main([*regulation[:-1], "条例"]) == 2
-    assert 'unknown level "条例"' in capsys.readouterr().err
+    assert "没有这个效力级别“条例”" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
@@ -270,6 +270,10 @@ def big_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_build(root: Path) -> subprocess.Popen[bytes]:
     """`portal build` in a subprocess, returned once its staging folder holds pages."""
     # An edit first: a build of unchanged content finds the site up to date and ends at once,
@@ -284,6 +288,9 @@ def _start_build(root: Path) -> subprocess.Popen[bytes]:
         [sys.executable, "-m", "generator.cli", "build", "-f", str(root / "mkdocs.yml")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # A suite run as a background job or from cron inherits SIGINT ignored, and Python
+        # keeps it so: the child gets the default handling a terminal would give it.
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

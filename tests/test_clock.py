@@ -34,9 +34,9 @@ def test_naive_time_is_beijing_not_utc() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2024-02-30", 'no such date: "2024-02-30"'),
-        ("2026-05-12 25:00", 'no such time of day: "25:00"'),
-        ("下周一", 'not a date or time: "下周一"'),
+        ("2024-02-30", "没有这一天：“2024-02-30”"),
+        ("2026-05-12 25:00", "没有这个时刻：“25:00”"),
+        ("下周一", "“下周一”不是日期或时间。可以写："),
     ],
 )
 def test_parse_when_errors(text: str, message: str) -> None:

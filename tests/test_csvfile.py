@@ -121,17 +121,17 @@ def test_decoding_strips_the_bom() -> None:
     ],
 )
 def test_undecodable_bytes_are_a_value_error(data: bytes) -> None:
-    with pytest.raises(ValueError, match=r"not UTF-8, GB18030 or UTF-16 text.*另存为"):
+    with pytest.raises(ValueError, match=r"不是 UTF-8、GB18030 或 UTF-16 文字.*另存为"):
         decode_csv_bytes(data)
 
 
 def test_utf16_without_a_bom_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match=r"NUL bytes \(UTF-16 without a BOM\?\).*另存为"):
+    with pytest.raises(ValueError, match=r"NUL 字节（没有 BOM 的 UTF-16？）.*另存为"):
         decode_csv_bytes("id,text\n".encode("utf-16-le"))
 
 
 def test_broken_utf16_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="broken UTF-16 text"):
+    with pytest.raises(ValueError, match="UTF-16 文字已损坏"):
         decode_csv_bytes(codecs.BOM_UTF16_LE + b"i\x00d")
 
 
@@ -139,7 +139,7 @@ def test_undecodable_file_is_a_problem(tmp_path: Path) -> None:
     rows, problems = read(tmp_path, b"\xff\xff\xff")
     assert rows == []
     assert len(problems) == 1
-    assert str(problems[0]).startswith(f"{REL}:0: (file): not UTF-8, GB18030 or UTF-16 text")
+    assert str(problems[0]).startswith(f"{REL}:0: (file): 不是 UTF-8、GB18030 或 UTF-16 文字")
 
 
 # -- headers ------------------------------------------------------------------------------
@@ -168,9 +168,9 @@ def test_headers_match_case_width_and_spaces(tmp_path: Path) -> None:
 def test_missing_required_columns_are_errors_on_the_header_line(tmp_path: Path) -> None:
     rows, problems = read(tmp_path, "编号,姓名,内容\nS1,张三,建议\n")
     assert messages(problems) == [
-        f"{REL}:1: received: required column is missing (accepted headers: received, 收到时间, 提交时间)",
-        f"{REL}:1: theme: required column is missing (accepted headers: theme, 主题, 类别)",
-        f"{REL}:1: status: required column is missing (accepted headers: status, 状态, 办理状态)",
+        f"{REL}:1: received: 缺少必需的列（可以用的列名：received、收到时间、提交时间）",
+        f"{REL}:1: theme: 缺少必需的列（可以用的列名：theme、主题、类别）",
+        f"{REL}:1: status: 缺少必需的列（可以用的列名：status、状态、办理状态）",
     ]
     assert all(p.is_error for p in problems)
     assert rows == [Row(2, {"id": "S1", "name": "张三", "text": "建议"})]
@@ -180,12 +180,12 @@ def test_unknown_columns_warn_with_the_closest_name(tmp_path: Path) -> None:
     header = "id,recieved,主题,内容1,status,备注\n"
     rows, problems = read(tmp_path, header + "S1,2026-07-03,市容,建议,待处理,无\n")
     assert messages(problems) == [
-        f'{REL}:1: recieved: unknown column "recieved" is ignored (did you mean "received"?)',
-        f'{REL}:1: 内容1: unknown column "内容1" is ignored (did you mean "内容", i.e. text?)',
-        f'{REL}:1: 备注: unknown column "备注" is ignored (known: id, received, name, region, '
-        "contact, theme, title, text, status, reply, featured)",
-        f"{REL}:1: received: required column is missing (accepted headers: received, 收到时间, 提交时间)",
-        f"{REL}:1: text: required column is missing (accepted headers: text, 内容, 建议内容)",
+        f"{REL}:1: recieved: 未知的列“recieved”，已忽略（是不是“received”？）",
+        f"{REL}:1: 内容1: 未知的列“内容1”，已忽略（是不是“内容”，即 text？）",
+        f"{REL}:1: 备注: 未知的列“备注”，已忽略（可以用的列：id、received、name、region、"
+        "contact、theme、title、text、status、reply、featured）",
+        f"{REL}:1: received: 缺少必需的列（可以用的列名：received、收到时间、提交时间）",
+        f"{REL}:1: text: 缺少必需的列（可以用的列名：text、内容、建议内容）",
     ]
     assert [p.severity for p in problems[:3]] == [Severity.WARNING] * 3
     assert rows == [Row(2, {"id": "S1", "theme": "市容", "status": "待处理"})]
@@ -194,7 +194,7 @@ def test_unknown_columns_warn_with_the_closest_name(tmp_path: Path) -> None:
 def test_two_headers_for_one_column_are_an_error(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "id,received,theme,text,status,电话,联系方式\n")
     assert messages(problems) == [
-        f'{REL}:1: contact: columns "电话" and "联系方式" both mean contact; keep one'
+        f"{REL}:1: contact: “电话”和“联系方式”两列都是 contact；请只保留一列"
     ]
 
 
@@ -203,7 +203,7 @@ def test_empty_file_is_a_problem(tmp_path: Path) -> None:
         rows, problems = read(tmp_path, data)
         assert rows == []
         assert messages(problems) == [
-            f"{REL}:0: (file): the file is empty; its first row must name the columns: id, "
+            f"{REL}:0: (file): 文件是空的；第一行要写列名：id, "
             "received, name, region, contact, theme, title, text, status, reply, featured"
         ]
 
@@ -284,10 +284,8 @@ def test_ragged_rows_are_errors_at_their_line(tmp_path: Path) -> None:
     )
     rows, problems = read(tmp_path, data)
     assert messages(problems) == [
-        f"{REL}:3: (row): row has 6 cells but the header has 5 columns; a comma is missing or "
-        "extra (put a cell that contains a comma in quotes)",
-        f"{REL}:4: (row): row has 3 cells but the header has 5 columns; a comma is missing or "
-        "extra (put a cell that contains a comma in quotes)",
+        f"{REL}:3: (row): 这一行有 6 个单元格，表头有 5 列；少了或多了逗号（含逗号的单元格要用引号括起来）",
+        f"{REL}:4: (row): 这一行有 3 个单元格，表头有 5 列；少了或多了逗号（含逗号的单元格要用引号括起来）",
     ]
     assert [r.cells["id"] for r in rows] == ["S1", "S4"]
 
@@ -302,8 +300,7 @@ def test_unclosed_quote_is_an_error_at_its_row(tmp_path: Path) -> None:
     data = HEADER + "S1,x,y,z,待处理\n" + 'S2,x,y,"没有结束的引号,待处理\nS3,x,y,z,待处理\n'
     rows, problems = read(tmp_path, data)
     assert messages(problems) == [
-        f'{REL}:3: (row): a quoted cell starting on this row is never closed (a closing " is '
-        "missing)"
+        f'{REL}:3: (row): 从这一行开始的带引号单元格没有闭合（缺少结尾的 "）'
     ]
     assert [r.cells["id"] for r in rows] == ["S1"]
 
@@ -312,8 +309,7 @@ def test_text_after_a_closing_quote_is_an_error(tmp_path: Path) -> None:
     data = HEADER + 'S1,x,y,"引号"之后,待处理\nS2,x,y,z,待处理\n'
     rows, problems = read(tmp_path, data)
     assert messages(problems) == [
-        f"{REL}:2: (row): text follows a closing quote; quote the whole cell and double the "
-        'quotes inside ("")'
+        f'{REL}:2: (row): 单元格里的引号不对：整个单元格用引号括起来，里面的引号写两次（""）'
     ]
     assert [(r.line, r.cells["id"]) for r in rows] == [(3, "S2")]
 
@@ -332,13 +328,13 @@ def test_files_over_the_limit_are_refused_unread(tmp_path: Path) -> None:
         f.truncate(MAX_BYTES + 1)  # sparse: nothing is written
     rows, problems = read_table(path, REL, COLUMNS)
     assert rows == []
-    assert messages(problems) == [f"{REL}:0: (file): file is 20.0 MB; the limit is 20 MB"]
+    assert messages(problems) == [f"{REL}:0: (file): 文件有 20.0 MB，超过上限 20 MB"]
 
 
 def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     rows, problems = read_table(tmp_path / "nothing.csv", REL, COLUMNS)
     assert rows == []
-    assert messages(problems) == [f"{REL}:0: (file): cannot be read: No such file or directory"]
+    assert messages(problems) == [f"{REL}:0: (file): 文件无法读取：No such file or directory"]
 
 
 # -- Excel dates --------------------------------------------------------------------------
@@ -386,23 +382,16 @@ def test_naive_excel_time_is_in_the_given_zone() -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("", "empty; write a date such as 2026-07-03 14:20"),
-        (
-            "下周一",
-            'not a date or time: "下周一" (expected e.g. 2026-07-03 14:20, 2026/7/3 or 2026年7月3日)',
-        ),
-        (
-            "2026",
-            'not a date or time: "2026" (expected e.g. 2026-07-03 14:20, 2026/7/3 or 2026年7月3日)',
-        ),
+        ("", "是空的；请写日期，例如 2026-07-03 14:20"),
+        ("下周一", "“下周一”不是日期或时间（可以写 2026-07-03 14:20、2026/7/3、2026年7月3日）"),
+        ("2026", "“2026”不是日期或时间（可以写 2026-07-03 14:20、2026/7/3、2026年7月3日）"),
         (
             "2026年7月3日 下午",
-            'not a date or time: "2026年7月3日 下午" '
-            "(expected e.g. 2026-07-03 14:20, 2026/7/3 or 2026年7月3日)",
+            "“2026年7月3日 下午”不是日期或时间（可以写 2026-07-03 14:20、2026/7/3、2026年7月3日）",
         ),
-        ("2026/2/30", 'no such date: "2026/2/30"'),
-        ("2026/7/3 25:00", 'no such time of day: "25:00"'),
-        ("20260230", 'no such date: "20260230"'),
+        ("2026/2/30", "没有这一天：“2026/2/30”"),
+        ("2026/7/3 25:00", "没有这个时刻：“25:00”"),
+        ("20260230", "没有这一天：“20260230”"),
     ],
 )
 def test_parse_excel_datetime_errors(value: str, message: str) -> None:

@@ -72,3 +72,12 @@ def test_benchmark_tables_are_written_into_the_design_notes(tmp_path: Path) -> N
     text = copy.read_text(encoding="utf-8")
     assert "\n## Performance\n\nnew table\n\n### Reading the table\n" in text
     assert text.count("## Design") == 1
+
+
+def test_package_data_lists_only_files_that_exist() -> None:
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for package, globs in data["tool"]["setuptools"]["package-data"].items():
+        for pattern in globs:
+            assert list((ROOT / package).glob(pattern)), f"{package}/{pattern} matches nothing"

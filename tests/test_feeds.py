@@ -249,11 +249,11 @@ def test_moved_article_is_warned_until_redirected(
     old.rename(new)
     assert portal_main(["check", "-f", str(root / "mkdocs.yml")]) == 0
     assert (
-        "warning: content/articles/2026-05-12-night-market-stalls.md:0: (address): was published "
-        "at /news/2026/05/night-market/, now /news/2026/05/night-market-stalls/: old links break; "
-        "add {from: news/2026/05/night-market/, to: news/2026/05/night-market-stalls/} to "
-        "content/redirects.yml, and `id: tag:example.org,2026-05-12:news/night-market` to keep "
-        "the feed item"
+        "warning: content/articles/2026-05-12-night-market-stalls.md:0: (address): 这篇稿件原来在 "
+        "/news/2026/05/night-market/，现在在 /news/2026/05/night-market-stalls/：旧链接会打不开。"
+        "在 content/redirects.yml 的 redirects: 下加一行 - {from: news/2026/05/night-market/, "
+        "to: news/2026/05/night-market-stalls/}，并在稿件里加 id: "
+        "tag:example.org,2026-05-12:news/night-market，订阅条目就不变"
     ) in capsys.readouterr().err
     (root / "content/redirects.yml").write_text(
         "redirects:\n  - {from: /news/2026/05/night-market/, to: news/2026/05/night-market-stalls/}\n"
@@ -264,7 +264,7 @@ def test_moved_article_is_warned_until_redirected(
         )
     )
     assert build(root, site) == 0
-    assert "was published at" not in capsys.readouterr().err
+    assert "(address)" not in capsys.readouterr().err
     moved = (site / "news/2026/05/night-market/index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=../night-market-stalls/">' in moved
     entry = feedparser.parse((site / "feeds/news.xml").read_bytes()).entries[0]
@@ -277,17 +277,17 @@ def test_moved_article_is_warned_until_redirected(
     [
         (
             "{from: news/../../etc/, to: news/}",
-            'content/redirects.yml:2: redirects[0].from: "news/../../etc/" is not a path of this '
-            "site (e.g. news/2026/05/night-market/)",
+            "content/redirects.yml:2: redirects[0].from: “news/../../etc/”不是本网站的路径"
+            "（例如 news/2026/05/night-market/）",
         ),
         (
             "{from: news/2026/05/old/, to: news/2026/05/nowhere/}",
-            "content/redirects.yml:2: redirects[0].to: /news/2026/05/nowhere/ is not a page of the site",
+            "content/redirects.yml:2: redirects[0].to: /news/2026/05/nowhere/ 不是网站上的页面",
         ),
         (
             "{from: news/2026/05/night-market/, to: news/}",
-            "content/redirects.yml:2: redirects[0].from: /news/2026/05/night-market/ is a page of the site, "
-            "not an old address",
+            "content/redirects.yml:2: redirects[0].from: /news/2026/05/night-market/ "
+            "是网站上现有的页面，不能再转走；删掉这一行",
         ),
     ],
 )

@@ -127,12 +127,12 @@ def test_months_without_records_are_listed() -> None:
     [
         (
             "S9,2026-07-10,张三,市容市貌,建议,已答复,好,2026-07-09,法制科",
-            "content/suggestions/xianyiji/submissions.csv:2: replied: replied on 2026-07-09, "
-            "before the suggestion was received (2026-07-10)",
+            "content/suggestions/xianyiji/submissions.csv:2: replied: 答复日期 2026-07-09 "
+            "早于收到日期 2026-07-10",
         ),
         (
             "S9,2026-07-10,张三,市容市貌,建议,已答复,好,2026-07-32,法制科",
-            'content/suggestions/xianyiji/submissions.csv:2: replied: no such date: "2026-07-32"',
+            "content/suggestions/xianyiji/submissions.csv:2: replied: 没有这一天：“2026-07-32”",
         ),
     ],
 )
@@ -151,9 +151,9 @@ def test_reply_date_warnings(write_portal: WritePortal) -> None:
     portal = load_portal(Settings(root=interaction_portal(write_portal, rows)))
     path = "content/suggestions/xianyiji/submissions.csv"
     assert [str(p) for p in portal.warnings if str(p).startswith(path)] == [
-        f"{path}:2: status: status is 待处理 but the reply date is 2026-07-09; set the status "
-        "the reply gave (采纳, 部分采纳, 已答复, 未采纳)",
-        f"{path}:3: department: say which unit replied (答复部门), e.g. 法制科",
+        f"{path}:2: status: 状态是“待处理”，却有答复日期 2026-07-09；"
+        "请把状态改成答复的结果（采纳、部分采纳、已答复、未采纳）",
+        f"{path}:3: department: 请写明答复部门，例如 法制科",
     ]
 
 
@@ -173,9 +173,9 @@ def test_check_warns_past_60_days_and_fails_strict_past_90(
     assert main(["check", "-f", config]) == 0
     captured = capsys.readouterr()
     assert [line for line in captured.err.splitlines() if "待答复" in line] == [
-        "warning: content/suggestions/xianyiji/submissions.csv:5: replied: 待答复: unanswered "
-        "for 78 days since it was received on 2026-08-02 (超过 60 天; it fails an inspection "
-        "after 90); reply, then set its status and 答复日期"
+        "warning: content/suggestions/xianyiji/submissions.csv:5: replied: 待答复：自受理 "
+        "2026-08-02 起已 78 天未答复（超过 60 天；超过 90 天网站检查按未办理计）；"
+        "请答复后填写状态和答复日期"
     ]
     assert "1 interaction records unanswered for over 60 days on 2026-10-19" in captured.out
     assert main(["check", "--strict", "-f", config]) == 0  # over 60 days is a reminder only
@@ -185,15 +185,13 @@ def test_check_warns_past_60_days_and_fails_strict_past_90(
     assert main(["check", "-f", config]) == 0
     warned = [line for line in capsys.readouterr().err.splitlines() if "待答复" in line]
     assert warned == [
-        "warning: content/qa/d.md:5: replied: 待答复: unanswered for 73 days since it was "
-        "received on 2026-08-20 (超过 60 天; it fails an inspection after 90); answer it and "
-        "add replied: and department:",
-        "warning: content/qa/e.md:3: replied: 待答复: unanswered for 61 days since it was "
-        "published on 2026-09-01 (超过 60 天; it fails an inspection after 90); answer it and "
-        "add replied: and department:",
-        "warning: content/suggestions/xianyiji/submissions.csv:5: replied: 待答复: unanswered "
-        "for 91 days since it was received on 2026-08-02 (超过三个月未答复: more than three "
-        "months fails a website inspection); reply, then set its status and 答复日期",
+        "warning: content/qa/d.md:5: replied: 待答复：自受理 2026-08-20 起已 73 天未答复"
+        "（超过 60 天；超过 90 天网站检查按未办理计）；请答复后加上 replied: 和 department:",
+        "warning: content/qa/e.md:3: replied: 待答复：自发布 2026-09-01 起已 61 天未答复"
+        "（超过 60 天；超过 90 天网站检查按未办理计）；请答复后加上 replied: 和 department:",
+        "warning: content/suggestions/xianyiji/submissions.csv:5: replied: 待答复：自受理 "
+        "2026-08-02 起已 91 天未答复（超过三个月未答复：网站检查按未办理计）；"
+        "请答复后填写状态和答复日期",
     ]
     assert main(["check", "--strict", "-f", config]) == 1
     err = capsys.readouterr().err.splitlines()
@@ -204,8 +202,8 @@ def test_check_warns_past_60_days_and_fails_strict_past_90(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-12-31"))
     assert main(["check", "-f", config]) == 0
     assert (
-        "warning: content/qa/e.md:3: replied: 待答复: unanswered for 121 days since it was "
-        "published on 2026-09-01" in capsys.readouterr().err
+        "warning: content/qa/e.md:3: replied: 待答复：自发布 2026-09-01 起已 121 天未答复"
+        in capsys.readouterr().err
     )
 
 

@@ -162,43 +162,39 @@ Q = "content/qa/extension.md"
 CASES = [
     (
         QA.replace("domain: 城乡规划", "domain: 城管"),
-        f'{Q}:4: domain: unknown domain "城管" (known: 市容环境卫生, 城乡规划, 城市绿化, 市政公用, '
-        "环境保护, 工商行政, 公安交通, 河道, 犬类管理)",
+        "content/qa/extension.md:4: domain: 没有这个执法领域“城管”。全部：市容环境卫生、城乡规划、城市绿化、市政公用、环境保护、工商行政、公安交通、河道、犬类管理",
     ),
     (
         QA.replace("law: guihua-fa\n    article: 第四十条", "law: guihua\n    article: 第四十条"),
-        f'{Q}:6: basis[0].law: unknown regulation "guihua" (did you mean "guihua-fa"?) '
-        "(known: guihua-fa, old-dog-rule)",
+        "content/qa/extension.md:6: basis[0].law: 没有这个法规“guihua”。最接近的：guihua-fa 城乡规划法；全部：guihua-fa 城乡规划法、old-dog-rule 养犬暂行规定",
     ),
     (
         QA.replace("article: 64", "article: 第六十五条"),
-        f"{Q}:9: basis[1].article: 第六十五条 is not summarised in guihua-fa "
-        "(summarised: 第四十条、第六十四条)",
+        "content/qa/extension.md:9: basis[1].article: 第六十五条不在 guihua-fa 的摘要里（已摘录：第四十条、第六十四条）",
     ),
     (
         QA.replace("article: 64", "article: 第六十四款"),
-        f'{Q}:9: basis[1].article: not an article number: "第六十四款" (write 30, 第30条 or 第三十条)',
+        "content/qa/extension.md:9: basis[1].article: “第六十四款”不是条号（写 30、第30条 或 第三十条）",
     ),
     (
         QA.replace("law: guihua-fa\n    article: 64", "law: old-dog-rule\n    article: 5"),
-        f"warning: {Q}:8: basis[1].law: cites 养犬暂行规定 (old-dog-rule), which is 已废止; cite its "
-        'successor "guihua-fa" instead',
+        "warning: content/qa/extension.md:8: basis[1].law: 引用的养犬暂行规定（old-dog-rule）已废止；请改为引用取代它的“guihua-fa”",
     ),
     (
         QA.replace("question: 自家院子里加盖一间房要审批吗？\n", ""),
-        f"{Q}:1: question: required field is missing",
+        "content/qa/extension.md:1: question: 缺少必填字段",
     ),
     (
         QA.replace("asker: 王建平", "asker: 王建平\nreceived: 2026-05-20\nreplied: 2026-05-18"),
-        f"{Q}:12: replied: replied on 2026-05-18, before the question was received (2026-05-20)",
+        "content/qa/extension.md:12: replied: 答复日期 2026-05-18 早于受理日期 2026-05-20",
     ),
     (
         QA.replace("asker: 王建平", "asker: 王建平\nreceived: 2026-06-05"),
-        f"{Q}:3: date: published on 2026-06-03, before it was received (2026-06-05)",
+        "content/qa/extension.md:3: date: 发布日期 2026-06-03 早于受理日期 2026-06-05",
     ),
     (
         QA.replace("asker: 王建平", "asker: 王建平\nreceived: 2026-05-20\nreplied: 2026-05-28"),
-        f"warning: {Q}:12: department: say which unit replied (答复部门), e.g. department: 法制科",
+        "warning: content/qa/extension.md:12: department: 请写明答复部门，例如 department: 法制科",
     ),
 ]
 
@@ -212,31 +208,27 @@ def test_question_rule(write_portal: WritePortal, qa: str, expected: str) -> Non
 REG_CASES = [
     (
         OLD.replace("repealed_by: guihua-fa\n", ""),
-        "content/regulations/old-dog-rule.md:1: repealed_by: a regulation marked 已废止 must name "
-        "what repealed it (repealed_by)",
+        "content/regulations/old-dog-rule.md:1: repealed_by: 标为“已废止”的法规要写明被哪部法规取代（repealed_by）",
     ),
     (
         OLD.replace("repealed_by: guihua-fa", "repealed_by: new-dog-rule"),
-        'content/regulations/old-dog-rule.md:8: repealed_by: unknown regulation "new-dog-rule"',
+        "content/regulations/old-dog-rule.md:8: repealed_by: 没有这个法规“new-dog-rule”。全部：guihua-fa",
     ),
     (
         OLD.replace("adopted: 2012-03-01", "adopted: 2012-03-01\neffective: 2011-01-01"),
-        "content/regulations/old-dog-rule.md:7: effective: effective date 2011-01-01 is before the "
-        "adoption date 2012-03-01",
+        "content/regulations/old-dog-rule.md:7: effective: 施行日期 2011-01-01 早于通过日期 2012-03-01",
     ),
     (
         OLD.replace("level: 规范性文件", "level: 条例"),
-        'content/regulations/old-dog-rule.md:4: level: unknown value "条例" (allowed: 法律, 行政法规, '
-        "地方性法规, 部门规章, 地方政府规章, 规范性文件)",
+        "content/regulations/old-dog-rule.md:4: level: 没有这个值“条例”。可以写：法律、行政法规、地方性法规、部门规章、地方政府规章、规范性文件",
     ),
     (
         OLD.replace("### 第五条 犬只登记", "### 第五条 犬只登记\n\n### 第5条 重复"),
-        "content/regulations/old-dog-rule.md:14: (body): 第五条 is summarised twice (first on line 12)",
+        "content/regulations/old-dog-rule.md:14: (body): 第五条摘录了两次（第 12 行已经有了）",
     ),
     (
         OLD.replace("status: 已废止", "status: 失效"),
-        'content/regulations/old-dog-rule.md:7: status: unknown value "失效" (allowed: 现行有效, 已修改, '
-        "已废止, 尚未生效)",
+        "content/regulations/old-dog-rule.md:7: status: 没有这个值“失效”。可以写：现行有效、已修改、已废止、尚未生效",
     ),
 ]
 
@@ -253,8 +245,8 @@ def test_not_yet_in_force(write_portal: WritePortal) -> None:
     )
     root = legal_portal(write_portal, {"content/regulations/guihua-fa.md": future})
     assert (
-        f"warning: {Q}:6: basis[0].law: 城乡规划法 is 尚未生效 until 2027-01-01, after this "
-        "answer's date 2026-06-03" in messages(root)
+        f"warning: {Q}:6: basis[0].law: 城乡规划法要到 2027-01-01 才生效（尚未生效），"
+        "晚于这条答复的日期 2026-06-03" in messages(root)
     )
 
 
@@ -336,6 +328,6 @@ def test_cited_before_it_took_effect(write_portal: WritePortal) -> None:
     later = REG.replace("effective: 2008-01-01", "effective: 2026-07-01")
     root = legal_portal(write_portal, {"content/regulations/guihua-fa.md": later})
     assert (
-        f"warning: {Q}:6: basis[0].law: 城乡规划法 took effect on 2026-07-01, after this text's "
-        "date 2026-06-03: it did not apply yet" in messages(root)
+        f"warning: {Q}:6: basis[0].law: 城乡规划法于 2026-07-01 施行，晚于这篇的日期 2026-06-03："
+        "当时还不适用" in messages(root)
     )

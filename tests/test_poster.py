@@ -325,7 +325,7 @@ def test_poster_command_usage_errors(
 
     assert run("--week", "2026-47") == (
         2,
-        'portal: not an ISO week: "2026-47" (expected e.g. 2026-W18)\n',
+        "portal: “2026-47”不是 ISO 周（例如 2026-W18）\n",
     )
     assert run("--week", "2026-W30") == (
         2,

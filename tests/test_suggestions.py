@@ -53,7 +53,7 @@ def test_messy_export_reports_every_bad_row(write_portal: WritePortal) -> None:
     with pytest.raises(ContentError) as exc:
         load_portal(Settings(root=root))
     messages = [str(p) for p in exc.value.errors]
-    assert any(': status: unknown status "已办结"' in m for m in messages), messages
+    assert any(": status: 没有这个状态“已办结”" in m for m in messages), messages
     assert any(": received: " in m for m in messages), messages
     assert all(m.startswith("content/suggestions/xianyiji/submissions.csv:") for m in messages)
 

@@ -114,12 +114,12 @@ def test_iso_weeks_and_bounds() -> None:
     assert Week.parse("2026-W53").sunday == date(2027, 1, 3)
     assert Week.parse("2026w18").monday == date(2026, 4, 27)
     assert Week.parse("2025-W01").previous().label == "2024-W52"
-    with pytest.raises(ValueError, match='no such week: "2025-W53"'):
+    with pytest.raises(ValueError, match="没有这一周：“2025-W53”"):
         Week.parse("2025-W53")
     assert parse_bound("2026-W18", end=True) == date(2026, 5, 3)
     assert parse_bound("2026-W18", end=False) == date(2026, 4, 27)
     assert parse_bound("2026-05-01", end=False) == date(2026, 5, 1)
-    with pytest.raises(ValueError, match='not a date or ISO week: "May 1"'):
+    with pytest.raises(ValueError, match="“May 1”不是日期或 ISO 周"):
         parse_bound("May 1", end=False)
 
 
@@ -444,8 +444,8 @@ def test_report_defaults_to_today_in_beijing(
     ("args", "message"),
     [
         (["--unit", "nosuch"], 'portal: unknown unit "nosuch" (known: baiyang, shuxi,'),
-        (["--from", "2026-W60"], 'portal: no such week: "2026-W60"'),
-        (["--from", "2026-13-01"], 'portal: not a date or ISO week: "2026-13-01"'),
+        (["--from", "2026-W60"], "portal: 没有这一周：“2026-W60”"),
+        (["--from", "2026-13-01"], "portal: “2026-13-01”不是日期或 ISO 周"),
         (["--from", "2026-06-01", "--to", "2026-05-01"], "portal: --from 2026-06-01 is after"),
     ],
 )

@@ -46,80 +46,77 @@ def test_good_portal_loads(write_portal: WritePortal) -> None:
 CASES = [
     (
         "title: 标题\ndate: 2026-06-01\nsquad: baiyang",
-        f"{A}:1: category: required field is missing",
+        "content/articles/2026-06-01-case.md:1: category: 缺少必填字段",
     ),
     (
         GOOD.replace("title: 标题", "title:"),
-        f"{A}:2: title: required field is empty",
+        "content/articles/2026-06-01-case.md:2: title: 必填字段是空的",
     ),
     (
         GOOD.replace("title: 标题", "title: 2026"),
-        f"{A}:2: title: expected text, got a number (2026); put it in quotes",
+        "content/articles/2026-06-01-case.md:2: title: 应当是文字，实际是数字（2026）；请加引号",
     ),
     (
         GOOD.replace("squad: baiyang", "squad: wu-zhongdui"),
-        f'{A}:4: squad: unknown squad "wu-zhongdui" (known: baiyang, fazhi)',
+        "content/articles/2026-06-01-case.md:4: squad: 没有这个单位“wu-zhongdui”。全部：baiyang 白洋中队、fazhi 法制科",
     ),
     (
         GOOD.replace("category: 执法动态", "category: 执法动态s"),
-        f'{A}:5: category: unknown category "执法动态s" (did you mean "执法动态"?) (configured: '
-        "执法动态, 市容整治, 环卫保洁, 便民服务, 法治宣传, 队伍建设, 犬类管理)",
+        "content/articles/2026-06-01-case.md:5: category: 没有这个栏目“执法动态s”。最接近的：zhifa 执法动态；全部：bianmin 便民服务、duiwu 队伍建设、fazhi 法治宣传、huanwei 环卫保洁、quanlei 犬类管理、shirong 市容整治、zhifa 执法动态",
     ),
     (
         GOOD.replace("2026-06-01 10:00", "2024-02-30"),
-        f'{A}:3: date: no such date: "2024-02-30"',
+        "content/articles/2026-06-01-case.md:3: date: 没有这一天：“2024-02-30”",
     ),
     (
         GOOD.replace("2026-06-01 10:00", "1999-01-01"),
-        f"{A}:3: date: year 1999 is out of range (2000-2100)",
+        "content/articles/2026-06-01-case.md:3: date: 年份 1999 超出范围（2000-2100）",
     ),
     (
         GOOD + "\nstatus: publish",
-        f'{A}:6: status: unknown value "publish" (did you mean "published"?) '
-        "(allowed: published, draft, rejected)",
+        "content/articles/2026-06-01-case.md:6: status: 没有这个值“publish”（是不是“published”？）。可以写：published、draft、rejected",
     ),
     (
         GOOD + "\nsubmitted: 2026-06-02 08:00",
-        f"{A}:6: submitted: submitted 2026-06-02 08:00 is after the publication date "
-        "2026-06-01 10:00",
+        "content/articles/2026-06-01-case.md:6: submitted: 报送时间 2026-06-02 08:00 晚于发布时间 2026-06-01 10:00（第 3 行的 date）",
     ),
     (
         GOOD + "\nplacements:\n  - outlet: jrwy\n    date: 2026-06-02\n  - outlet: cctv\n"
         "    date: 2026-06-02",
-        f'{A}:9: placements[1].outlet: unknown outlet "cctv" (known: jrwy, zjrb)',
+        "content/articles/2026-06-01-case.md:9: placements[1].outlet: 没有这个媒体“cctv”。全部：jrwy 今日武义、zjrb 浙江日报",
     ),
     (
         GOOD + "\nplacements:\n  - outlet: jrwy\n    date: 2026-05-30",
-        f"{A}:8: placements[0].date: used on 2026-05-30 before it was submitted (2026-06-01)",
+        "content/articles/2026-06-01-case.md:8: placements[0].date: 用稿日期 2026-05-30 早于报送日期 2026-06-01",
     ),
     (
         GOOD + "\nplacements:\n  - {outlet: jrwy, date: 2026-06-02}\n"
         "  - {outlet: jrwy, date: 2026-06-02}",
-        f"{A}:8: placements[1].outlet: the same placement (jrwy, 2026-06-02) is listed twice",
+        "content/articles/2026-06-01-case.md:8: placements[1].outlet: 同一次用稿（jrwy，2026-06-02）写了两次",
     ),
     (
         GOOD + "\nplacements:\n  - {outlet: jrwy, date: 2026-06-02, url: www.x.cn}",
-        f'{A}:7: placements[0].url: "www.x.cn" is not an http(s) URL',
+        "content/articles/2026-06-01-case.md:7: placements[0].url: “www.x.cn”不是 http(s) 网址",
     ),
     (
         GOOD + "\nplacements: 今日武义",
-        f"{A}:6: placements: expected a list, got text",
+        "content/articles/2026-06-01-case.md:6: placements: 应当是列表，实际是文字",
     ),
     (
         GOOD + "\ntags: {a: 1}",
-        f"{A}:6: tags: expected a list, got a mapping (key: value lines)",
+        "content/articles/2026-06-01-case.md:6: tags: 应当是列表，实际是“字段: 值”的行",
     ),
     (
         GOOD + "\nedition: 第三期",
-        f"{A}:6: edition: expected a whole number, got text",
+        "content/articles/2026-06-01-case.md:6: edition: 应当是整数，实际是文字",
     ),
     (
         GOOD + "\ntitle: again",
-        f"{A}:6: title: duplicate key (first given on line 2)",
+        "content/articles/2026-06-01-case.md:6: title: 字段重复（第 2 行已经写过）",
     ),
     (
         GOOD + "\nsumary: 摘要",
-        f'warning: {A}:6: sumary: unknown key, ignored (did you mean "summary"?)',
+        "warning: content/articles/2026-06-01-case.md:6: sumary: 未知字段，已忽略（是不是“summary”？）",
     ),
 ]
 
@@ -134,7 +131,7 @@ def test_article_rule(write_portal: WritePortal, front: str, expected: str) -> N
 
 def test_empty_body(write_portal: WritePortal) -> None:
     root = write_portal({A: article(GOOD, body="")})
-    assert problems_of(root) == [f"{A}:7: (body): the article has no text"]
+    assert problems_of(root) == [f"{A}:7: (body): 稿件没有正文"]
 
 
 def test_unknown_edition(write_portal: WritePortal) -> None:
@@ -145,7 +142,7 @@ def test_unknown_edition(write_portal: WritePortal) -> None:
         }
     )
     assert problems_of(root) == [
-        f"{A}:6: edition: unknown 美丽家园 edition 9 (editions.yml lists 1-1)"
+        f"{A}:6: edition: 没有第 9 期美丽家园（editions.yml 里是第 1-1 期）"
     ]
 
 
@@ -157,38 +154,35 @@ def test_same_url_twice(write_portal: WritePortal) -> None:
         }
     )
     assert problems_of(root) == [
-        "content/articles/2026-05-13-x.md:0: (file): same URL /news/2026/06/x/ as "
-        "content/articles/2026-05-12-x.md; rename one of the files"
+        "content/articles/2026-05-13-x.md:0: (file): 和 content/articles/2026-05-12-x.md 的网址相同"
+        "（/news/2026/06/x/）；请给其中一个改名"
     ]
 
 
 def test_file_name_must_be_a_slug(write_portal: WritePortal) -> None:
     root = write_portal({"content/articles/夜市整治.md": article(GOOD)})
     assert problems_of(root) == [
-        'content/articles/夜市整治.md:0: (file name): "夜市整治.md": name files like '
-        "2026-05-12-night-market.md (lowercase a-z, 0-9 and -)"
+        "content/articles/夜市整治.md:0: (file name): “夜市整治.md”：文件名请写成 "
+        "2026-05-12-night-market.md 这样（小写字母 a-z、数字和 -）"
     ]
 
 
 def test_no_front_matter(write_portal: WritePortal) -> None:
     root = write_portal({A: "标题\n正文\n"})
-    assert problems_of(root) == [
-        f"{A}:1: (front matter): file must start with front matter between --- lines"
-    ]
+    assert problems_of(root) == [f"{A}:1: (front matter): 文件开头必须是两行 --- 之间的稿件信息"]
 
 
 def test_utf16_file(write_portal: WritePortal) -> None:
     root = write_portal()
     (root / A).write_bytes(article(GOOD).encode("utf-16"))
-    assert problems_of(root) == [f"{A}:0: (file): file is UTF-16; save it as UTF-8 (保存为 UTF-8)"]
+    assert problems_of(root) == [f"{A}:0: (file): 文件是 UTF-16 编码；请另存为 UTF-8"]
 
 
 def test_gbk_file(write_portal: WritePortal) -> None:
     root = write_portal()
     (root / A).write_bytes(article(GOOD).encode("gbk"))
     assert problems_of(root) == [
-        f"{A}:2: (file): not valid UTF-8 text; it looks like GBK/GB18030, save it as UTF-8 "
-        "(另存为 UTF-8)"
+        f"{A}:2: (file): 第 2 行不是 UTF-8 文字；看起来是 GBK/GB18030 编码，请另存为 UTF-8"
     ]
 
 
@@ -201,7 +195,7 @@ def test_bom_is_accepted(write_portal: WritePortal) -> None:
 def test_control_characters(write_portal: WritePortal) -> None:
     root = write_portal({A: article(GOOD, body="正文\x00。\x0b第二行")})
     assert problems_of(root) == [
-        f"warning: {A}:8: (file): control character(s) U+0000, U+000B removed"
+        f"warning: {A}:8: (file): 去掉了控制字符 U+0000、U+000B（从 Word 或微信粘贴时带进来的）"
     ]
     body = load_portal(Settings(root=root)).articles[0].body
     assert body == "\n正文。\n第二行\n"
@@ -225,27 +219,24 @@ SQUAD_CASES = [
     (
         "units:\n  - {id: a, name: A中队, type: squad, quota: 1}\n"
         "  - {id: a, name: B中队, type: squad, quota: 1}\n",
-        'content/squads.yml:3: units[1].id: duplicate id "a" (first on line 2)',
+        "content/squads.yml:3: units[1].id: id “a”重复（第 2 行已经有了）",
     ),
     (
         "units:\n  - {id: a, name: A中队, type: 大队, quota: 1}\n",
-        'content/squads.yml:2: units[0].type: unknown value "大队" (allowed: squad, 中队, '
-        "section, 科室)",
+        "content/squads.yml:2: units[0].type: 没有这个值“大队”。可以写：squad、中队、section、科室",
     ),
     (
         "units:\n  - {id: a, name: A中队, type: squad, quota: 两篇}\n",
-        "content/squads.yml:2: units[0].quota: expected a number or a list of {from, per_week}, "
-        "got text",
+        "content/squads.yml:2: units[0].quota: 应当是一个数，或 {from, per_week} 的列表，实际是文字",
     ),
     (
         "units:\n  - {id: Bad_Id, name: A中队, type: squad, quota: 1}\n",
-        'content/squads.yml:2: units[0].id: "Bad_Id" is not a valid id (lowercase a-z, 0-9 and '
-        '-, e.g. "baiyang")',
+        "content/squads.yml:2: units[0].id: “Bad_Id”不是有效的 id（只用小写字母 a-z、数字和 -，例如 baiyang）",
     ),
     (
         "units:\n  - id: a\n    name: A中队\n    type: squad\n    quota:\n"
         "      - {from: 2026-07-01, per_week: 2}\n      - {from: 2026-01-01, per_week: 1}\n",
-        "content/squads.yml:7: units[0].quota[1].from: quota periods must be in date order",
+        "content/squads.yml:7: units[0].quota[1].from: 任务数的各段要按日期先后排列",
     ),
 ]
 
@@ -259,15 +250,15 @@ def test_squads_rule(write_portal: WritePortal, squads: str, expected: str) -> N
 def test_outlet_level(write_portal: WritePortal) -> None:
     root = write_portal({"content/outlets.yml": "outlets:\n  - {id: x, name: X报, level: city}\n"})
     assert problems_of(root) == [
-        'content/outlets.yml:2: outlets[0].level: unknown value "city" (did you mean "county"?) '
-        "(allowed: national, provincial, municipal, county)"
+        "content/outlets.yml:2: outlets[0].level: 没有这个值“city”（是不是“county”？）。"
+        "可以写：national、provincial、municipal、county"
     ]
 
 
 def test_missing_registry(write_portal: WritePortal) -> None:
     root = write_portal()
     (root / "content/outlets.yml").unlink()
-    assert "content/outlets.yml:0: (file): file is missing" in problems_of(root)
+    assert "content/outlets.yml:0: (file): 文件不存在" in problems_of(root)
 
 
 def test_quota_history(write_portal: WritePortal) -> None:

@@ -23,24 +23,22 @@ def test_dates_stay_text() -> None:
 def test_duplicate_key_is_an_error() -> None:
     doc, problems = parse_yaml("title: a\ntitle: b\n", P)
     assert doc is None
-    assert [str(p) for p in problems] == [
-        "content/x.md:2: title: duplicate key (first given on line 1)"
-    ]
+    assert [str(p) for p in problems] == ["content/x.md:2: title: 字段重复（第 1 行已经写过）"]
 
 
 def test_aliases_are_refused_before_expansion() -> None:
     bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n'
     doc, problems = parse_yaml(bomb, P)
     assert doc is None
-    assert "anchors and aliases" in problems[0].message
+    assert "锚点和别名" in problems[0].message
 
 
 def test_python_tags_are_refused() -> None:
     doc, problems = parse_yaml("x: !!python/object:os.system {}\n", P)
     assert doc is None
     assert [str(p) for p in problems] == [
-        'content/x.md:1: x: YAML tag "!!python/object:os.system" is not allowed; write plain '
-        "text, numbers, lists and key: value lines"
+        "content/x.md:1: x: 不允许 YAML 标签“!!python/object:os.system”；"
+        "只写文字、数字、列表和“字段: 值”的行"
     ]
 
 
@@ -55,6 +53,4 @@ def test_front_matter_line_offsets() -> None:
 def test_unclosed_front_matter() -> None:
     doc, problems = split_markdown("---\ntitle: a\n", P)
     assert doc is None
-    assert str(problems[0]) == (
-        "content/x.md:1: (front matter): front matter is not closed: add a line with ---"
-    )
+    assert str(problems[0]) == ("content/x.md:1: (front matter): 稿件信息没有结束：加一行 ---")

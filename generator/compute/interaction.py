@@ -29,6 +29,7 @@ from pathlib import PurePosixPath
 
 from generator.clock import source_date_epoch, today
 from generator.errors import Problem, Severity
+from generator.messages import msg
 from generator.model import Portal, Suggestion, SuggestionStatus
 from generator.urls import question_url, theme_url
 
@@ -256,16 +257,21 @@ def overdue(portal: Portal, tz: tzinfo, day: date, strict: bool) -> list[Problem
     for record, waited in pending(records(portal, tz), day):
         if waited <= WARN_DAYS:
             continue
-        since = "received" if record.received_known else "published"
-        message = f"待答复: unanswered for {waited} days since it was {since} on {record.received}"
-        if waited > FAIL_DAYS:
-            message += " (超过三个月未答复: more than three months fails a website inspection)"
-        else:
-            message += f" (超过 {WARN_DAYS} 天; it fails an inspection after {FAIL_DAYS})"
-        if record.kind is Kind.QUESTION:
-            message += "; answer it and add replied: and department:"
-        else:
-            message += "; reply, then set its status and 答复日期"
+        since = msg(
+            "overdue.since_received" if record.received_known else "overdue.since_published"
+        )
+        limit = (
+            msg("overdue.fails")
+            if waited > FAIL_DAYS
+            else msg("overdue.warns", warn=WARN_DAYS, fail=FAIL_DAYS)
+        )
+        message = msg(
+            "overdue.question" if record.kind is Kind.QUESTION else "overdue.suggestion",
+            since=since,
+            day=record.received,
+            days=waited,
+            limit=limit,
+        )
         severity = Severity.ERROR if strict and waited > FAIL_DAYS else Severity.WARNING
         problems.append(Problem(record.source, record.line, "replied", message, severity))
     return sorted(problems)

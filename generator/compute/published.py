@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
+from generator.messages import msg
 from generator.model import Portal
 from generator.settings import Settings
 from generator.urls import article_id, article_url, question_id, question_url
@@ -77,17 +78,37 @@ def moved_items(
             continue
         new = by_id.get(old.id) or by_source.get(old.source) or by_title.get(old.title)
         if new is None:
-            continue  # withdrawn, not moved
-        advice = f"add {{from: {old.url}, to: {new.url}}} to content/redirects.yml"
-        if new.id != old.id:
-            advice += f", and `id: {old.id}` to keep the feed item"
+            # Deleted, or renamed and retitled at once: the page would become a 404 and leave
+            # the feeds without a word, so say so and give the line that keeps the address.
+            problems.append(
+                Problem(
+                    PurePosixPath(old.source),
+                    0,
+                    "(address)",
+                    msg(
+                        "published.gone",
+                        title=old.title,
+                        old=old.url,
+                        source=old.source,
+                        to=_section_of(old.url),
+                    ),
+                    Severity.WARNING,
+                )
+            )
+            continue
+        keep_id = msg("published.keep_id", id=old.id) if new.id != old.id else ""
         problems.append(
             Problem(
                 PurePosixPath(new.source),
                 0,
                 "(address)",
-                f"was published at /{old.url}, now /{new.url}: old links break; {advice}",
+                msg("published.moved", old=old.url, new=new.url, id_hint=keep_id),
                 Severity.WARNING,
             )
         )
     return problems
+
+
+def _section_of(url: str) -> str:
+    """Where a withdrawn page's readers go: its section's index (`news/`, `qa/`)."""
+    return url.split("/", 1)[0] + "/" if "/" in url.rstrip("/") else ""

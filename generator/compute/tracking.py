@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from generator.messages import msg
 from generator.model import Article, Level, Outlet, Placement, Portal, Unit
 
 
@@ -41,12 +42,12 @@ class Week:
     def parse(cls, text: str) -> Week:
         match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), re.I)
         if not match:
-            raise ValueError(f'not an ISO week: "{text}" (expected e.g. 2026-W18)')
+            raise ValueError(msg("week.bad", text=text))
         year, number = int(match[1]), int(match[2])
         try:
             date.fromisocalendar(year, number, 1)
         except ValueError:
-            raise ValueError(f'no such week: "{text}"') from None
+            raise ValueError(msg("week.no_such", text=text)) from None
         return cls(year, number)
 
     @property
@@ -94,9 +95,7 @@ def parse_bound(text: str, *, end: bool) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(
-            f'not a date or ISO week: "{text}" (e.g. 2026-05-01 or 2026-W18)'
-        ) from None
+        raise ValueError(msg("period.bad", text=text)) from None
 
 
 def as_of(portal: Portal, tz: tzinfo, epoch: datetime | None) -> date:

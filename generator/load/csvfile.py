@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path, PurePosixPath
 
-from generator.clock import parse_when
+from generator.clock import NotADate, parse_when
 from generator.errors import Problem, Severity
 from generator.load.files import outside_portal
+from generator.messages import msg
 
 MAX_BYTES = 20 * 1024 * 1024
 REQUIRED = ("id", "received", "theme", "text", "status")
@@ -51,10 +52,7 @@ def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
     utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in raw and not utf16:
         # NUL is valid UTF-8 and GB18030, but no export has one: UTF-16 without its BOM.
-        raise ValueError(
-            "text with NUL bytes (UTF-16 without a BOM?); save it from Excel as CSV UTF-8 "
-            "(文件编码无法识别，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”)"
-        )
+        raise ValueError(msg("csv.nul_bytes"))
     try:
         encoding = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
         return raw.decode("utf-8-sig"), encoding
@@ -64,17 +62,12 @@ def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise ValueError(
-                "broken UTF-16 text; export again as CSV UTF-8 (重新另存为“CSV UTF-8（逗号分隔）”)"
-            ) from None
+            raise ValueError(msg("csv.broken_utf16")) from None
     try:
         return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
-    raise ValueError(
-        "not UTF-8, GB18030 or UTF-16 text; save it from Excel as CSV UTF-8 "
-        "(文件编码无法识别，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”)"
-    )
+    raise ValueError(msg("csv.unknown_encoding"))
 
 
 def read_table(
@@ -100,13 +93,12 @@ def read_table(
                     rel,
                     0,
                     _FILE,
-                    f"file is {size / 1024 / 1024:.1f} MB; the limit is "
-                    f"{MAX_BYTES // 1024 // 1024} MB",
+                    msg("csv.too_big", size=size / 1024 / 1024, limit=MAX_BYTES // 1024 // 1024),
                 )
             ]
         raw = path.read_bytes()
     except OSError as exc:
-        return [], [Problem(rel, 0, _FILE, f"cannot be read: {exc.strerror}")]
+        return [], [Problem(rel, 0, _FILE, msg("file.unreadable", reason=exc.strerror))]
     try:
         text, _ = decode_csv_bytes(raw)
     except ValueError as exc:
@@ -131,11 +123,7 @@ def parse_table(
     )
     if not header:
         names = ", ".join(columns)
-        problems.append(
-            Problem(
-                rel, 0, _FILE, f"the file is empty; its first row must name the columns: {names}"
-            )
-        )
+        problems.append(Problem(rel, 0, _FILE, msg("csv.empty", names=names)))
         return [], problems
     positions = _map_header(header, header_line, rel, columns, required, problems)
     named = max((i for i, h in enumerate(header) if _clean(h)), default=-1) + 1
@@ -149,8 +137,7 @@ def parse_table(
                     rel,
                     line,
                     "(row)",
-                    f"row has {len(cells)} cells but the header has {len(header)} columns; "
-                    "a comma is missing or extra (put a cell that contains a comma in quotes)",
+                    msg("csv.cell_count", cells=len(cells), columns=len(header)),
                 )
             )
             continue
@@ -191,14 +178,12 @@ def _records(
 
 def _csv_message(error: str) -> str:
     if "unexpected end of data" in error:
-        return 'a quoted cell starting on this row is never closed (a closing " is missing)'
+        return msg("csv.unclosed_quote")
     if "expected after" in error:
-        return (
-            'text follows a closing quote; quote the whole cell and double the quotes inside ("")'
-        )
+        return msg("csv.quote_in_cell")
     if "field larger than field limit" in error:
-        return f"a cell is longer than {csv.field_size_limit()} characters"
-    return f"not valid CSV: {error}"
+        return msg("csv.cell_too_long", limit=csv.field_size_limit())
+    return msg("csv.error", detail=error)
 
 
 def _normalise(header: str) -> str:
@@ -232,7 +217,7 @@ def _map_header(
                     rel,
                     line,
                     cell.strip(),
-                    f'unknown column "{cell.strip()}" is ignored{_suggest(key, aliases)}',
+                    msg("csv.unknown_column", name=cell.strip(), hint=_suggest(key, aliases)),
                     Severity.WARNING,
                 )
             )
@@ -243,30 +228,26 @@ def _map_header(
                     rel,
                     line,
                     canonical,
-                    f'columns "{first}" and "{cell.strip()}" both mean {canonical}; keep one',
+                    msg("csv.same_column", first=first, second=cell.strip(), canonical=canonical),
                 )
             )
         else:
             positions[canonical] = index
     for name in columns:
         if name in required and name not in positions:
-            accepted = ", ".join(dict.fromkeys((name, *columns[name])))
-            problems.append(
-                Problem(
-                    rel, line, name, f"required column is missing (accepted headers: {accepted})"
-                )
-            )
+            accepted = "、".join(dict.fromkeys((name, *columns[name])))
+            problems.append(Problem(rel, line, name, msg("csv.missing_column", accepted=accepted)))
     return positions
 
 
 def _suggest(key: str, aliases: Mapping[str, str]) -> str:
     match = difflib.get_close_matches(key, list(aliases), n=1, cutoff=0.6)
     if not match:
-        return f" (known: {', '.join(dict.fromkeys(aliases.values()))})"
+        return msg("csv.known_columns", names="、".join(dict.fromkeys(aliases.values())))
     canonical = aliases[match[0]]
     if match[0] == canonical:
-        return f' (did you mean "{canonical}"?)'
-    return f' (did you mean "{match[0]}", i.e. {canonical}?)'
+        return msg("field.did_you_mean", match=canonical)
+    return msg("csv.did_you_mean_column", match=match[0], canonical=canonical)
 
 
 def _clean(cell: str) -> str:
@@ -284,7 +265,7 @@ def parse_excel_datetime(value: str, tz: tzinfo) -> datetime:
     """
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
-        raise ValueError("empty; write a date such as 2026-07-03 14:20")
+        raise ValueError(msg("csv.date_empty"))
     compact = _COMPACT_DATE.fullmatch(text)
     if compact:
         text = "-".join(compact.groups())
@@ -300,16 +281,12 @@ def parse_excel_datetime(value: str, tz: tzinfo) -> datetime:
         text = f"{date_part}日 {time_part.strip()}"
     try:
         return parse_when(text, tz)
-    except ValueError as exc:
-        message = str(exc)
-        if compact and message.startswith("no such date"):
-            message = f'no such date: "{value.strip()}"'
-        elif message.startswith("not a date or time"):
-            message = (
-                f'not a date or time: "{value.strip()}" '
-                "(expected e.g. 2026-07-03 14:20, 2026/7/3 or 2026年7月3日)"
-            )
-        raise ValueError(message) from None
+    except NotADate:
+        raise ValueError(msg("csv.date_bad", text=value.strip())) from None
+    except ValueError:
+        if compact:
+            raise ValueError(msg("date.no_such_day", text=value.strip())) from None
+        raise
 
 
 def _from_serial(text: str, tz: tzinfo) -> datetime:

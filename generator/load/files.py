@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
 from generator.load.yamldoc import YamlDoc, explain_line, parse_yaml
+from generator.messages import msg
 from generator.parallel import fork_map
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -40,7 +41,7 @@ def read_text(path: Path, rel: PurePosixPath) -> tuple[str | None, list[Problem]
             return None, [_too_big(rel, size)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(rel, 0, "(file)", f"cannot be read: {exc.strerror}")]
+        return None, [Problem(rel, 0, "(file)", msg("file.unreadable", reason=exc.strerror))]
     return decode_text(raw, rel)
 
 
@@ -75,7 +76,7 @@ def decode_text(raw: bytes, rel: PurePosixPath) -> tuple[str | None, list[Proble
     if len(raw) > MAX_BYTES:
         return None, [_too_big(rel, len(raw))]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
-        return None, [Problem(rel, 0, "(file)", "file is UTF-16; save it as UTF-8 (保存为 UTF-8)")]
+        return None, [Problem(rel, 0, "(file)", msg("file.utf16"))]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -84,11 +85,11 @@ def decode_text(raw: bytes, rel: PurePosixPath) -> tuple[str | None, list[Proble
         hint = ""
         try:
             raw.decode("gb18030")
-            hint = "; it looks like GBK/GB18030, save it as UTF-8 (另存为 UTF-8)"
+            hint = msg("file.gbk_hint")
         except UnicodeDecodeError:
             pass
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "(file)", f"not valid UTF-8 text{hint}")]
+        return None, [Problem(rel, line, "(file)", msg("file.not_utf8", line=line, hint=hint))]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems: list[Problem] = []
     if _CONTROL.search(text):
@@ -102,7 +103,7 @@ def decode_text(raw: bytes, rel: PurePosixPath) -> tuple[str | None, list[Proble
                         rel,
                         number,
                         "(file)",
-                        f"control character(s) {', '.join(bad)} removed",
+                        msg("file.control_chars", chars="、".join(bad)),
                         Severity.WARNING,
                     )
                 )
@@ -115,8 +116,7 @@ def _too_big(rel: PurePosixPath, size: int) -> Problem:
         rel,
         0,
         "(file)",
-        f"file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB "
-        "(pictures pasted into the text? save them as image files beside it)",
+        msg("file.too_big", size=size / 1024 / 1024, limit=MAX_BYTES // 1024 // 1024),
     )
 
 
@@ -137,11 +137,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:
     """Split `---` front matter from the body and parse it with line numbers."""
     if not text.strip():
-        return None, [
-            Problem(
-                rel, 0, "(file)", "the file is empty; start it with front matter between --- lines"
-            )
-        ]
+        return None, [Problem(rel, 0, "(file)", msg("file.empty"))]
     lines = text.split("\n")
     if lines[0].rstrip() != _FENCE:
         return None, [Problem(rel, 1, "(front matter)", _opening_problem(lines))]
@@ -156,13 +152,10 @@ def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, l
                     rel,
                     lookalike + 1,
                     "(front matter)",
-                    f'"{lines[lookalike].strip()}" is not ---; close the front matter with '
-                    "three ASCII hyphens (---)",
+                    msg("front.fake_fence", line=lines[lookalike].strip()),
                 )
             ]
-        return None, [
-            Problem(rel, 1, "(front matter)", "front matter is not closed: add a line with ---")
-        ]
+        return None, [Problem(rel, 1, "(front matter)", msg("front.not_closed"))]
     meta_text = "\n".join(lines[1:index])
     doc, problems = parse_yaml(meta_text, rel, line_offset=1)
     if doc is None:
@@ -174,7 +167,7 @@ def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, l
             hint = explain_line(line)
             if hint:
                 return None, [Problem(rel, number, "(front matter)", hint)]
-        return None, [Problem(rel, 2, "(front matter)", "front matter must be key: value lines")]
+        return None, [Problem(rel, 2, "(front matter)", msg("front.not_mapping"))]
     body = "\n".join(lines[index + 1 :])
     # An empty body is reported on the closing --- when nothing follows it.
     last_line = len(lines) - 1 if text.endswith("\n") else len(lines)
@@ -188,15 +181,10 @@ _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212\u2500\u30fc\uff0d]{3,}\s*")
 def _opening_problem(lines: list[str]) -> str:
     first = next((n for n, line in enumerate(lines) if line.strip()), 0)
     if first and lines[first].rstrip() == _FENCE:
-        return (
-            f"front matter must start on the first line; delete the {first} empty line(s) above ---"
-        )
+        return msg("front.not_first_line", count=first)
     if _DASHES.fullmatch(lines[first]):
-        return (
-            f'the first line "{lines[first].strip()}" is not ---; front matter starts with '
-            "three ASCII hyphens (---)"
-        )
-    return "file must start with front matter between --- lines"
+        return msg("front.fake_fence", line=lines[first].strip())
+    return msg("front.no_start")
 
 
 def load_markdown(path: Path, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:
@@ -215,6 +203,12 @@ def parse_markdown(raw: bytes, rel: PurePosixPath) -> tuple[MarkdownDoc | None, 
         return None, problems
     doc, more = split_markdown(text, rel)
     return doc, problems + more
+
+
+def _load_markdown_at(
+    where: tuple[Path, PurePosixPath],
+) -> tuple[MarkdownDoc | None, list[Problem]]:
+    return load_markdown(*where)
 
 
 def load_yaml_file(path: Path, rel: PurePosixPath) -> tuple[YamlDoc | None, list[Problem]]:
@@ -250,7 +244,7 @@ def markdown_documents(
     if loaded is None:
         files = markdown_files(folder, root)
         # Thousands of articles parse on every core (parallel.py); the result is the same.
-        results = fork_map(lambda i: load_markdown(*files[i]), range(len(files)))
+        results = fork_map(_load_markdown_at, files)
         loaded = [(path, rel, result) for (path, rel), result in zip(files, results, strict=True)]
     for path, rel, (doc, found) in loaded:
         problems.extend(found)

@@ -24,6 +24,7 @@ from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem
+from generator.messages import msg
 
 MAX_NODES = 20_000
 MAX_DEPTH = 32
@@ -61,26 +62,17 @@ class _Loader(yaml.SafeLoader):
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            raise _Refusal(
-                line,
-                path,
-                "YAML anchors and aliases (& and *) are not allowed; write each value out in full",
-            )
+            raise _Refusal(line, path, msg("yaml.anchor"))
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
             shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
-            raise _Refusal(
-                line,
-                path,
-                f'YAML tag "{shown}" is not allowed; write plain text, numbers, lists and '
-                "key: value lines",
-            )
+            raise _Refusal(line, path, msg("yaml.tag", tag=shown))
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _Refusal(line, path, f"too much data (more than {MAX_NODES} YAML values)")
+            raise _Refusal(line, path, msg("yaml.too_many_values", limit=MAX_NODES))
         if isinstance(event, CollectionStartEvent) and len(self._paths) >= MAX_DEPTH:
             top = re.split(r"[.\[]", path, maxsplit=1)[0]
-            raise _Refusal(line, top, f"lists and mappings nested more than {MAX_DEPTH} deep")
+            raise _Refusal(line, top, msg("yaml.too_deep", limit=MAX_DEPTH))
         self._paths.append(path)
         try:
             node = super().compose_node(parent, index)
@@ -167,14 +159,14 @@ class _Walker:
 
     def walk(self, node: Node, key: str) -> None:
         if id(node) in self.seen:  # the composer refuses aliases; this is belt and braces
-            self.problem(node, key, "YAML anchors and aliases (& and *) are not allowed here")
+            self.problem(node, key, msg("yaml.alias"))
             raise _Refused
         self.seen.add(id(node))
         if isinstance(node, MappingNode):
             names: dict[str, int] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
-                    self.problem(key_node, key, "a key must be plain text")
+                    self.problem(key_node, key, msg("yaml.key_not_text"))
                     raise _Refused
                 name = str(key_node.value)
                 path = f"{key}.{name}" if key else name
@@ -182,9 +174,7 @@ class _Walker:
                     continue
                 line = key_node.start_mark.line + 1 + self.offset
                 if name in names:
-                    self.problem(
-                        key_node, path, f"duplicate key (first given on line {names[name]})"
-                    )
+                    self.problem(key_node, path, msg("yaml.duplicate_key", line=names[name]))
                 names.setdefault(name, line)
                 self.doc.lines.setdefault(path, line)
                 self.walk(value_node, path)
@@ -196,18 +186,14 @@ class _Walker:
         elif isinstance(node, ScalarNode) and node.tag == _INT_TAG:
             digits = sum(c.isdigit() for c in str(node.value))
             if digits > _MAX_DIGITS:
-                self.problem(
-                    node,
-                    key,
-                    f"a number of {digits} digits is too long; put it in quotes if it is text",
-                )
+                self.problem(node, key, msg("yaml.long_number", digits=digits))
 
     def _check_key(self, key_node: ScalarNode, parent: str, name: str, path: str) -> bool:
         if key_node.tag == f"{_STANDARD}merge":
-            self.problem(key_node, path, "merge keys (<<) are not allowed; write the keys out")
+            self.problem(key_node, path, msg("yaml.merge_key"))
             return False
         if key_node.tag == f"{_STANDARD}null":
-            self.problem(key_node, parent, "a key is empty (nothing before the colon)")
+            self.problem(key_node, parent, msg("yaml.empty_key"))
             return False
         hidden = sorted({f"U+{ord(c):04X}" for c in name if unicodedata.category(c) == "Cf"})
         if hidden:
@@ -217,8 +203,7 @@ class _Walker:
                     self.doc.path,
                     key_node.start_mark.line + 1 + self.offset,
                     shown,
-                    f"the key contains invisible character(s) {', '.join(hidden)} (pasted "
-                    "text?); delete the key and type it again",
+                    msg("yaml.hidden_chars", chars="、".join(hidden)),
                 )
             )
             return False
@@ -274,7 +259,9 @@ def parse_yaml(
             line, message = explain_syntax_error(text, exc)
             return None, [Problem(path, line + 1 + line_offset, "(yaml)", message)]
         except yaml.YAMLError as exc:
-            return None, [Problem(path, max(1, line_offset), "(yaml)", f"YAML syntax error: {exc}")]
+            return None, [
+                Problem(path, max(1, line_offset), "(yaml)", msg("yaml.syntax", detail=exc))
+            ]
         if node is None:
             return doc, []
         walker = _Walker(doc, line_offset)
@@ -290,9 +277,11 @@ def parse_yaml(
             mark = exc.problem_mark or exc.context_mark
             line = (mark.line + 1 + line_offset) if mark else max(1, line_offset)
             what = exc.problem or "value cannot be read"
-            return None, [Problem(path, line, "(yaml)", f"YAML error: {what}")]
+            return None, [Problem(path, line, "(yaml)", msg("yaml.error", detail=what))]
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            return None, [Problem(path, max(1, line_offset), "(yaml)", f"YAML error: {exc}")]
+            return None, [
+                Problem(path, max(1, line_offset), "(yaml)", msg("yaml.error", detail=exc))
+            ]
         return doc, []
     finally:
         loader.dispose()
@@ -307,7 +296,7 @@ def _unreadable(
         path,
         line,
         "(yaml)",
-        f"character U+{exc.character:04X} is not allowed in YAML; delete it",
+        msg("yaml.bad_char", code=exc.character),
     )
 
 
@@ -317,6 +306,11 @@ _FULL_WIDTH_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:：#\"'{\[][^:：]*?)
 _NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/])")
 _COLON_IN_VALUE = re.compile(
     r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'{\[][^:]*):\s+(?P<value>[^\"'\s].*:\s)"
+)
+# A value in straight quotes with the same quote inside: key: "县城管局开展"净化"行动"
+_QUOTE_INSIDE = re.compile(
+    r"""^\s*(?:-\s+)?(?P<key>[^\s:#"'{\[][^:]*):\s+(?P<value>(?P<q>["'])(?:(?!(?P=q)).)*(?P=q)"""
+    r"""(?=[^\s#,}\]]).*(?P=q))\s*(?:#.*)?$"""
 )
 _TAB = "found character '\\t' that cannot start any token"
 
@@ -328,7 +322,7 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str
     lines = text.split("\n")
     problem = exc.problem or exc.context or "malformed YAML"
     if problem == _TAB:
-        return line, "a tab character; indent YAML with spaces, not tabs (用空格缩进，不要用 Tab)"
+        return line, msg("yaml.tab")
     if (
         problem == "found unexpected end of stream"
         and exc.context == "while scanning a quoted scalar"
@@ -338,37 +332,44 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str
         quote = (
             lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
         )
-        return start.line, f"a quoted value is never closed (the closing {quote} is missing)"
+        return start.line, msg("yaml.unclosed_quote", quote=quote)
     # A line YAML took for the start of a longer value is reported where the value ends.
     last = min(line, len(lines) - 1)
     for number in range(last, max(-1, last - 3), -1):
         hint = explain_line(lines[number], is_error_line=number == line)
         if hint:
             return number, hint
-    return line, f"YAML syntax error: {problem}"
+    return line, msg("yaml.syntax", detail=problem)
 
 
 def explain_line(line: str, *, is_error_line: bool = True) -> str | None:
     """What is wrong with one line of would-be YAML, or None when it looks fine."""
     if line.startswith("\t") or (is_error_line and "\t" in line):
-        return "a tab character; indent YAML with spaces, not tabs (用空格缩进，不要用 Tab)"
+        return msg("yaml.tab")
     if line.startswith("\u3000"):
-        return "indented with a full-width space (U+3000); indent with ordinary spaces"
+        return msg("yaml.full_width_space")
+    match = _QUOTE_INSIDE.match(line)
+    if match:
+        # 标题里的引号: "县城管局开展"净化"行动" ends at the second straight quote.
+        key, inner = match["key"].strip(), match["value"][1:-1]
+        if match["value"][0] == '"':
+            return msg("yaml.quote_inside", key=key, fixed=_curly_quotes(inner))
+        return msg("yaml.single_quote_inside", key=key, fixed=inner)
     match = _FULL_WIDTH_COLON.match(line)
     if match:
         key = match["key"].strip()
-        return (
-            f'after "{key}" comes a full-width colon (：); YAML needs an ASCII colon and a '
-            f"space: {key}: …"
-        )
+        return msg("yaml.full_width_colon", key=key)
     match = _NO_SPACE.match(line)
     if match:
-        return f'put a space after the colon: "{match["key"]}: {match["value"]}…"'
+        return msg("yaml.no_space", key=match["key"], value=match["value"])
     if is_error_line:
         match = _COLON_IN_VALUE.match(line)
         if match:
-            return (
-                f'the value of "{match["key"].strip()}" contains a colon and a space; put the '
-                'whole value in quotes: key: "…: …"'
-            )
+            return msg("yaml.colon_in_value", key=match["key"].strip())
     return None
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes as Chinese ones, alternately opening and closing: “净化”."""
+    parts = text.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]

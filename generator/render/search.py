@@ -137,6 +137,10 @@ class Segmenter:
         )
         self._tokenizer: Any = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Spawned workers (parallel.py) get the words, and load their own dictionary.
+        return {**self.__dict__, "_tokenizer": None}
+
     def load(self) -> None:
         """Load the dictionary now (it is loaded on first use otherwise)."""
         assert self._jieba is not None

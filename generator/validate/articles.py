@@ -8,8 +8,10 @@ from datetime import datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
+from generator.clock import names_time
 from generator.errors import Problem
 from generator.load.files import Loaded, MarkdownDoc, markdown_documents
+from generator.messages import msg
 from generator.model import (
     Article,
     Category,
@@ -22,7 +24,7 @@ from generator.model import (
     Unit,
 )
 from generator.urls import SLUG, article_url
-from generator.validate.fields import Fields, closest, known_list
+from generator.validate.fields import Fields, suggest
 from generator.validate.legal import load_basis
 
 ARTICLE_KEYS = (
@@ -96,9 +98,7 @@ def load_articles(
         url = article_url(article)
         if url in urls:
             problems.append(
-                Problem(
-                    rel, 0, "(file)", f"same URL /{url} as {urls[url]}; rename one of the files"
-                )
+                Problem(rel, 0, "(file)", msg("article.same_url", url=url, other=urls[url]))
             )
             continue
         urls[url] = rel
@@ -126,22 +126,33 @@ def _article(
                 rel,
                 0,
                 "(file name)",
-                f'"{stem}.md": name files like 2026-05-12-night-market.md '
-                "(lowercase a-z, 0-9 and -)",
+                msg("article.bad_file_name", name=f"{stem}.md"),
             )
         )
     title = f.text("title", required=True, max_len=120)
     published = f.when("date", tz, required=True)
     f.not_far_future("date", published, now)
-    unit = _ref(f, "squad", registry.units, "squad", required=True)
+    unit = _ref(f, "squad", registry.units, "what.squad", "content/squads.yml", required=True)
     category = _category(f, registry)
     status_name = f.choice("status", [s.value for s in Status]) or Status.PUBLISHED.value
     submitted = f.when("submitted", tz) or published
-    if published and submitted and submitted > published:
+    # `date: 2026年12月7日` means that day, not its midnight: a piece submitted at 10:00 the
+    # same day was submitted before it was published.
+    same_day_ok = not names_time(str(f.data.get("date", "")))
+    if (
+        published
+        and submitted
+        and (submitted.date() > published.date() if same_day_ok else submitted > published)
+    ):
+        shown = "%Y-%m-%d" if same_day_ok else "%Y-%m-%d %H:%M"
         f.error(
             "submitted",
-            f"submitted {submitted:%Y-%m-%d %H:%M} is after the publication date "
-            f"{published:%Y-%m-%d %H:%M}",
+            msg(
+                "article.submitted_after_date",
+                submitted=f"{submitted:%Y-%m-%d %H:%M}",
+                published=f"{published:{shown}}",
+                date_line=f.line("date"),
+            ),
         )
     placements = _placements(f, registry, tz, submitted)
     edition = None
@@ -151,24 +162,19 @@ def _article(
         if edition is None and registry.editions:
             f.error(
                 "edition",
-                f"unknown 美丽家园 edition {number} "
-                f"(editions.yml lists 1-{max(registry.editions)})",
+                msg("article.unknown_edition", number=number, last=max(registry.editions)),
             )
         elif edition is None:
             edition = Edition(number, None, "")
     feed_id = f.text("id", max_len=200) or ""
     if feed_id and not _FEED_ID.fullmatch(feed_id):
-        f.error(
-            "id",
-            f'"{feed_id}" is not a feed id; keep the tag: or http(s) address the piece had '
-            "before, e.g. tag:cgj.example.gov.cn,2020-03-01:news/123 (or leave id out)",
-        )
+        f.error("id", msg("article.bad_feed_id", value=feed_id))
         feed_id = ""
     basis = load_basis(
         f, registry.regulations, published, draft=status_name != Status.PUBLISHED.value
     )
     if not doc.body.strip():
-        problems.append(Problem(rel, doc.body_line, "(body)", "the article has no text"))
+        problems.append(Problem(rel, doc.body_line, "(body)", msg("article.no_body")))
     if len(problems) > before and any(p.is_error for p in problems[before:]):
         return None
     assert title and published and unit and category and submitted
@@ -194,17 +200,30 @@ def _article(
     )
 
 
-def _ref(f: Fields, name: str, known: dict[str, T], what: str, required: bool = False) -> T | None:
+def _ref(
+    f: Fields, name: str, known: dict[str, T], what: str, file: str, required: bool = False
+) -> T | None:
+    """The unit or outlet an id names; an unknown id gets the closest ids with their names."""
     value = f.text(name, required)
     if value is None:
         return None
     if value not in known:
         f.error(
             name,
-            f'unknown {what} "{value}"{closest(value, known)} (known: {known_list(known)})',
+            unknown_ref(value, {k: getattr(v, "name", "") for k, v in known.items()}, what, file),
         )
         return None
     return known[value]
+
+
+def unknown_ref(value: str, known: dict[str, str], what: str, file: str) -> str:
+    """`没有这个单位 "baiyan"。最接近的：baiyang 白洋中队` (`what` is a `what.*` message id)."""
+    noun = msg(what)
+    ident = next((i for i, n in known.items() if n and n == value), None)
+    if ident is not None:
+        return msg("ref.is_name", what=noun, name=value, ident=ident)
+    hint = suggest(value, known) if known else msg("ref.none", file=file, what=noun)
+    return msg("ref.unknown", what=noun, value=value, hint=hint)
 
 
 def _category(f: Fields, registry: Registry) -> Category | None:
@@ -212,11 +231,8 @@ def _category(f: Fields, registry: Registry) -> Category | None:
     if value is None:
         return None
     if value not in registry.categories:
-        f.error(
-            "category",
-            f'unknown category "{value}"{closest(value, registry.category_names)} '
-            f"(configured: {', '.join(registry.category_names)})",
-        )
+        known = {c.slug: c.name for c in registry.categories.values()}
+        f.error("category", unknown_ref(value, known, "what.category", "mkdocs.yml"))
         return None
     return registry.categories[value]
 
@@ -228,20 +244,24 @@ def _placements(
     seen: set[tuple[str, str]] = set()
     for item in f.mappings("placements"):
         item.check_keys(PLACEMENT_KEYS)
-        outlet = _ref(item, "outlet", registry.outlets, "outlet", required=True)
+        outlet = _ref(
+            item, "outlet", registry.outlets, "what.outlet", "content/outlets.yml", required=True
+        )
         day = item.day("date", tz, required=True)
         section = item.text("section", max_len=100) or ""
         url = item.text("url", max_len=500) or ""
         if url and not url.startswith(("http://", "https://")):
-            item.error("url", f'"{url}" is not an http(s) URL')
+            item.error("url", msg("placement.bad_url", value=url))
             continue
         if outlet is None or day is None:
             continue
         if submitted and day < submitted.date():
-            item.error("date", f"used on {day} before it was submitted ({submitted.date()})")
+            item.error(
+                "date", msg("placement.before_submitted", day=day, submitted=submitted.date())
+            )
             continue
         if (outlet.id, day.isoformat()) in seen:
-            item.error("outlet", f"the same placement ({outlet.id}, {day}) is listed twice")
+            item.error("outlet", msg("placement.twice", outlet=outlet.id, day=day))
             continue
         seen.add((outlet.id, day.isoformat()))
         placements.append(Placement(outlet, day, section, url))
@@ -260,7 +280,7 @@ def load_pages(
         order = f.integer("order") or 0
         if not SLUG.fullmatch(path.stem):
             problems.append(
-                Problem(rel, 0, "(file name)", f'"{path.name}": use lowercase a-z, 0-9 and -')
+                Problem(rel, 0, "(file name)", msg("page.bad_file_name", name=path.name))
             )
             continue
         if title:

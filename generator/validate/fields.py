@@ -8,36 +8,61 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
 from generator.clock import parse_when
 from generator.errors import Problem, Severity
 from generator.load.yamldoc import YamlDoc
+from generator.messages import msg
 from generator.urls import SLUG
 
 T = TypeVar("T")
 
 _TYPE_NAMES = {
-    str: "text",
-    int: "a whole number",
-    float: "a number",
-    bool: "true/false",
-    list: "a list",
-    dict: "a mapping (key: value lines)",
-    type(None): "empty",
+    str: "type.text",
+    int: "type.integer",
+    float: "type.number",
+    bool: "type.bool",
+    list: "type.list",
+    dict: "type.mapping",
+    type(None): "type.empty",
 }
 
 
 def type_name(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+    name = _TYPE_NAMES.get(type(value))
+    return msg(name) if name else type(value).__name__
 
 
 def closest(word: str, known: Iterable[str]) -> str:
-    """`(did you mean "x"?)` or an empty string."""
+    """`（是不是 “x”？）` or an empty string."""
     match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    return msg("field.did_you_mean", match=match[0]) if match else ""
+
+
+def suggest(value: str, known: Mapping[str, str], few: int = 12) -> str:
+    """What to write instead of an unknown id: the closest ids with their names
+    (`baiyang 白洋中队`), and every id when there are few. `known` maps id → name."""
+    by_name = {name: ident for ident, name in known.items() if name}
+    if value in by_name:
+        return ""  # the caller says "write the id"
+    near = difflib.get_close_matches(value, list(known), n=3, cutoff=0.5)
+    # A name typed in part (白洋) or with a typo (白羊中队) points at its id as well.
+    named = [i for n, i in by_name.items() if value and (value in n or n in value)]
+    named += [by_name[n] for n in difflib.get_close_matches(value, list(by_name), n=3, cutoff=0.5)]
+    near = list(dict.fromkeys(near + named))
+
+    def shown(ids: Iterable[str]) -> str:
+        return "、".join(f"{i} {known[i]}".rstrip() for i in ids)
+
+    parts = [msg("ref.closest", items=shown(near[:3]))] if near else []
+    if len(known) <= few:
+        parts.append(msg("ref.all", items=shown(sorted(known))))
+    elif not near:
+        parts.append(msg("ref.all", items=shown(sorted(known)[:few]) + "……"))
+    return "；".join(parts)
 
 
 def known_list(values: Iterable[str], limit: int = 12) -> str:
@@ -81,20 +106,20 @@ class Fields:
         allowed = set(known)
         for name in self.data:
             if name not in allowed:
-                self.warn(str(name), f"unknown key, ignored{closest(str(name), allowed)}")
+                self.warn(str(name), msg("field.unknown_key", hint=closest(str(name), allowed)))
 
     # -- typed reads ----------------------------------------------------------------------
     def raw(self, name: str, required: bool = False) -> Any:
         value = self.data.get(name)
         if value is None or value == "":
             if required:
-                where = "is missing" if name not in self.data else "is empty"
+                missing = name not in self.data
                 self.problems.append(
                     Problem(
                         self.doc.path,
                         self.line(name) if name in self.data else self.doc.line(self.prefix),
                         self.key(name),
-                        f"required field {where}",
+                        msg("field.required_missing" if missing else "field.required_empty"),
                     )
                 )
             return None
@@ -105,14 +130,14 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(name, f"expected text, got {type_name(value)}")
+            self.error(name, msg("field.expected_text", got=type_name(value)))
             return None
         if not isinstance(value, str):
-            self.error(name, f"expected text, got a number ({value}); put it in quotes")
+            self.error(name, msg("field.number_as_text", value=value))
             return None
         value = value.strip()
         if len(value) > max_len:
-            self.error(name, f"too long ({len(value)} characters; at most {max_len})")
+            self.error(name, msg("field.too_long", length=len(value), limit=max_len))
             return None
         return value
 
@@ -121,13 +146,13 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, float):
-            self.error(name, f"expected a whole number, got {value}")
+            self.error(name, msg("field.expected_integer", got=value))
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(name, f"expected a whole number, got {type_name(value)}")
+            self.error(name, msg("field.expected_integer", got=type_name(value)))
             return None
         if value < minimum:
-            self.error(name, f"must be at least {minimum}, got {value}")
+            self.error(name, msg("field.at_least", minimum=minimum, value=value))
             return None
         return value
 
@@ -137,7 +162,7 @@ class Fields:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.error(name, f"expected true or false, got {type_name(value)}")
+            self.error(name, msg("field.expected_bool", got=type_name(value)))
             return False
         return value
 
@@ -148,7 +173,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.error(name, f"expected a date like 2026-05-12 09:30, got {type_name(value)}")
+            self.error(name, msg("field.expected_date", got=type_name(value)))
             return None
         try:
             moment = parse_when(value, tz)
@@ -156,7 +181,7 @@ class Fields:
             self.error(name, str(exc))
             return None
         if not min_year <= moment.year <= 2100:
-            self.error(name, f"year {moment.year} is out of range ({min_year}-2100)")
+            self.error(name, msg("field.year_range", year=moment.year, low=min_year))
             return None
         return moment
 
@@ -167,11 +192,7 @@ class Fields:
         day = moment.date() if isinstance(moment, datetime) else moment
         today = now.date()
         if (day - today).days > FAR_FUTURE_DAYS:
-            self.error(
-                name,
-                f"{day} is more than a year in the future (today is {today}); "
-                "is the year mistyped?",
-            )
+            self.error(name, msg("field.far_future", day=day, today=today))
 
     def day(
         self, name: str, tz: tzinfo, required: bool = False, min_year: int = 2000
@@ -187,7 +208,12 @@ class Fields:
         if value not in allowed:
             self.error(
                 name,
-                f'unknown value "{value}"{closest(value, allowed)} (allowed: {", ".join(allowed)})',
+                msg(
+                    "field.unknown_value",
+                    value=value,
+                    hint=closest(value, allowed),
+                    allowed="、".join(allowed),
+                ),
             )
             return None
         return value
@@ -199,18 +225,18 @@ class Fields:
         if isinstance(value, str):
             value = [part for part in re.split(r"[,，、]\s*", value) if part.strip()]
         if not isinstance(value, list):
-            self.error(name, f"expected a list, got {type_name(value)}")
+            self.error(name, msg("field.expected_list", got=type_name(value)))
             return ()
         items: list[str] = []
         for index, item in enumerate(value[:max_items]):
             if isinstance(item, bool) or not isinstance(item, str | int):
-                self.error(f"{name}[{index}]", f"expected text, got {type_name(item)}")
+                self.error(f"{name}[{index}]", msg("field.expected_text", got=type_name(item)))
                 continue
             text = str(item).strip()
             if text and text not in items:
                 items.append(text)
         if len(value) > max_items:
-            self.error(name, f"too many items ({len(value)}; at most {max_items})")
+            self.error(name, msg("field.too_many", count=len(value), limit=max_items))
         return tuple(items)
 
     def mappings(self, name: str) -> Iterator[Fields]:
@@ -219,12 +245,12 @@ class Fields:
         if value is None:
             return
         if not isinstance(value, list):
-            self.error(name, f"expected a list, got {type_name(value)}")
+            self.error(name, msg("field.expected_list", got=type_name(value)))
             return
         for index, item in enumerate(value):
             key = f"{name}[{index}]"
             if not isinstance(item, dict):
-                self.error(key, f"expected key: value lines, got {type_name(item)}")
+                self.error(key, msg("field.expected_mapping", got=type_name(item)))
                 continue
             yield Fields(self.doc, item, self.problems, self.key(key))
 
@@ -234,14 +260,10 @@ class Fields:
         if value is None:
             return None
         if not SLUG.fullmatch(value):
-            self.error(
-                name, f'"{value}" is not a valid id (lowercase a-z, 0-9 and -, e.g. "baiyang")'
-            )
+            self.error(name, msg("field.bad_id", value=value))
             return None
         if reserved_name(value):
-            self.error(
-                name, f'"{value}" is a name Windows reserves for a device; choose another id'
-            )
+            self.error(name, msg("field.reserved_id", value=value))
             return None
         return value
 

@@ -8,12 +8,13 @@ that regulation's summary really has; citing a repealed regulation is a warning 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
 from generator.load.files import Loaded, markdown_documents
+from generator.messages import msg
 from generator.model import (
     REGULATION_LEVELS,
     Citation,
@@ -30,7 +31,15 @@ from generator.numerals import (
     parse_article_number,
 )
 from generator.urls import SLUG
-from generator.validate.fields import Fields, closest, known_list
+from generator.validate.fields import Fields, closest, suggest
+
+
+def unknown_name(value: str, known: Iterable[str], what: str) -> str:
+    """An unknown name from a closed list (domains): the closest, and the list."""
+    names = list(known)
+    hint = msg("ref.all", items="、".join(names))
+    return msg("ref.unknown", what=msg(what), value=value, hint=closest(value, names) + hint)
+
 
 REGULATION_KEYS = (
     "title",
@@ -80,8 +89,11 @@ def _provisions(
                     rel,
                     body_line + offset,
                     "(body)",
-                    f"{article_label(number)} is summarised twice "
-                    f"(first on line {found[number].line})",
+                    msg(
+                        "law.summarised_twice",
+                        label=article_label(number),
+                        line=found[number].line,
+                    ),
                 )
             )
             continue
@@ -109,7 +121,7 @@ def load_regulations(
                     rel,
                     0,
                     "(file name)",
-                    f'"{path.name}": the file name is the regulation id; use a-z, 0-9 and -',
+                    msg("law.bad_file_name", name=path.name),
                 )
             )
             continue
@@ -130,24 +142,22 @@ def load_regulations(
             if name not in by_name:
                 f.error(
                     f"domains[{index}]",
-                    f'unknown domain "{name}"{closest(name, by_name)} '
-                    f"(known: {', '.join(by_name)})",
+                    unknown_name(name, by_name, "what.domain"),
                 )
         source = f.text("source", max_len=500) or ""
         if source and not source.startswith(("http://", "https://")):
-            f.error("source", f'"{source}" is not an http(s) URL')
+            f.error("source", msg("field.not_url", value=source))
         if adopted and effective and effective < adopted:
             f.error(
-                "effective", f"effective date {effective} is before the adoption date {adopted}"
+                "effective",
+                msg("law.effective_before_adopted", effective=effective, adopted=adopted),
             )
         if status == LegalForce.REPEALED.value and not repealed_by:
-            f.error(
-                "repealed_by", "a regulation marked 已废止 must name what repealed it (repealed_by)"
-            )
+            f.error("repealed_by", msg("law.repealed_needs_successor"))
         if repealed_by and status != LegalForce.REPEALED.value:
-            f.warn("repealed_by", f"repealed_by is given but status is {status}, not 已废止")
+            f.warn("repealed_by", msg("law.repealed_by_not_repealed", status=status))
         if repealed_by == path.stem:
-            f.error("repealed_by", "a regulation cannot repeal itself")
+            f.error("repealed_by", msg("law.repeals_itself"))
         elif repealed_by:
             successors.append((f, path.stem, repealed_by))
         provisions = _provisions(doc.body, doc.body_line, rel, problems)
@@ -179,7 +189,15 @@ def load_regulations(
     for f, own, successor in successors:
         if successor not in ids:
             others = ids - {own}
-            f.error("repealed_by", f'unknown regulation "{successor}"{closest(successor, others)}')
+            f.error(
+                "repealed_by",
+                msg(
+                    "ref.unknown",
+                    what=msg("what.regulation"),
+                    value=successor,
+                    hint=suggest(successor, dict.fromkeys(others, "")),
+                ),
+            )
     order = {level: index for index, level in enumerate(REGULATION_LEVELS)}
     regulations.sort(key=lambda r: (order[r.level], r.adopted, r.id))
     return tuple(regulations)
@@ -218,8 +236,12 @@ def load_basis(
         if regulation is None:
             item.error(
                 "law",
-                f'unknown regulation "{law}"{closest(law, regulations)} '
-                f"(known: {known_list(regulations)})",
+                msg(
+                    "ref.unknown",
+                    what=msg("what.regulation"),
+                    value=law,
+                    hint=suggest(law, {r.id: r.short_title for r in regulations.values()}),
+                ),
             )
             continue
         try:
@@ -228,38 +250,55 @@ def load_basis(
             item.error("article", str(exc))
             continue
         if regulation.provision(number) is None:
-            summarised = "、".join(article_label(p.number) for p in regulation.provisions) or "none"
+            summarised = "、".join(article_label(p.number) for p in regulation.provisions) or msg(
+                "law.none"
+            )
             item.error(
                 "article",
-                f"{article_label(number)} is not summarised in {regulation.id} "
-                f"(summarised: {summarised})",
+                msg(
+                    "law.not_summarised",
+                    label=article_label(number),
+                    law=regulation.id,
+                    summarised=summarised,
+                ),
             )
             continue
         if regulation.draft and not draft:
             item.error(
                 "law",
-                f"{regulation.id} is a draft (draft: true) and is not published; "
-                "publish it before citing it",
+                msg("law.cites_draft", law=regulation.id),
             )
             continue
         if regulation.status is LegalForce.REPEALED:
             item.warn(
                 "law",
-                f"cites {regulation.short_title} ({regulation.id}), which is 已废止; "
-                f'cite its successor "{regulation.repealed_by}" instead',
+                msg(
+                    "law.cites_repealed",
+                    title=regulation.short_title,
+                    law=regulation.id,
+                    successor=regulation.repealed_by,
+                ),
             )
         if regulation.effective and when and when.date() < regulation.effective:
             if regulation.status is LegalForce.NOT_YET:
                 item.warn(
                     "law",
-                    f"{regulation.short_title} is 尚未生效 until {regulation.effective}, "
-                    f"after this answer's date {when.date()}",
+                    msg(
+                        "law.not_yet_in_force",
+                        title=regulation.short_title,
+                        effective=regulation.effective,
+                        day=when.date(),
+                    ),
                 )
             else:
                 item.warn(
                     "law",
-                    f"{regulation.short_title} took effect on {regulation.effective}, "
-                    f"after this text's date {when.date()}: it did not apply yet",
+                    msg(
+                        "law.not_in_force_then",
+                        title=regulation.short_title,
+                        effective=regulation.effective,
+                        day=when.date(),
+                    ),
                 )
         citations.append(Citation(regulation, number))
     return tuple(citations)
@@ -287,7 +326,7 @@ def load_questions(
                     rel,
                     0,
                     "(file name)",
-                    f'"{path.name}": name files like vegetables-on-green-space.md',
+                    msg("qa.bad_file_name", name=path.name),
                 )
             )
             continue
@@ -302,8 +341,7 @@ def load_questions(
         if domain_name and domain is None:
             f.error(
                 "domain",
-                f'unknown domain "{domain_name}"{closest(domain_name, by_name)} '
-                f"(known: {', '.join(d.name for d in domains)})",
+                unknown_name(domain_name, [d.name for d in domains], "what.domain"),
             )
         draft = f.flag("draft")
         basis = load_basis(f, by_id, published, draft)
@@ -313,10 +351,13 @@ def load_questions(
         department = f.text("department", max_len=60) or ""
         if received and replied and replied < received:
             f.error(
-                "replied", f"replied on {replied}, before the question was received ({received})"
+                "replied", msg("qa.replied_before_received", replied=replied, received=received)
             )
         if published and received and published.date() < received:
-            f.error("date", f"published on {published.date()}, before it was received ({received})")
+            f.error(
+                "date",
+                msg("qa.published_before_received", published=published.date(), received=received),
+            )
         if replied and not department:
             # The key is missing, so point at the reply date it belongs with.
             problems.append(
@@ -324,12 +365,12 @@ def load_questions(
                     rel,
                     f.line("replied"),
                     "department",
-                    "say which unit replied (答复部门), e.g. department: 法制科",
+                    msg("reply.no_department", example="department: 法制科"),
                     Severity.WARNING,
                 )
             )
         if not doc.body.strip():
-            problems.append(Problem(rel, doc.body_line, "(body)", "the answer is empty"))
+            problems.append(Problem(rel, doc.body_line, "(body)", msg("qa.no_answer")))
         if any(p.is_error for p in problems[before:]):
             continue
         assert question and published and domain

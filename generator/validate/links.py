@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from generator.errors import Problem, Severity
+from generator.messages import msg
 
 _FIELD = "(body)"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -80,8 +81,7 @@ def check_links(
                     source,
                     ref.line,
                     _FIELD,
-                    f'image "{ref.target}" has no alt text; describe it for readers who cannot '
-                    f"see it: ![描述]({ref.target})",
+                    msg("link.no_alt", target=ref.target),
                     Severity.WARNING,
                 )
             )
@@ -156,39 +156,26 @@ def _attribute(pattern: re.Pattern[str], tag: str) -> str | None:
 
 def _judge(ref: _Ref, src: PurePosixPath, targets: LinkTargets) -> tuple[str, bool]:
     """(message, is_error) for one reference; an empty message when it is fine."""
-    what = "image" if ref.kind == "image" else "link"
     image = ref.kind == "image"
     target = ref.target.strip()
-    shown = f'{what} "{target}"'
+    shown = {"what": msg("what.image" if image else "what.link"), "target": target}
     if not target:
-        return (f"{what} without a file name: ![描述](photo.jpg)", True) if image else ("", False)
+        return (msg("link.image_no_file"), True) if image else ("", False)
     if target.startswith("#"):
         return "", False
     if _ON_A_COMPUTER.match(target):
-        return (
-            f"{shown} is a file on someone's computer; copy it into content/ beside this file "
-            "and link it by its name",
-            image,
-        )
+        return msg("link.on_computer", **shown), image
     if target.startswith("//") or _SCHEME.match(target):
         scheme = target.split(":", 1)[0].lower() if not target.startswith("//") else "https"
         if image and scheme == "data":
-            return (
-                "image pasted into the text as data; save it as a file beside this file and "
-                "link it by its name",
-                False,
-            )
+            return msg("link.data_image"), False
         if image and scheme in ("http", "https"):
             host = urlsplit(target if not target.startswith("//") else f"https:{target}").hostname
-            return (
-                f"{shown} is loaded from {host}; save a copy beside this file (other sites, "
-                "WeChat among them, may refuse to show their images here)",
-                False,
-            )
+            return msg("link.hotlinked", host=host, **shown), False
         return "", False
     path = unquote(urlsplit(target).path)
     if "\\" in path:
-        return f"{shown}: write paths with / (not \\)", image
+        return msg("link.backslash", **shown), image
     suffix = PurePosixPath(path).suffix.lower()
     if not image and (path.endswith("/") or suffix not in targets.asset_suffixes | {".md"}):
         return "", False  # a site address (../qa/), not a file
@@ -196,21 +183,17 @@ def _judge(ref: _Ref, src: PurePosixPath, targets: LinkTargets) -> tuple[str, bo
     joined = path.lstrip("/") if absolute else posixpath.join(str(src.parent), path)
     resolved = posixpath.normpath(joined)
     if resolved == ".." or resolved.startswith("../"):
-        return f"{shown} points outside the content folder", image
+        return msg("link.outside", **shown), image
     if resolved not in targets.files:
-        return f"{shown} not found (there is no content/{resolved})", image
+        return msg("link.not_found", resolved=resolved, **shown), image
     if image and resolved not in targets.assets:
         kinds = ", ".join(sorted(targets.asset_suffixes))
-        return (f"{shown} is not published (published file types: {kinds})", True)
+        return msg("link.image_not_published", kinds=kinds, **shown), True
     if not image and suffix == ".md" and resolved not in targets.pages:
-        return f"{shown} is not a published page (a draft?); the link would not work", False
+        return msg("link.page_not_published", **shown), False
     if not image and suffix != ".md" and resolved not in targets.assets:
-        return f"{shown} is not published (only images and documents under content/ are)", False
+        return msg("link.file_not_published", **shown), False
     if absolute:
         relative = posixpath.relpath(resolved, str(src.parent))
-        return (
-            f"{shown} works only when the site is at the root of its address; write it "
-            f"relative to this file: {relative}",
-            False,
-        )
+        return msg("link.absolute", relative=relative, **shown), False
     return "", False

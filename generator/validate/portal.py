@@ -22,8 +22,9 @@ from generator.load.files import (
     outside_portal,
     parse_markdown,
 )
+from generator.messages import msg
 from generator.model import Article, Campaign, FreePage, Portal, Question, Regulation
-from generator.parallel import fork_map
+from generator.parallel import call, fork_map
 from generator.privacy import mask_asker
 from generator.settings import Settings
 from generator.urls import article_url, question_url, regulation_url
@@ -57,7 +58,7 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
     problems: list[Problem] = []
     if not content.is_dir():
         rel = PurePosixPath(settings.content_dir.as_posix())
-        raise ContentError([Problem(rel, 0, "(folder)", "content folder does not exist")])
+        raise ContentError([Problem(rel, 0, "(folder)", msg("content.no_folder"))])
     tz = settings.timezone
     # Only to catch a mistyped year; nothing the site shows depends on it.
     now = source_date_epoch() or datetime.now(UTC)
@@ -89,10 +90,10 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
     pages_here = content_urls(articles, published_questions, published_regulations, pages)
     for r in redirects:
         if r.old in pages_here:
-            message = f"/{r.old} is a page of the site, not an old address"
+            message = msg("redirect.from_is_page", path=r.old)
             problems.append(Problem(r.source, r.line, f"{r.key}.from", message))
         if r.new not in pages_here and r.new not in SECTION_URLS:
-            message = f"/{r.new} is not a page of the site"
+            message = msg("redirect.to_missing", path=r.new)
             problems.append(Problem(r.source, r.line, f"{r.key}.to", message))
     synonyms = load_synonyms(root, settings.synonyms_file, problems)
     if any(p.is_error for p in problems):
@@ -143,7 +144,7 @@ def _read_ahead(
     done = set(new) | set(parsed)
     for found in files.values():
         tasks += [partial(load_markdown, path, rel) for path, rel in found if rel not in done]
-    results = fork_map(lambda i: tasks[i](), range(len(tasks)))
+    results = fork_map(call, tasks)
     campaigns, rest = results[: len(folders)], iter(results[len(folders) :])
     for rel in new:
         parsed[rel] = next(rest)
@@ -242,16 +243,10 @@ def check_paths(
             try:
                 target = path.resolve(strict=True)
             except (OSError, RuntimeError):
-                problems.append(
-                    Problem(rel, 0, "(file)", "symbolic link is broken or loops; refused")
-                )
+                problems.append(Problem(rel, 0, "(file)", msg("path.broken_link")))
                 continue
             if not target.is_relative_to(resolved_content):
-                problems.append(
-                    Problem(
-                        rel, 0, "(file)", "symbolic link points outside the content folder; refused"
-                    )
-                )
+                problems.append(Problem(rel, 0, "(file)", msg("path.link_outside")))
                 continue
         name = path.name
         published_name = name
@@ -265,7 +260,7 @@ def check_paths(
                     rel,
                     0,
                     "(file name)",
-                    f'"{name}" contains {shown}, which Windows does not allow in names; rename it',
+                    msg("path.windows_forbidden", name=name, chars=shown),
                 )
             )
         elif name != name.rstrip(". "):
@@ -274,7 +269,7 @@ def check_paths(
                     rel,
                     0,
                     "(file name)",
-                    f'"{name}" ends with a dot or a space, which Windows drops; rename it',
+                    msg("path.windows_trailing", name=name),
                 )
             )
         elif reserved_name(name) or reserved_name(published_name):
@@ -283,21 +278,19 @@ def check_paths(
                     rel,
                     0,
                     "(file name)",
-                    f'"{published_name.split(".", 1)[0]}" is a name Windows reserves for a device '
-                    "(CON, PRN, AUX, NUL, COM1-9, LPT1-9); the site could not be copied to a "
-                    "Windows computer; rename it",
+                    msg("path.windows_reserved", name=published_name.split(".", 1)[0]),
                 )
             )
         if path.suffix.lower() in _MARKDOWN and path.is_file():
             in_place = len(rel_content.parts) == 2 and rel_content.parts[0] in PAGE_DIRS
             if not in_place or path.suffix != ".md":
-                folders = ", ".join(f"content/{d}/" for d in PAGE_DIRS)
+                folders = "、".join(f"content/{d}/" for d in PAGE_DIRS)
                 problems.append(
                     Problem(
                         rel,
                         0,
                         "(file)",
-                        f"not published: Markdown is read only as NAME.md directly in {folders}",
+                        msg("path.markdown_elsewhere", folders=folders),
                         Severity.WARNING,
                     )
                 )
@@ -312,7 +305,7 @@ def check_page_names(pages: tuple[FreePage, ...], problems: list[Problem]) -> No
                     page.source,
                     0,
                     "(file name)",
-                    f"same URL /{page.key}/ as the site's own {page.key}/ section; rename the file",
+                    msg("page.section_name", key=page.key),
                 )
             )
 

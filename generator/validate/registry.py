@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from generator.errors import Problem
 from generator.load.files import load_yaml_file
 from generator.load.yamldoc import YamlDoc
+from generator.messages import msg
 from generator.model import Edition, Level, Outlet, QuotaPeriod, Redirect, Unit, UnitType
 from generator.validate.fields import Fields, type_name
 
@@ -27,7 +28,7 @@ def _root_list(
 ) -> tuple[YamlDoc | None, Fields | None]:
     if not path.exists():
         if required:
-            problems.append(Problem(rel, 0, "(file)", "file is missing"))
+            problems.append(Problem(rel, 0, "(file)", msg("file.missing")))
         return None, None
     doc, found = load_yaml_file(path, rel)
     problems.extend(found)
@@ -36,13 +37,11 @@ def _root_list(
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
-        problems.append(
-            Problem(rel, 1, "(file)", f"expected key: value lines, got {type_name(doc.data)}")
-        )
+        problems.append(Problem(rel, 1, "(file)", msg("file.not_mapping", got=type_name(doc.data))))
         return None, None
     top = Fields(doc, doc.data, problems)
     if key not in doc.data:
-        problems.append(Problem(rel, 1, key, "required field is missing"))
+        problems.append(Problem(rel, 1, key, msg("field.required_missing")))
     return doc, top
 
 
@@ -52,7 +51,7 @@ def _unique(items: Iterator[tuple[Fields, str | None]]) -> Iterator[tuple[Fields
         if ident is None:
             continue
         if ident in seen:
-            fields.error("id", f'duplicate id "{ident}" (first on line {seen[ident]})')
+            fields.error("id", msg("registry.duplicate_id", value=ident, line=seen[ident]))
             continue
         seen[ident] = fields.line("id")
         yield fields, ident
@@ -92,9 +91,7 @@ def _quotas(f: Fields, tz: tzinfo) -> tuple[QuotaPeriod, ...]:
         per_week = f.integer("quota")
         return (QuotaPeriod(None, per_week),) if per_week is not None else ()
     if not isinstance(value, list):
-        f.error(
-            "quota", f"expected a number or a list of {{from, per_week}}, got {type_name(value)}"
-        )
+        f.error("quota", msg("registry.quota_type", got=type_name(value)))
         return ()
     periods: list[QuotaPeriod] = []
     for item in f.mappings("quota"):
@@ -104,7 +101,7 @@ def _quotas(f: Fields, tz: tzinfo) -> tuple[QuotaPeriod, ...]:
         if start is None or per_week is None:
             continue
         if periods and periods[-1].start and start <= periods[-1].start:
-            item.error("from", "quota periods must be in date order")
+            item.error("from", msg("registry.quota_order"))
             continue
         periods.append(QuotaPeriod(start, per_week))
     return tuple(periods)
@@ -125,7 +122,7 @@ def load_outlets(
     raw_points = top.raw("points")
     if raw_points is not None:
         if not isinstance(raw_points, dict):
-            top.error("points", f"expected level: points lines, got {type_name(raw_points)}")
+            top.error("points", msg("registry.points_type", got=type_name(raw_points)))
         else:
             table = Fields(top.doc, raw_points, problems, "points")
             for name in raw_points:
@@ -142,7 +139,7 @@ def load_outlets(
         feed = f.text("feed")
         override = f.integer("points")
         if feed and not feed.startswith(("http://", "https://")):
-            f.error("feed", f'"{feed}" is not an http(s) URL')
+            f.error("feed", msg("field.not_url", value=feed))
             feed = None
         if name and level:
             outlets.append(Outlet(ident, name, Level(level), feed, override))
@@ -169,7 +166,7 @@ def load_editions(
         if number is None:
             continue
         if number in editions:
-            f.error("number", f"edition {number} is listed twice")
+            f.error("number", msg("registry.edition_twice", number=number))
             continue
         editions[number] = Edition(number, day, theme, title)
     return tuple(sorted(editions.values(), key=lambda e: e.number))
@@ -187,7 +184,7 @@ def _site_path(f: Fields, name: str) -> str | None:
     if path and not path.endswith("/"):
         path += "/"
     if not _SITE_PATH.fullmatch(path) or "/../" in f"/{path}" or "/./" in f"/{path}":
-        f.error(name, f'"{value}" is not a path of this site (e.g. news/2026/05/night-market/)')
+        f.error(name, msg("redirect.bad_path", value=value))
         return None
     return path
 
@@ -207,9 +204,9 @@ def load_redirects(content: Path, root: Path, problems: list[Problem]) -> tuple[
         if old is None or new is None:
             continue
         if old == new:
-            f.error("to", "a redirect must lead to another address")
+            f.error("to", msg("redirect.same"))
         elif old in found:
-            f.error("from", f"/{old} is redirected twice (first on line {found[old].line})")
+            f.error("from", msg("redirect.twice", path=old, line=found[old].line))
         else:
             found[old] = Redirect(old, new, rel, f.line("from"), f.prefix)
     return tuple(sorted(found.values(), key=lambda r: r.old))

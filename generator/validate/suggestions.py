@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import tzinfo
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
 from generator.load.csvfile import parse_excel_datetime, read_table
 from generator.load.files import load_yaml_file
+from generator.messages import msg
 from generator.model import Campaign, Suggestion, SuggestionStatus
-from generator.parallel import fork_map
+from generator.parallel import call, fork_map
 from generator.privacy import mask_name, mask_text
 from generator.urls import SLUG, slugify
 from generator.validate.fields import Fields, closest, type_name
@@ -68,9 +70,8 @@ def load_campaigns(
     if read is None:
         folders = campaign_folders(content)
         # An archive holds years of campaigns; masking their rows is the slow part.
-        read = fork_map(
-            lambda i: read_campaign(folders[i], root, tz, allow), range(len(folders)), min_items=8
-        )
+        tasks = [partial(read_campaign, folder, root, tz, allow) for folder in folders]
+        read = fork_map(call, tasks, min_items=8)
     campaigns = []
     for campaign, found in read:
         problems.extend(found)
@@ -90,13 +91,13 @@ def _campaign(
                 rel,
                 0,
                 "(folder)",
-                f'"{folder.name}": use lowercase a-z, 0-9 and - for campaign folders',
+                msg("campaign.bad_folder", name=folder.name),
             )
         )
         return None
     settings_path = folder / "campaign.yml"
     if not settings_path.is_file():
-        problems.append(Problem(rel / "campaign.yml", 0, "(file)", "file is missing"))
+        problems.append(Problem(rel / "campaign.yml", 0, "(file)", msg("file.missing")))
         return None
     doc, found = load_yaml_file(settings_path, rel / "campaign.yml")
     problems.extend(found)
@@ -108,7 +109,7 @@ def _campaign(
                 rel / "campaign.yml",
                 1,
                 "(file)",
-                f"expected key: value lines, got {type_name(doc.data)}",
+                msg("file.not_mapping", got=type_name(doc.data)),
             )
         )
         return None
@@ -120,7 +121,7 @@ def _campaign(
     closed = f.day("closed", tz)
     themes = f.text_list("themes")
     if not themes:
-        f.error("themes", "list the campaign's themes, e.g. [行政执法, 市容市貌]")
+        f.error("themes", msg("campaign.no_themes"))
     named: dict[str, str] = {}
     for index, theme in enumerate(themes):
         # Each theme has its own page, at an address made from its pinyin.
@@ -128,11 +129,11 @@ def _campaign(
         if slug in named:
             f.error(
                 f"themes[{index}]",
-                f'"{theme}" and "{named[slug]}" would share the address {slug}/; rename one',
+                msg("campaign.theme_clash", theme=theme, other=named[slug], slug=slug),
             )
         named.setdefault(slug, theme)
     if opened and closed and closed < opened:
-        f.error("closed", f"closes on {closed}, before it opens on {opened}")
+        f.error("closed", msg("campaign.closes_before_opens", closed=closed, opened=opened))
     reply_policy = f.text("reply_policy", max_len=2000) or ""
     notes = f.text("notes", max_len=4000) or ""
     csv_path = folder / "submissions.csv"
@@ -140,7 +141,7 @@ def _campaign(
     if csv_path.is_file():
         suggestions = _suggestions(csv_path, rel / "submissions.csv", themes, tz, problems, allow)
     else:
-        problems.append(Problem(rel / "submissions.csv", 0, "(file)", "file is missing"))
+        problems.append(Problem(rel / "submissions.csv", 0, "(file)", msg("file.missing")))
     if any(p.is_error for p in problems[before:]):
         return None
     assert title and opened
@@ -181,10 +182,10 @@ def _suggestions(
 
         ident = cells.get("id", "")
         if not ident:
-            error("id", "required cell is empty")
+            error("id", msg("csv.cell_empty"))
             continue
         if ident in seen:
-            error("id", f'duplicate id "{ident}" (first on line {seen[ident]})')
+            error("id", msg("csv.duplicate_id", value=ident, line=seen[ident]))
             continue
         seen[ident] = line
         try:
@@ -196,23 +197,31 @@ def _suggestions(
         if theme not in themes:
             error(
                 "theme",
-                f'unknown theme "{theme}"{closest(theme, themes)} '
-                f"(campaign.yml themes: {', '.join(themes)})",
+                msg(
+                    "csv.unknown_theme",
+                    value=theme,
+                    hint=closest(theme, themes),
+                    themes="、".join(themes),
+                ),
             )
         status_text = cells.get("status", "") or SuggestionStatus.PENDING.value
         allowed = [s.value for s in SuggestionStatus]
         if status_text not in allowed:
             error(
                 "status",
-                f'unknown status "{status_text}"{closest(status_text, allowed)} '
-                f"(allowed: {', '.join(allowed)})",
+                msg(
+                    "csv.unknown_status",
+                    value=status_text,
+                    hint=closest(status_text, allowed),
+                    allowed="、".join(allowed),
+                ),
             )
         featured_text = cells.get("featured", "").strip().lower()
         if featured_text not in _YES | _NO:
-            error("featured", f'"{cells.get("featured")}": write 是 or leave empty')
+            error("featured", msg("csv.featured", value=cells.get("featured")))
         text = cells.get("text", "")
         if not text:
-            error("text", "required cell is empty")
+            error("text", msg("csv.cell_empty"))
         replied = None
         if cells.get("replied"):
             try:
@@ -222,8 +231,11 @@ def _suggestions(
         if replied and received and replied < received.astimezone(tz).date():
             error(
                 "replied",
-                f"replied on {replied}, before the suggestion was received "
-                f"({received.astimezone(tz).date()})",
+                msg(
+                    "csv.replied_before_received",
+                    replied=replied,
+                    received=received.astimezone(tz).date(),
+                ),
             )
             continue
         if received is None or theme not in themes or status_text not in allowed or not text:
@@ -238,8 +250,7 @@ def _suggestions(
                     rel,
                     line,
                     "status",
-                    f"status is {status.value} but the reply date is {replied}; set the status "
-                    "the reply gave (采纳, 部分采纳, 已答复, 未采纳)",
+                    msg("csv.status_vs_reply_date", status=status.value, replied=replied),
                     Severity.WARNING,
                 )
             )
@@ -249,7 +260,7 @@ def _suggestions(
                     rel,
                     line,
                     "department",
-                    "say which unit replied (答复部门), e.g. 法制科",
+                    msg("reply.no_department", example="法制科"),
                     Severity.WARNING,
                 )
             )
@@ -260,7 +271,7 @@ def _suggestions(
                     rel,
                     line,
                     "reply",
-                    f"status is {status.value} but the reply is empty",
+                    msg("csv.reply_empty", status=status.value),
                     Severity.WARNING,
                 )
             )
