@@ -376,22 +376,6 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "new.unknown_level": _m(
         "没有这个效力级别“{value}”。可以写：{allowed}", f"{L}#regulation-fields"
     ),
-    # -- article and question references (portal wechat, portal poster) ----------------------------
-    "cmd.no_article": _m(
-        "没有这篇稿件“{value}”（写稿件的文件名或路径，例如 2026-05-12-night-market）。{hint}",
-        "poster.md#references",
-    ),
-    "cmd.not_published": _m(
-        "稿件的状态是 {status}，不在网站上；只有已发布（published）的稿件才能用",
-        "poster.md#references",
-    ),
-    "cmd.no_question": _m(
-        "法律咨询台里没有已发布的问题“{value}”（写 content/qa/ 下的文件名）。{hint}",
-        "poster.md#references",
-    ),
-    "cmd.not_answered": _m(
-        "这个问题还没有答复日期（待答复），不能上宣传栏", "poster.md#references"
-    ),
     # -- published addresses --------------------------------------------------------------------
     "published.moved": _m(
         "这篇稿件原来在 /{old}，现在在 /{new}：旧链接会打不开。"
