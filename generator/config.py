@@ -165,5 +165,6 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         ),
         synonyms_file=options.synonyms,
         feed_items=None if options.feeds.complete else max(1, options.feeds.limit),
+        favicon=str(config.theme.get("favicon") or "assets/images/favicon.png"),
         extra=extra,
     )

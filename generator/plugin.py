@@ -53,6 +53,7 @@ from generator.render.spec import PageSpec
 from generator.render.tracking_pages import TRACKING_URL, without_tracking
 from generator.render.wayfinding import section_of
 from generator.settings import Settings
+from generator.theme_patches import BYTECODE_PATTERN, ThemePatches
 from generator.validate.portal import load_portal
 from generator.write import write_outputs
 
@@ -202,9 +203,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        # The theme's compiled templates kept between builds, as our own (render/pages.py).
+        env.add_extension(ThemePatches)  # valid HTML from Material's templates
+        # The theme's compiled templates kept between builds, as our own (render/pages.py);
+        # the file names carry the patches' hash, so none compiled without them is reused.
         if env.bytecode_cache is None:
-            env.bytecode_cache = FileSystemBytecodeCache()
+            env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
         # The footer's telephone numbers as links (themes/portal/partials/copyright.html).
         # The copyright is HTML as Material writes it; only its text is touched.
         env.filters["pt_tel"] = link_phones

@@ -55,6 +55,7 @@ class Settings:
     hotline: str = ""  # 投诉举报电话, published on purpose
     public_contacts: frozenset[str] = frozenset()  # office phones/e-mails published on purpose
     synonyms_file: str | None = None  # the search's synonym table; None: portal's own
+    favicon: str = "assets/images/favicon.png"  # the theme's, for pages portal writes itself
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

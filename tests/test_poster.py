@@ -289,7 +289,7 @@ def test_site_has_a_sheet_page_for_each_recent_week_with_news(
     ]
     assert sheet.question is not None
     assert tree.cssselect(".qa__q a")[0].text_content() == sheet.question.question
-    labels = [f.get("aria-label") for f in tree.cssselect("figure.qr")]
+    labels = [f.get("aria-label") for f in tree.cssselect("figure.qr [role=img]")]
     urls = [SAMPLE_SITE + article_url(a) for a in sheet.articles]
     urls.append(SAMPLE_SITE + question_url(sheet.question))
     assert [label.rsplit("，", 1)[1] for label in labels] == urls

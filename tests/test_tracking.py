@@ -485,7 +485,7 @@ def test_tracking_page_shows_what_the_downloads_hold(sample_site: Path) -> None:
     assert first == ["1", top["name"], str(top["placements"]), str(top["points"])]
     # Met and short read without colour: a symbol and a word in every cell.
     cells = [td.text_content() for td in tree.cssselect(".pt-track--weeks tbody td.pt-num")]
-    assert all(c[-1] in "✓✗—" or c.isdigit() for c in cells)
+    assert all(c.endswith(("✓达标", "✗未达标", "—")) or c.isdigit() for c in cells)
 
 
 def test_tracking_downloads_open_in_excel(sample_site: Path) -> None:

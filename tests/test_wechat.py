@@ -106,7 +106,7 @@ def test_a_plain_article_exactly() -> None:
         f'<p style="{p}">第一段。</p>'
         f'<p style="{p}">第二段<strong style="font-weight:bold">重点</strong>。</p>'
         '<section style="margin:32px 0 0;padding:12px 0 0;border-top:1px solid #e5e5e5;'
-        'font-size:14px;line-height:1.75;color:#888888">'
+        'font-size:14px;line-height:1.75;color:#666666">'
         f'<p style="{foot}">来源：白洋中队\u3000作者：朱晓燕</p>'
         f'<p style="{foot}">阅读原文：<a href="{ORIGINAL}" style="{link}">{ORIGINAL}</a></p>'
         f'<p style="{foot}"><a href="{SITE}" style="{link}">测试执法局</a>'

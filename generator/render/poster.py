@@ -220,6 +220,7 @@ def render_sheets(
         on_site=page_url is not None,
         index_href=link(INDEX_URL),
         feed_href=link("feeds/news.xml"),
+        favicon_href=link(settings.favicon),
         # On the site the stylesheet is a file (the site's policy allows no inline style); a
         # sheet written by `portal poster` stands alone.
         css_href=link(STYLESHEET) if page_url is not None else "",

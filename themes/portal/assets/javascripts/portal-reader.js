@@ -149,4 +149,19 @@
   } else {
     wire();
   }
+
+  // The menu and search are opened by hidden checkboxes. Material marks them
+  // autocomplete="off" so that Firefox does not bring them back checked on a reload or on
+  // going back, but that attribute is not valid HTML on a checkbox (generator/theme_patches.py
+  // takes it out), so a page shown again closes them here.
+  window.addEventListener("pageshow", function () {
+    var ids = ["__drawer", "__search"];
+    for (var i = 0; i < ids.length; i++) {
+      var box = document.getElementById(ids[i]);
+      if (box && box.checked) {
+        box.checked = false;
+        box.dispatchEvent(new Event("change"));
+      }
+    }
+  });
 })();
