@@ -48,7 +48,7 @@ from generator.render.keep import never
 from generator.render.pages import PageRenderer
 from generator.render.phones import link_phones
 from generator.render.sanitize import sanitize_html
-from generator.render.sitemap import sitemap_xml
+from generator.render.sitemap import robots_txt, sitemap_xml
 from generator.render.spec import PageSpec
 from generator.render.tracking_pages import TRACKING_URL, without_tracking
 from generator.render.wayfinding import section_of
@@ -535,6 +535,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             (Path(config.site_dir) / name).unlink(missing_ok=True)
         outputs["sitemap.xml"] = sitemap_xml(indexed, self.settings.site_url, self.as_of())
         outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
+        hidden = [f"/{TRACKING_URL}"] if self.settings.tracking_internal else []
+        outputs["robots.txt"] = robots_txt(self.settings.site_url, hidden)
         try:
             write_outputs(Path(config.site_dir), self._changed(outputs))
         except ValueError as exc:

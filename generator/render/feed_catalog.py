@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from generator.model import Article, Portal, Question, Regulation
 from generator.numerals import article_label
-from generator.render.feeds import Feed, FeedItem, absolutize
+from generator.render.feeds import Feed, FeedItem, absolutize, opml
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (
@@ -34,6 +34,14 @@ _IMAGE_TYPES = {
     ".webp": "image/webp",
     ".svg": "image/svg+xml",
 }
+
+
+# The two subscription lists (OPML) the 订阅 page offers. feeds.opml keeps the address the
+# single list had.
+OPML_EVERYTHING = "feeds/feeds.opml"
+OPML_CATEGORIES = "feeds/categories.opml"
+# Feeds whose items appear in no other feed, in both lists.
+_DISTINCT = ("feeds/qa", "feeds/regulations")
 
 
 @dataclass(frozen=True)
@@ -201,3 +209,21 @@ def regulation_item(g: Regulation, body_html: str, settings: Settings) -> FeedIt
         authors=(g.issuer,),
         categories=(g.level, g.status.value, *(d.name for d in g.domains)),
     )
+
+
+def opml_lists(feeds: list[Feed], site_name: str) -> dict[str, bytes]:
+    """The site's two OPML subscription lists, each without a piece in two of its feeds.
+
+    A reader that keys items by guid across feeds (newsboat) shows an item in one feed only,
+    so a list holding 全部新闻 and the categories leaves one of them looking empty. So: one
+    list for everything (全部新闻, 法律咨询台, 法规摘要更新) and one by category (each news
+    category and the same two). 美丽家园专版 repeats pieces of the categories and is in
+    neither; the 订阅 page lists it for those who want it alone.
+    """
+    by_path = {f.path: f for f in feeds}
+    distinct = [by_path[p] for p in _DISTINCT if p in by_path]
+    categories = [f for f in feeds if f.path.startswith("feeds/category/")]
+    return {
+        OPML_EVERYTHING: opml([by_path["feeds/news"], *distinct], f"{site_name} 全部内容"),
+        OPML_CATEGORIES: opml([*categories, *distinct], f"{site_name} 分栏目"),
+    }

@@ -221,19 +221,22 @@ def render_feed(feed: Feed) -> dict[str, bytes]:
 
 
 def opml(feeds: Sequence[Feed], title: str) -> bytes:
-    """An OPML 2.0 list of every RSS feed, for readers that import subscriptions."""
+    """An OPML 2.0 subscription list of the RSS version of `feeds`.
+
+    Each feed is an empty `outline` element named by its `text` attribute, which OPML 2.0
+    requires of every outline (readers show it as the subscription's name).
+    """
     root = ET.Element("opml", {"version": "2.0"})
     head = _sub(root, "head")
     _sub(head, "title", title)
     body = _sub(root, "body")
     for feed in feeds:
-        _sub(
-            body,
-            "outline",
-            type="rss",
-            text=feed.title,
-            title=feed.title,
-            xmlUrl=feed.url("xml"),
-            htmlUrl=feed.home_url,
-        )
+        attributes = {
+            "type": "rss",
+            "text": feed.title,
+            "title": feed.title,
+            "xmlUrl": feed.url("xml"),
+            "htmlUrl": feed.home_url,
+        }
+        ET.SubElement(body, "outline", {k: xml_text(v) for k, v in attributes.items()})
     return _xml_bytes(root)

@@ -6,7 +6,6 @@ each spec into a generated file; nothing here knows MkDocs.
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
@@ -23,8 +22,15 @@ from generator.render import jsonld, tags, wayfinding
 from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
 from generator.render.api import api_outputs
 from generator.render.embed import embed_outputs
-from generator.render.feed_catalog import FeedLink, feed_links, site_feeds
-from generator.render.feeds import Feed, opml, render_feed
+from generator.render.feed_catalog import (
+    OPML_CATEGORIES,
+    OPML_EVERYTHING,
+    FeedLink,
+    feed_links,
+    opml_lists,
+    site_feeds,
+)
+from generator.render.feeds import render_feed
 from generator.render.interaction_pages import (
     interaction_data,
     interaction_outputs,
@@ -35,6 +41,7 @@ from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
+from generator.render.sitemap import feed_folder_sitemaps
 from generator.render.spec import PageSpec, fixed_page
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
 from generator.render.text import relative_url
@@ -112,7 +119,8 @@ def build_specs(
         "subscribe.html",
         "subscribe/",
         feeds=list(feeds.values()),
-        opml="feeds/feeds.opml",
+        opml_everything=OPML_EVERYTHING,
+        opml_categories=OPML_CATEGORIES,
         site_url=settings.site_url,
     )
     specs.append(fixed_page("subscribe/", "订阅", subscribe))
@@ -334,9 +342,9 @@ def build_outputs(
     outputs: dict[str, bytes] = {}
     for feed in feeds:
         outputs.update(render_feed(feed))
-    outputs["feeds/feeds.opml"] = opml(feeds, f"{settings.site_name} 订阅列表")
+    outputs.update(opml_lists(feeds, settings.site_name))
     outputs[IDS_FILE] = ids_json(published_items(portal, settings))
-    outputs.update(feed_folder_sitemaps(feeds))
+    outputs.update(feed_folder_sitemaps((f.path for f in feeds), settings.site_url))
     outputs.update(redirect_pages(portal, settings))
     docs, words = search_docs(portal, bodies, settings.timezone), portal_words(portal)
 
@@ -389,22 +397,6 @@ def _group(
     if note is not None:
         note(made)
     return made
-
-
-def feed_folder_sitemaps(feeds: list[Feed]) -> dict[str, bytes]:
-    """An empty sitemap in each feed folder.
-
-    Material's script fetches `sitemap.xml` beside every `<link rel="alternate">` of a page
-    (meant for language versions); with feeds linked that way each page view would request
-    feeds/sitemap.xml and get a 404. An empty, valid sitemap answers it.
-    """
-    empty = (
-        b'<?xml version="1.0" encoding="utf-8"?>\n'
-        b"<!-- Feeds are listed in /feeds/feeds.opml; pages in /sitemap.xml. -->\n"
-        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
-    )
-    folders = {posixpath.dirname(f.path) for f in feeds}
-    return {f"{folder}/sitemap.xml": empty for folder in sorted(folders)}
 
 
 def redirect_pages(portal: Portal, settings: Settings) -> dict[str, bytes]:
