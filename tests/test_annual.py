@@ -175,8 +175,8 @@ def test_page_downloads_and_cli_agree(
     cli_csv = capsys.readouterr().out
     assert cli_csv.encode() == (site / "annual/2026/annual.csv").read_bytes()
     rows = list(csv.DictReader(io.StringIO(cli_csv.removeprefix("\ufeff"))))
-    assert [r["key"] for r in rows] == [f["key"] for f in data["figures"]]
-    assert {r["key"]: r["value"] for r in rows}["surveys.median_days"] == "12.5"
+    assert [r["指标编号"] for r in rows] == [f["key"] for f in data["figures"]]
+    assert {r["指标编号"]: r["数值"] for r in rows}["surveys.median_days"] == "12.5"
     assert all(r["统计口径"] for r in rows)
     assert main(["report", "-f", config, "--annual", "2026"]) == 0
     table = capsys.readouterr().out

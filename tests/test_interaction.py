@@ -259,12 +259,12 @@ def test_statistics_page_and_downloads(
     months = list(
         csv.DictReader(io.StringIO((site / "interaction/by-month.csv").read_text("utf-8-sig")))
     )
-    assert [(m["kind"], m["month"], m["received"], m["median_days"]) for m in months] == [
-        ("question", "2026-07", "2", "6.5"),
-        ("question", "2026-08", "2", "1"),
-        ("question", "2026-09", "1", ""),
-        ("suggestion", "2026-07", "2", "13.5"),
-        ("suggestion", "2026-08", "2", ""),
+    assert [(m["渠道"], m["月份"], m["收到"], m["答复天数中位数"]) for m in months] == [
+        ("法律咨询台", "2026-07", "2", "6.5"),
+        ("法律咨询台", "2026-08", "2", "1"),
+        ("法律咨询台", "2026-09", "1", ""),
+        ("问计于民", "2026-07", "2", "13.5"),
+        ("问计于民", "2026-08", "2", ""),
     ]
     records = (site / "interaction/records.csv").read_text("utf-8-sig")
     assert "张三" not in records and "张" not in records  # no names: dates and groups only

@@ -93,7 +93,7 @@ def test_csv_download_neutralises_formulas(write_portal: WritePortal) -> None:
     assert build(root, root / "site") == 0
     data = (root / "site/suggestions/xianyiji/digest.csv").read_text(encoding="utf-8-sig")
     (record,) = list(csv.DictReader(io.StringIO(data)))
-    assert record["title"].startswith("'=") and record["text"].startswith("'+")
+    assert record["标题"].startswith("'=") and record["内容"].startswith("'+")
 
 
 def test_raw_data_files_never_copied(sample_site: Path) -> None:

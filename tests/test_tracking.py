@@ -359,7 +359,10 @@ def test_tables_carry_the_same_numbers_to_csv_and_json() -> None:
     )
     recent = tables["recent"]
     assert [c.key for c in recent.columns] == ["unit", "name", "2026-W19", "2026-W20", "weeks_met"]
-    assert recent.csv_rows() == [["a", "甲中队", "1/2", "1/2", "0"]]
+    assert recent.csv_header() == [
+        *("单位编号", "单位", "19周报送", "19周定额", "20周报送", "20周定额", "达标周数"),
+    ]
+    assert recent.csv_rows() == [["a", "甲中队", "1", "2", "1", "2", "0"]]
     assert recent.records()[0]["2026-W19"] == {"submitted": 1, "quota": 2, "met": False}
     assert tables["levels"].csv_rows()[-1] == ["", "合计", "", "1", "10"]
 

@@ -105,14 +105,35 @@ class DataTable:
             "total": self._record(self.total) if self.total else None,
         }
 
+    def csv_header(self) -> list[str]:
+        """The labels; a tally column is two, its count and its quota (see `csv_rows`)."""
+        return [
+            label
+            for c in self.columns
+            for label in ((f"{c.label}报送", f"{c.label}定额") if c.kind == "tally" else (c.label,))
+        ]
+
     def csv_rows(self) -> list[list[str]]:
-        rows = [[cell_text(v) for v in row] for row in self.rows]
+        """The rows as spreadsheet cells. A tally (1 of a quota of 1) is two numbers in two
+        columns: written `1/1`, a spreadsheet would read it as 1 January."""
+        rows = [self._csv_row(row) for row in self.rows]
         if self.total:
-            rows.append([cell_text(v) for v in self.total])
+            rows.append(self._csv_row(self.total))
         return rows
 
+    def _csv_row(self, row: tuple[Any, ...]) -> list[str]:
+        cells: list[str] = []
+        for c, value in zip(self.columns, row, strict=True):
+            if c.kind != "tally":
+                cells.append(cell_text(value))
+            elif isinstance(value, UnitWeek):
+                cells += [str(value.submitted), str(value.quota)]
+            else:
+                cells += ["", ""]  # a week before the unit was counted
+        return cells
+
     def csv(self, bom: bool = True) -> bytes:
-        return csv_bytes([c.label for c in self.columns], self.csv_rows(), bom=bom)
+        return csv_bytes(self.csv_header(), self.csv_rows(), bom=bom)
 
 
 def _json_value(value: Any) -> Any:

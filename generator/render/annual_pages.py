@@ -18,7 +18,8 @@ from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed_page
 from generator.urls import campaign_url
 
-CSV_HEADER = ["part", "key", "指标", "value", "unit", "统计口径"]
+# Chinese headers for a spreadsheet; annual.json keeps the keys (part, key, label, value, …).
+CSV_HEADER = ["部分", "指标编号", "指标", "数值", "单位", "统计口径"]
 # The figures the index of years shows for each year.
 HEADLINE = ("articles.total", "interpretation.answers", "messages.received", "surveys.received")
 

@@ -146,16 +146,17 @@ def interaction_specs(data: dict[str, Any], r: PageRenderer) -> list[PageSpec]:
     return [fixed_page(URL, "互动交流统计", html, section="qa/")]
 
 
-_TALLY_COLUMNS = [
-    "received",
-    "answered",
-    "pending",
-    "answered_percent",
-    "with_both_dates",
-    "median_days",
-    "p90_days",
-    "mean_days",
-]
+# The counts of each row, as JSON keys and as the Chinese CSV headers.
+_TALLY_COLUMNS = {
+    "received": "收到",
+    "answered": "已答复",
+    "pending": "待答复",
+    "answered_percent": "答复率（%）",
+    "with_both_dates": "有受理和答复日期的条数",
+    "median_days": "答复天数中位数",
+    "p90_days": "答复天数90%分位",
+    "mean_days": "平均答复天数",
+}
 
 
 def _cell(value: object) -> object:
@@ -163,36 +164,48 @@ def _cell(value: object) -> object:
 
 
 def interaction_outputs(data: dict[str, Any]) -> dict[str, bytes]:
-    """The downloads: the same numbers as the page, from the same data."""
+    """The downloads: the same numbers as the page, from the same data. JSON keeps the keys;
+    the CSV files, for a spreadsheet, have Chinese headers and the channel's name."""
+    channel = {k["kind"]: k["label"] for k in data["kinds"]}
+    tally = list(_TALLY_COLUMNS)
     return {
         f"{URL}interaction.json": json_bytes(data),
         f"{URL}by-month.csv": csv_bytes(
-            ["kind", "渠道", "month", *_TALLY_COLUMNS],
+            ["渠道", "月份", *_TALLY_COLUMNS.values()],
             [
-                [k["kind"], k["label"], m["month"], *(_cell(m[c]) for c in _TALLY_COLUMNS)]
+                [k["label"], m["month"], *(_cell(m[c]) for c in tally)]
                 for k in data["kinds"]
                 for m in k["by_month"]
             ],
         ),
         f"{URL}by-group.csv": csv_bytes(
-            ["kind", "渠道", "group", *_TALLY_COLUMNS],
+            ["渠道", "领域或主题", *_TALLY_COLUMNS.values()],
             [
-                [k["kind"], k["label"], g["group"], *(_cell(g[c]) for c in _TALLY_COLUMNS)]
+                [k["label"], g["group"], *(_cell(g[c]) for c in tally)]
                 for k in data["kinds"]
                 for g in k["by_group"]
             ],
         ),
         f"{URL}records.csv": csv_bytes(
-            ["kind", "id", "group", "received", "replied", "days", "answered", "department"],
+            [
+                "渠道",
+                "编号",
+                "领域或主题",
+                "受理日期",
+                "答复日期",
+                "答复天数",
+                "已答复",
+                "答复部门",
+            ],
             [
                 [
-                    rec["kind"],
+                    channel[rec["kind"]],
                     rec["id"],
                     rec["group"],
                     rec["received"],
                     _cell(rec["replied"]),
                     _cell(rec["days"]),
-                    "yes" if rec["answered"] else "no",
+                    "是" if rec["answered"] else "否",
                     rec["department"],
                 ]
                 for rec in data["records"]

@@ -95,23 +95,25 @@ def suggestion_outputs(portal: Portal, tz: tzinfo) -> dict[str, bytes]:
     for c in portal.campaigns:
         url = campaign_url(c)
         outputs[f"{url}digest.csv"] = csv_bytes(
+            # The columns of submissions.csv, under Chinese headers; times on the wall clock,
+            # written as a spreadsheet reads a date and time.
             [
-                "id",
-                "received",
-                "name",
-                "region",
-                "theme",
-                "title",
-                "text",
-                "status",
-                "reply",
-                "replied",
-                "featured",
+                "编号",
+                "收到时间",
+                "姓名",
+                "地区",
+                "主题",
+                "标题",
+                "内容",
+                "状态",
+                "答复",
+                "答复日期",
+                "精选",
             ],
             [
                 [
                     s.id,
-                    s.received.astimezone(tz).isoformat(),
+                    s.received.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                     s.name,
                     s.region,
                     s.theme,
