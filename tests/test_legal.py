@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -10,6 +11,7 @@ import pytest
 
 from generator.errors import ContentError
 from generator.numerals import anchor_headings, article_label, parse_article_number
+from generator.render.jsonld import legislation, own_page
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 
@@ -292,8 +294,13 @@ def test_cited_by_is_complete(sample_site: Path) -> None:
 
 
 def test_json_ld(sample_site: Path) -> None:
-    expected = {"qa": "QAPage", "regulations": "Legislation", "news": "NewsArticle"}
-    for folder, kind in expected.items():
+    expected = {
+        "qa": {"FAQPage", "CollectionPage"},
+        "regulations": {"Legislation"},
+        "news": {"NewsArticle"},
+    }
+    marked: list[str] = []  # every question marked up with its answer, page by page
+    for folder, kinds in expected.items():
         pages = list((sample_site / folder).rglob("index.html"))
         found = 0
         for path in pages:
@@ -301,15 +308,37 @@ def test_json_ld(sample_site: Path) -> None:
                 data = json.loads(script.text)
                 assert data["@context"] == "https://schema.org"
                 # Answers, articles and regulations also carry their breadcrumb trail.
-                assert data["@type"] in {kind, "FAQPage", "BreadcrumbList"}
+                assert data["@type"] in {*kinds, "BreadcrumbList"}, path
                 if data["@type"] == "Legislation":
                     assert data["legislationLegalForce"] in {
                         "InForce",
                         "PartiallyInForce",
                         "NotInForce",
                     }
+                    # The law database's home page is not the law: no sameAs to it.
+                    assert own_page(data.get("sameAs", "https://x/law")), data["sameAs"]
+                if data["@type"] == "FAQPage":
+                    for question in data["mainEntity"]:
+                        assert question["@type"] == "Question"
+                        assert question["acceptedAnswer"]["text"]
+                        marked.append(question["name"])
+                if data["@type"] == "CollectionPage":
+                    items = data["mainEntity"]["itemListElement"]
+                    assert [i["position"] for i in items] == list(range(1, len(items) + 1))
                 found += 1
         assert found, folder
+    # Search engines ask that an FAQ repeated on several pages be marked up on one.
+    assert len(marked) == len(set(marked)) > 20
+
+
+def test_same_as_only_for_the_laws_own_page(write_portal: WritePortal) -> None:
+    assert not own_page("https://flk.npc.gov.cn/") and not own_page("https://flk.npc.gov.cn")
+    page = "https://flk.npc.gov.cn/detail2.html?ZmY4MDgxODE3OTZhNjM2YTAxNzk4MjJhMTk2NDBjOTI"
+    assert own_page(page)
+    reg = load_portal(Settings(root=legal_portal(write_portal))).regulation("guihua-fa")
+    assert reg is not None and reg.source_url == "https://flk.npc.gov.cn/"
+    assert "sameAs" not in legislation(reg, "https://example.org/")
+    assert legislation(replace(reg, source_url=page), "https://example.org/")["sameAs"] == page
 
 
 def test_repealed_regulation_points_to_successor(sample_site: Path) -> None:

@@ -1,5 +1,13 @@
-"""schema.org structured data (JSON-LD) for search engines: NewsArticle, QAPage, FAQPage,
-Legislation. Built as dicts and serialised with json.dumps, escaped for a <script> block."""
+"""schema.org structured data (JSON-LD) for search engines: NewsArticle, FAQPage, a
+CollectionPage for each 法律咨询台 domain, Legislation. Built as dicts and serialised with
+json.dumps, escaped for a <script> block.
+
+法律咨询台 answers are FAQPage, not QAPage: QAPage is for pages where readers post answers of
+their own (a forum), and here only the bureau answers. Each question and answer is marked up
+once, on its own page (search engines ask that an FAQ repeated on several pages be marked on
+one); a domain page lists its questions as an ItemList. A question still 待答复 has no answer
+to mark up, so its page has none.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,7 @@ import json
 from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from generator.model import Article, Question, Regulation
 from generator.plaintext import derive_summary
@@ -54,37 +62,61 @@ def _answer(q: Question, site_url: str, tz: tzinfo) -> dict[str, Any]:
     }
 
 
-def qa_page(q: Question, site_name: str, site_url: str, tz: tzinfo) -> dict[str, Any]:
-    question: dict[str, Any] = {
-        "@type": "Question",
-        "name": q.question,
-        "text": q.question,
-        "dateCreated": q.published.astimezone(tz).isoformat(),
-        "answerCount": 1 if q.answered else 0,
-    }
-    if q.answered:  # a 待答复 question has a progress note, not an answer yet
-        question["acceptedAnswer"] = _answer(q, site_url, tz)
-    return {
-        "@context": "https://schema.org",
-        "@type": "QAPage",
-        "inLanguage": "zh-CN",
-        "publisher": _org(site_name, site_url),
-        "mainEntity": question,
-    }
-
-
-def faq_page(questions: Sequence[Question], name: str, site_url: str, tz: tzinfo) -> dict[str, Any]:
+def faq_page(q: Question, site_name: str, site_url: str, tz: tzinfo) -> dict[str, Any] | None:
+    """A question page: an FAQPage with its one question and the bureau's answer (None while
+    the question is unanswered)."""
+    if not q.answered:
+        return None
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
-        "name": name,
+        "name": q.question,
         "inLanguage": "zh-CN",
+        "publisher": _org(site_name, site_url),
+        "url": urljoin(site_url, question_url(q)),
         "mainEntity": [
-            {"@type": "Question", "name": q.question, "acceptedAnswer": _answer(q, site_url, tz)}
-            for q in questions
-            if q.answered
+            {
+                "@type": "Question",
+                "name": q.question,
+                "text": q.question,
+                "dateCreated": q.published.astimezone(tz).isoformat(),
+                "acceptedAnswer": _answer(q, site_url, tz),
+            }
         ],
     }
+
+
+def domain_page(
+    questions: Sequence[Question], name: str, url: str, site_url: str
+) -> dict[str, Any]:
+    """A domain's list of questions: a CollectionPage whose ItemList links each question page
+    (where the question and answer are marked up)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "inLanguage": "zh-CN",
+        "url": urljoin(site_url, url),
+        "mainEntity": {
+            "@type": "ItemList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": n,
+                    "name": q.question,
+                    "url": urljoin(site_url, question_url(q)),
+                }
+                for n, q in enumerate(questions, start=1)
+            ],
+        },
+    }
+
+
+def own_page(url: str) -> bool:
+    """A URL that names a page of its own, not a site's home page: `https://flk.npc.gov.cn/`
+    is the law database, not the law, so it cannot be the law's `sameAs`."""
+    parts = urlsplit(url)
+    return bool(parts.path.strip("/") or parts.query)
 
 
 def legislation(r: Regulation, site_url: str) -> dict[str, Any]:
@@ -102,6 +134,6 @@ def legislation(r: Regulation, site_url: str) -> dict[str, Any]:
     }
     if r.effective:
         data["legislationDateVersion"] = (r.amended[-1] if r.amended else r.effective).isoformat()
-    if r.source_url:
-        data["sameAs"] = r.source_url
+    if r.source_url and own_page(r.source_url):
+        data["sameAs"] = r.source_url  # the law's own page in a database: the same law
     return data

@@ -64,8 +64,8 @@ def legal_specs(
                 f"{d.name} · 法律咨询台",
                 r.render("qa_domain.html", page, d=d, items=items, regulations=regs),
                 feeds=qa_feed,
-                jsonld=(jsonld.faq_page(items, f"{d.name} · 法律咨询台", url, tz),)
-                if any(q.answered for q in items)
+                jsonld=(jsonld.domain_page(items, f"{d.name} · 法律咨询台", page, url),)
+                if items
                 else (),
             )
         )
@@ -83,7 +83,14 @@ def legal_specs(
                 hide=("navigation", "toc"),
                 feeds=qa_feed,
                 updated=max(q.published.astimezone(tz).date(), q.replied or date.min),
-                jsonld=(jsonld.qa_page(q, site, url, tz), wayfinding.question_breadcrumbs(q, url)),
+                jsonld=tuple(
+                    x
+                    for x in (
+                        jsonld.faq_page(q, site, url, tz),
+                        wayfinding.question_breadcrumbs(q, url),
+                    )
+                    if x
+                ),
             )
         )
     index = cited_by(portal)
