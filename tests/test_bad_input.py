@@ -24,7 +24,7 @@ from generator.load.yamldoc import parse_yaml
 from generator.settings import Settings
 from generator.validate.portal import SECTION_NAMES, load_portal
 
-from .conftest import OUTLETS, ROOT, SAMPLE_EPOCH, WritePortal
+from .conftest import OUTLETS, ROOT, SAMPLE_EPOCH, WritePortal, build
 
 GOOD = "title: 标题\ndate: 2026-06-01 10:00\nsquad: baiyang\ncategory: 执法动态"
 
@@ -172,9 +172,18 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
             "warning: content/articles/2026-06-01-c1.md:2: (file): 去掉了控制字符 U+0096（从 Word 或微信粘贴时带进来的）"
         ],
     ),
-    "character-yaml-refuses": (
+    "noncharacter-in-front-matter": (
         {art("fffe"): article(GOOD + "\nauthor: 朱\ufffe晓燕")},
-        ["content/articles/2026-06-01-fffe.md:6: (yaml): YAML 不允许字符 U+FFFE；请删掉它"],
+        [
+            "warning: content/articles/2026-06-01-fffe.md:6: (file): 去掉了控制字符 U+FFFE（从 Word 或微信粘贴时带进来的）"
+        ],
+    ),
+    "noncharacters-in-body": (
+        {art("ffff"): article(body="正文\ufffe来自坏掉的编码器\uffff。\n\n第二段\x0c完。")},
+        [
+            "warning: content/articles/2026-06-01-ffff.md:8: (file): 去掉了控制字符 U+FFFE、U+FFFF（从 Word 或微信粘贴时带进来的）",
+            "warning: content/articles/2026-06-01-ffff.md:10: (file): 去掉了控制字符 U+000C（从 Word 或微信粘贴时带进来的）",
+        ],
     ),
     "invisible-character-in-key": (
         {art("zwsp"): article(GOOD + "\n\u200bauthor: 朱晓燕")},
@@ -450,3 +459,17 @@ def test_section_names_cover_the_built_site(sample_site: Path) -> None:
     pages = {p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
     folders = {p.name for p in sample_site.iterdir() if p.is_dir()} - pages
     assert folders <= SECTION_NAMES
+
+
+def test_noncharacters_in_a_body_build_a_site_without_them(write_portal: WritePortal) -> None:
+    """U+FFFE and U+FFFF, left by broken encoders, once stopped the build in lxml."""
+    root = write_portal()
+    body = "正文\ufffe来自坏掉的编码器\uffff。\n\n第二段\x0c完。"
+    write_case(root, {art("broken-encoder"): article(body=body)})
+    assert build(root, root / "site") == 0
+    page = root / "site/news/2026/06/broken-encoder/index.html"
+    assert "正文来自坏掉的编码器。" in page.read_text(encoding="utf-8")
+    for path in (root / "site").rglob("*"):
+        if path.suffix in {".html", ".xml", ".atom", ".json", ".csv", ".opml"}:
+            text = path.read_text(encoding="utf-8")
+            assert "\ufffe" not in text and "\uffff" not in text, path

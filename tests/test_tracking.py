@@ -467,6 +467,22 @@ def test_tracking_page_shows_what_the_downloads_hold(sample_site: Path) -> None:
     text = " ".join(tree.text_content().split())
     summary = data["summary"]
     assert f"被新闻媒体采用 {summary['placements']} 次" in text
+    # Every figure of the at-a-glance block is in the JSON (and so in `portal report`).
+    glance = " ".join(tree.cssselect(".pt-glance")[0].text_content().split())
+    top = summary["top_unit"]
+    assert glance == (
+        f"本周未达标 {summary['short_this_week_count']} 个单位（本周进行中） "
+        f"上周未达标 {summary['short_last_week_count']} 个单位 "
+        f"2026年用稿 {summary['placements']} 次，市级以上 {summary['placements_above_county']} 次 "
+        f"2026年积分 {summary['points']} 分，{top['name']}居首（{top['points']} 分）"
+    )
+    assert summary["short_this_week_count"] == len(summary["short_this_week"])
+    assert (
+        summary["placements_above_county"] + summary["placements_county"] == (summary["placements"])
+    )
+    assert summary["placements_above_county"] == sum(
+        n for level, n in summary["placements_by_level"].items() if level != "county"
+    )
     short = "、".join(f"{s['name']}（差 {s['short']} 篇）" for s in summary["short_last_week"])
     assert f"未达到定额的单位 {len(summary['short_last_week'])} 个：{short}。" in text
     for svg in tree.cssselect("svg[role=img]"):

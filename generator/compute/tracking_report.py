@@ -508,9 +508,8 @@ def report_data(report: Report, tables: dict[str, DataTable] | None = None) -> d
                 {"unit": c.unit.id, "name": c.unit.name, "short": c.short}
                 for c in report.ledger.short_in(week.previous())
             ],
-            "placements": len(report.adoption.placements),
+            **headline(report),
             "placements_by_level": {lv.value: n for lv, n, _ in report.adoption.by_level()},
-            "points": report.adoption.total_points,
         },
         "tables": {name: t.as_json() for name, t in tables.items()},
     }
@@ -523,3 +522,27 @@ def table_json(report: Report, table: DataTable) -> bytes:
 
 def above_county(report: Report) -> int:
     return sum(n for lv, n, _ in report.adoption.by_level() if lv is not Level.COUNTY)
+
+
+def headline(report: Report) -> dict[str, Any]:
+    """The figures the 信息报送 page shows at a glance, for the page and for the JSON alike:
+    units short this week and last, placements (市级以上 and 县级), points, the 美丽家园
+    bonus in them, and the unit with the most points."""
+    used, week = report.adoption, report.current_week
+    ranking = used.by_unit(report.ledger.units)
+    top = ranking[0] if ranking and ranking[0].earned.total else None
+    above = above_county(report)
+    return {
+        "short_this_week_count": len(report.ledger.short_in(week)),
+        "short_last_week_count": len(report.ledger.short_in(week.previous())),
+        "placements": len(used.placements),
+        "placements_above_county": above,
+        "placements_county": len(used.placements) - above,
+        "points": used.total_points,
+        "bonus_points": used.bonus_points,
+        "top_unit": (
+            {"unit": top.unit.id, "name": top.unit.name, "points": top.earned.total}
+            if top
+            else None
+        ),
+    }

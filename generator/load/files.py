@@ -130,8 +130,10 @@ def _looks_utf16(raw: bytes) -> bool:
 
 
 # C0 controls but tab and newlines, DEL, and the C1 controls Word's code pages leave behind
-# (U+0085, a line break to YAML, included).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# (U+0085, a line break to YAML, included); and the rest of what XML 1.0 forbids and YAML
+# refuses, the noncharacters U+FFFE and U+FFFF that broken encoders leave (a page, feed or
+# WeChat copy built with lxml would stop on them). Surrogates never survive UTF-8 decoding.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def split_markdown(text: str, rel: PurePosixPath) -> tuple[MarkdownDoc | None, list[Problem]]:

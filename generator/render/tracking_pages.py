@@ -11,8 +11,8 @@ from markupsafe import Markup
 from generator.compute.tracking_report import (
     RULES,
     Report,
-    above_county,
     build_report,
+    headline,
     recent_weeks,
     report_data,
     report_tables,
@@ -96,6 +96,7 @@ def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
     if not portal.edition_bonus:
         hidden |= {"bonus", "placement_points"}
     higher = [x for x in used.placements if x[1].outlet.level is not Level.COUNTY]
+    glance = headline(report)  # the same figures as tracking.json's summary
     html = r.render(
         "tracking.html",
         TRACKING_URL,
@@ -116,12 +117,12 @@ def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
         level_chart=Markup(level_chart),
         outlet_chart=Markup(outlet_chart),
         points_chart=Markup(points_chart),
-        placements_total=len(used.placements),
-        above_county=above_county(report),
+        placements_total=glance["placements"],
+        above_county=glance["placements_above_county"],
         higher=higher,
-        total_points=used.total_points,
-        bonus_total=used.bonus_points,
-        top=ranking[0] if ranking and ranking[0].earned.total else None,
+        total_points=glance["points"],
+        bonus_total=glance["bonus_points"],
+        top=glance["top_unit"],
         report_rules=RULES,
     )
     return [
