@@ -900,6 +900,7 @@ def generate(n: int, dest: Path, seed: int = 1) -> Corpus:
     shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(REPO / "themes", dest / "themes")
     shutil.copytree(SAMPLE / "pages", content / "pages")
+    shutil.copytree(SAMPLE / "guides", content / "guides")
     shutil.copyfile(SAMPLE / "outlets.yml", content / "outlets.yml")
     regulations = write_regulations(rng, sample, plan, content)
     editions = editions_for(rng, sample, plan)

@@ -263,6 +263,9 @@ def bench_size(
             flush=True,
         )
     step("portal_warm", [*portal, "build"], portal_dir, fresh=False)
+    # The government-website checklist on the built site (internal links of every page);
+    # external links stay offline. Exit 1 would mean a 单项否决 item fails on the corpus.
+    step("portal_inspect", [*portal, "inspect"], portal_dir, fresh=False)
     # The edits of a working day (edits.py), each saved and then built.
     edits: dict[str, str] = {}
     for scenario in SCENARIOS:

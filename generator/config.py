@@ -10,9 +10,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.model import Category, Domain
+from generator import identity
+from generator.model import Category, Channel, Domain
 from generator.settings import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, Settings
 from generator.urls import SLUG
+from generator.validate.channels import parse_channels
 
 
 class TimeZone(base.BaseConfigOption[ZoneInfo]):
@@ -73,7 +75,9 @@ class TrackingAccess(base.BaseConfigOption[str]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.default = "public"
+        # Staff names, shortfalls and points are internal data: a new portal keeps them off
+        # the public menu, sitemap and search engines until someone decides otherwise.
+        self.default = "internal"
 
     def run_validation(self, value: object) -> str:
         if value is True:
@@ -85,6 +89,45 @@ class TrackingAccess(base.BaseConfigOption[str]):
         raise base.ValidationError(
             f"expected public, internal or off (or true/false), got {value!r}"
         )
+
+
+class IdentityConfig(base.Config):
+    """Site identity (网站标识) shown in every page's footer; see generator/identity.py."""
+
+    sponsor = c.Type(str, default="")
+    """主办单位, e.g. 武义县综合行政执法局."""
+    organizer = c.Type(str, default="")
+    """承办单位 (optional), e.g. 武义县综合行政执法局办公室."""
+    site_code = c.Type(str, default="")
+    """网站标识码: 10 digits (6-digit division code + 4), or bm + 8 digits."""
+    icp = c.Type(str, default="")
+    """ICP备案号, e.g. 浙ICP备12345678号-1; linked to the MIIT registration site."""
+    police = c.Type(str, default="")
+    """公安机关备案号, e.g. 浙公网安备 33072302000123号; linked to its record."""
+    police_badge = c.Type(str, default=identity.DEFAULT_POLICE_BADGE)
+    """The 公安 registration badge, a site path of a local image."""
+    conac_url = c.Type(str, default="")
+    """党政机关网站标识: the link the organisation-registration office issued (conac.cn)."""
+    conac_image = c.Type(str, default=identity.DEFAULT_CONAC_IMAGE)
+    """The 党政机关网站标识 image, a site path of a local image (never a remote script)."""
+    error_report = c.Type(str, default="")
+    """我为政府网站找错 link (default: the national platform's form for `site_code`)."""
+    contact = c.Type(str, default="")
+    """联系我们: a page of the site (contact/) or an address."""
+
+
+class ChannelsOption(base.BaseConfigOption[tuple[Channel, ...]]):
+    """Ways to take part (phone, email, post, form, wechat), e.g. `- phone: 0579-87612345`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: list[object] = []
+
+    def run_validation(self, value: object) -> tuple[Channel, ...]:
+        channels, errors = parse_channels(value)
+        if errors:
+            raise base.ValidationError("; ".join(errors))
+        return channels
 
 
 class FeedsConfig(base.Config):
@@ -112,9 +155,9 @@ class PortalConfig(base.Config):
     allow_raw_html = c.Type(bool, default=False)
     """Publish HTML in content as written (default: scripts and event handlers are removed)."""
     tracking = TrackingAccess()
-    """The 信息报送 section: `public` (default: built; list `tracking/index.md` in `nav` or
-    not), `internal` (built, but kept out of the menu, the sitemap and search engines:
-    noindex), or `off` (not built)."""
+    """The 信息报送 section: `internal` (default: built, but kept out of the menu, the sitemap
+    and search engines: noindex), `public` (built; list `tracking/index.md` in `nav` or not),
+    or `off` (not built)."""
     hotline = c.Type(str, default="")
     """The bureau's complaint hotline (投诉举报电话), shown on the home page and with answers;
     it is published on purpose, like `public_contacts`."""
@@ -135,6 +178,12 @@ class PortalConfig(base.Config):
     (generator/data/synonyms.txt)."""
     feeds = c.SubConfig(FeedsConfig)
     """RSS 2.0, Atom and JSON Feed for local media."""
+    identity = c.SubConfig(IdentityConfig)
+    """网站标识 in every footer: 主办单位, 网站标识码, ICP and 公安 records, 党政机关网站标识."""
+    qa_channels = ChannelsOption()
+    """How a citizen asks 法律咨询台 a question (shown on its home and every question page)."""
+    columns = c.Type(dict, default={})
+    """栏目 classes for `portal inspect`: `栏目名: 动态要闻 | 通知公告 | 政策文件 | 30d | none`."""
 
 
 def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = False) -> Settings:
@@ -167,4 +216,10 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         feed_items=None if options.feeds.complete else max(1, options.feeds.limit),
         favicon=str(config.theme.get("favicon") or "assets/images/favicon.png"),
         extra=extra,
+        config_file=Path(config.config_file_path or "mkdocs.yml").name,
+        identity=identity.SiteIdentity(
+            **{key: str(options.identity[key]).strip() for key, _, _ in identity.OPTIONS}
+        ),
+        qa_channels=options.qa_channels,
+        columns=dict(options.columns),
     )

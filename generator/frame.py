@@ -115,7 +115,7 @@ class FrameRenderer:
         self.env = env
         self._frames: dict[Shape, Frame] = {}
         # Pages our theme partials link besides the nav (the header's search form).
-        self._targets = [".", "search/", *(p.url or "." for p in nav.pages)]
+        self._targets = [".", "search/", "sitemap/", *(p.url or "." for p in nav.pages)]
 
     def page(self, bulk: BulkPage, values: dict[str, str] | None = None) -> Page:
         """The MkDocs page object of `bulk`, with its meta as the plugin sets it."""

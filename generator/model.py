@@ -131,6 +131,7 @@ class Article:
     edition: Edition | None = None
     feed_id: str = ""  # explicit stable id from front matter, if any
     basis: tuple[Citation, ...] = ()  # regulations the piece cites
+    updated: datetime | None = None  # 更正/更新: changed after publication (aware)
 
     @property
     def is_published(self) -> bool:
@@ -161,6 +162,33 @@ class FreePage:
 
 
 @dataclass(frozen=True)
+class Guide:
+    """Guide — 办事指南: one service (事项) with the elements the 2019 checklist requires."""
+
+    key: str  # file stem, the URL name
+    source: PurePosixPath
+    title: str  # 事项名称
+    basis: tuple[str, ...]  # 设定依据
+    conditions: tuple[str, ...]  # 申请条件
+    materials: tuple[str, ...]  # 办理材料
+    place: str  # 办理地点
+    hours: str  # 办理时间
+    phone: str  # 联系电话
+    steps: tuple[str, ...]  # 办理流程
+    body: str = ""  # further notes (Markdown)
+    body_line: int = 1
+    time_limit: str = ""  # 办理时限
+    fee: str = ""  # 收费
+    online: str = ""  # 网上办理 address
+    order: int = 0
+    updated: date | None = None  # when the guide was last reviewed
+    lines: tuple[tuple[str, int], ...] = ()  # each field's line in the file
+
+    def line(self, field: str) -> int:
+        return dict(self.lines).get(field, 0)
+
+
+@dataclass(frozen=True)
 class Portal:
     """Everything loaded and validated from one portal's content folder."""
 
@@ -180,6 +208,7 @@ class Portal:
     campaigns: tuple[Campaign, ...] = ()  # newest first
     redirects: tuple[Redirect, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()  # the search's groups of words (同义词表)
+    guides: tuple[Guide, ...] = ()  # 办事指南, by `order` then title
 
     def regulation(self, regulation_id: str) -> Regulation | None:
         return next((r for r in self.regulations if r.id == regulation_id), None)
@@ -367,6 +396,46 @@ class Suggestion:
         return match[1] if match else (self.region or "未填写")
 
 
+class ChannelKind(StrEnum):
+    """A way to take part in a consultation (咨询建言渠道)."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    POST = "post"
+    FORM = "form"
+    WECHAT = "wechat"
+
+    @property
+    def label(self) -> str:
+        return {
+            "phone": "电话",
+            "email": "电子邮箱",
+            "post": "来信地址",
+            "form": "网上提交",
+            "wechat": "微信公众号",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Channel:
+    """How to send a suggestion or a question: a phone number, an address, a form …"""
+
+    kind: ChannelKind
+    value: str
+    note: str = ""  # e.g. 工作日 8:30—17:30
+
+    @property
+    def href(self) -> str:
+        """tel:, mailto: or the form's address; "" for text only (post, WeChat)."""
+        if self.kind is ChannelKind.PHONE:
+            return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+        if self.kind is ChannelKind.EMAIL:
+            return f"mailto:{self.value}"
+        if self.kind is ChannelKind.FORM:
+            return self.value
+        return ""
+
+
 @dataclass(frozen=True)
 class Campaign:
     """A 问计于民 campaign: its settings and its (masked) submissions."""
@@ -381,6 +450,8 @@ class Campaign:
     reply_policy: str = ""
     notes: str = ""
     theme_slugs: tuple[tuple[str, str], ...] = ()  # (theme, its URL name), made once
+    channels: tuple[Channel, ...] = ()  # how to take part (咨询建言渠道)
+    channels_line: int = 0  # line of `channels:` (else `title:`) in campaign.yml
 
     def theme_slug(self, theme: str) -> str | None:
         return next((slug for name, slug in self.theme_slugs if name == theme), None)

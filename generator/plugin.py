@@ -37,9 +37,11 @@ from generator.config import PortalConfig, settings_from
 from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer, active_section
+from generator.identity import footer_view
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
+from generator.readiness import published_contacts
 from generator.record import Keeper, OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
@@ -158,6 +160,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # 信息报送 for internal use (or not built): off the menu, and no warning about a
             # nav entry whose page is missing.
             config.nav = without_tracking(config.nav)
+        config.extra["portal_identity"] = footer_view(
+            self.settings.identity, self.settings.site_url, self.settings.site_name
+        )
         site_feed = feed_links(self.portal, self.settings)[0]
         config.extra["portal_feeds"] = [{"path": site_feed.path, "title": site_feed.title}]
         return config
@@ -474,13 +479,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     # -- outputs beside the pages -------------------------------------------------------
     def audit(self, config: MkDocsConfig) -> None:
         """Fail the build when any output file holds raw personal data (see audit.py)."""
-        assert self.settings is not None
+        assert self.settings is not None and self.portal is not None
         started = time.perf_counter()
         leaks = scan_site(
             Path(config.site_dir),
             self.settings.content,
             self.settings.root,
-            self.settings.public_contacts,
+            self.settings.public_contacts | published_contacts(self.portal, self.settings),
             cache=self.cache,
         )
         if leaks:

@@ -7,7 +7,8 @@ from datetime import tzinfo
 from pathlib import Path
 
 from generator.clock import BEIJING
-from generator.model import Category, Domain
+from generator.identity import SiteIdentity
+from generator.model import Category, Channel, Domain
 
 DEFAULT_CATEGORIES = (
     Category("zhifa", "执法动态"),
@@ -57,6 +58,10 @@ class Settings:
     synonyms_file: str | None = None  # the search's synonym table; None: portal's own
     favicon: str = "assets/images/favicon.png"  # the theme's, for pages portal writes itself
     extra: dict[str, object] = field(default_factory=dict)
+    config_file: str = "mkdocs.yml"  # its name, in `root`
+    identity: SiteIdentity = field(default_factory=SiteIdentity)  # 网站标识 for every footer
+    qa_channels: tuple[Channel, ...] = ()  # how to ask 法律咨询台
+    columns: dict[str, object] = field(default_factory=dict)  # 栏目 classes, for inspect
 
     @property
     def content(self) -> Path:

@@ -57,7 +57,8 @@ theme:
   language: zh
   font: false
 plugins:
-  - portal
+  - portal:
+      identity: {sponsor: 测试执法局, site_code: "3307230000", icp: 浙ICP备00000000号-1, police: 浙公网安备 33072300000000号, conac_url: "https://bszs.conac.cn/sitename?method=show&id=0", contact: "https://example.org/lianxi/"}
 """
 
 WritePortal = Callable[..., Path]

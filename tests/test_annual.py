@@ -35,7 +35,10 @@ def question(when: str, *extra: str) -> str:
 
 
 def campaign(opened: str, closed: str, theme: str) -> str:
-    return f"title: 征集\nopened: {opened}\nclosed: {closed}\nthemes: [{theme}]\n"
+    return (
+        f"title: 征集\nopened: {opened}\nclosed: {closed}\nthemes: [{theme}]\n"
+        "channels: [{phone: '12345'}]\n"
+    )
 
 
 HEADER = "id,received,name,theme,text,status,reply,replied,department\n"

@@ -125,7 +125,7 @@ def test_published_contacts_are_allow_listed(
     assert build(root, root / "site") == 1
     assert "unmasked personal data o***@example.gov.cn" in capsys.readouterr().err
     config = MKDOCS.replace(
-        "  - portal\n", "  - portal:\n      public_contacts: [office@example.gov.cn]\n"
+        "  - portal:\n", "  - portal:\n      public_contacts: [office@example.gov.cn]\n"
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert build(root, root / "site") == 0

@@ -335,7 +335,7 @@ CASES: dict[str, tuple[dict[str, Content], list[str]]] = {
     "markdown-nobody-reads": (
         {"content/articles/2026/2026-06-01-nested.md": article()},
         [
-            "warning: content/articles/2026/2026-06-01-nested.md:0: (file): 不会发布：Markdown 文件只有直接放在 content/articles/、content/qa/、content/regulations/、content/pages/ 里、以 .md 结尾才会读取"
+            "warning: content/articles/2026/2026-06-01-nested.md:0: (file): 不会发布：Markdown 文件只有直接放在 content/articles/、content/qa/、content/regulations/、content/pages/、content/guides/ 里、以 .md 结尾才会读取"
         ],
     ),
 }

@@ -584,19 +584,21 @@ def test_print_shows_content_not_chrome(new_page: NewPage, server: str, name: st
     visit(page, server, name)
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        """() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', '.pt-skip',
+        """() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer__inner', '.pt-skip',
                   '.pt-reader', '.pt-search-form', '.pt-pager', '.pt-prevnext']
           .flatMap(s => [...document.querySelectorAll(s)])
           .filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)"""
     )
     assert hidden == []
+    # The site identity (网站标识) is printed with the page: an inspector files the paper.
+    assert page.locator(".pt-identity").is_visible()
     assert page.locator("h1").first.is_visible()
     size = page.evaluate(
         "parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)"
     )
     assert size >= 16
     external = page.eval_on_selector_all(
-        ".md-typeset a[href^='http']:not(.pt-url)",
+        ".md-typeset a[href^='http']:not(.pt-url):not(.pt-identity a)",
         "links => links.map(a => [a.href, getComputedStyle(a, '::after').content])",
     )
     for href, after in external:

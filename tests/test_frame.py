@@ -30,7 +30,7 @@ def test_frames_equal_the_theme(write_portal: WritePortal, tmp_path: Path) -> No
     root = write_portal(files)
     fast, slow = tmp_path / "fast", tmp_path / "slow"
     assert build(root, fast) == 0
-    slow_config = MKDOCS.replace("  - portal\n", "  - portal:\n      fast_pages: false\n")
+    slow_config = MKDOCS.replace("  - portal:\n", "  - portal:\n      fast_pages: false\n")
     (root / "mkdocs.yml").write_text(slow_config, encoding="utf-8")
     assert build(root, slow) == 0
     fast_files = sorted(p.relative_to(fast) for p in fast.rglob("*") if p.is_file())

@@ -100,7 +100,7 @@ def test_cache_off_builds_the_same(portal: Path, tmp_path: Path) -> None:
     site = portal / "site"
     assert build(portal, site) == 0
     (portal / "mkdocs.yml").write_text(
-        MKDOCS.replace("  - portal\n", "  - portal:\n      cache: false\n"), encoding="utf-8"
+        MKDOCS.replace("  - portal:\n", "  - portal:\n      cache: false\n"), encoding="utf-8"
     )
     off = tmp_path / "off"
     assert build(portal, off) == 0

@@ -524,7 +524,7 @@ def test_public_internal_or_off(
 ) -> None:
     from .conftest import MKDOCS
 
-    mkdocs = MKDOCS.replace("  - portal\n", f"  - portal:\n      tracking: {access}\n")
+    mkdocs = MKDOCS.replace("  - portal:\n", f"  - portal:\n      tracking: {access}\n")
     root = write_portal({"mkdocs.yml": mkdocs + TRACKING_NAV})
     site = root / "site"
     assert build(root, site, "--strict") == 0
@@ -554,7 +554,7 @@ def test_bad_tracking_option(write_portal: WritePortal, capsys: pytest.CaptureFi
     from .conftest import MKDOCS
 
     root = write_portal(
-        {"mkdocs.yml": MKDOCS.replace("  - portal\n", "  - portal:\n      tracking: secret\n")}
+        {"mkdocs.yml": MKDOCS.replace("  - portal:\n", "  - portal:\n      tracking: secret\n")}
     )
     assert build(root, root / "site") == 2
     assert (

@@ -155,6 +155,7 @@ CAMPAIGN = {
     "themes": ["停车设施", "违停" + SCRIPT],
     "reply_policy": "15 个工作日内答复" + IMG,
     "notes": "请市民提建议" + HOSTILE,
+    "channels": [{"phone": "0579-87612345", "note": "工作日" + IMG}, {"wechat": "执法" + SCRIPT}],
 }
 SUGGESTIONS = [
     {

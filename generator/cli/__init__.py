@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import NoReturn
 
-from generator.cli import adoption, new, poster, report, site, wechat
+from generator.cli import adoption, inspect, new, poster, report, site, wechat
 from generator.cli.common import EXIT_CONTENT, EXIT_USAGE, UsageError, print_problems
 from generator.errors import ContentError
 from generator.write import InterruptedAfterSwap
 
-GROUPS = (site, report, poster, wechat, adoption, new)  # in `portal --help`'s order
+GROUPS = (site, inspect, report, poster, wechat, adoption, new)  # in `portal --help`'s order
 
 
 def main(argv: Sequence[str] | None = None) -> int:

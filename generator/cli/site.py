@@ -47,6 +47,8 @@ def add_commands(sub: Commands) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator import readiness
+    from generator.cli.inspect import theme_dir
     from generator.compute import interaction
     from generator.config import settings_from
 
@@ -63,15 +65,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     # a check may read the clock because, unlike a build, it writes nothing.
     day = interaction.inspection_day(plugin.settings.timezone)
     overdue = interaction.overdue(portal, plugin.settings.timezone, day, strict)
-    problems = sorted([*portal.warnings, *overdue])
-    if strict and (portal.warnings or any(p.is_error for p in overdue)):
+    # Inspection readiness (网站标识, 栏目 staleness, proofreading): what an inspector would
+    # find, told to staff first; warnings, errors with --strict.
+    ready = readiness.problems(plugin.settings, portal, theme_dir(config), day)
+    problems = sorted([*portal.warnings, *overdue, *ready])
+    if strict and (portal.warnings or ready or any(p.is_error for p in overdue)):
         raise ContentError(problems)
     print_problems(problems)
     published = len(portal.published)
     print(
         f"内容检查通过 content OK: {len(portal.articles)} articles ({published} published), "
         f"{len(portal.units)} units, {len(portal.outlets)} outlets, {len(portal.pages)} pages, "
-        f"{len(portal.warnings)} warnings; "
+        f"{len(portal.warnings) + len(ready)} warnings; "
         f"{len(overdue)} interaction records unanswered for over {interaction.WARN_DAYS} days "
         f"on {day}"
     )

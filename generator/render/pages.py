@@ -81,6 +81,7 @@ class PageRenderer:
         hotline: str = "",
         memo: Memo | None = None,
         tag_urls: Mapping[str, str] | None = None,
+        qa_channels: tuple[Any, ...] = (),
     ) -> None:
         self.tz = tz
         self.site_name = site_name
@@ -88,11 +89,12 @@ class PageRenderer:
         self.memo = memo
         self.tag_urls = dict(tag_urls or {})  # tag → its page (render/tags.py)
         self._tags_key = json.dumps(sorted(self.tag_urls.items()), ensure_ascii=False)
+        self.qa_channels = qa_channels  # how to ask 法律咨询台 (model.Channel)
 
     def __digest__(self) -> tuple[object, ...]:
         """What the pages rendered here depend on besides their arguments and the templates
         (generator/digest.py: the key of an incremental build)."""
-        return (self.tz, self.site_name, self.hotline, self._tags_key)
+        return (self.tz, self.site_name, self.hotline, self._tags_key, self.qa_channels)
 
     @cached_property
     def env(self) -> Environment:
@@ -124,6 +126,7 @@ class PageRenderer:
             tag_url=self.tag_urls.get,
             site_name=self.site_name,
             hotline=self.hotline,
+            qa_channels=self.qa_channels,
         )
         return env
 

@@ -31,6 +31,7 @@ from generator.render.feed_catalog import (
     site_feeds,
 )
 from generator.render.feeds import render_feed
+from generator.render.guides import guide_specs
 from generator.render.interaction_pages import (
     interaction_data,
     interaction_outputs,
@@ -41,6 +42,7 @@ from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
 from generator.render.search import Segmenter, build_index, portal_words, search_docs
+from generator.render.site_map import site_map_spec
 from generator.render.sitemap import feed_folder_sitemaps
 from generator.render.spec import PageSpec, fixed_page
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
@@ -57,7 +59,14 @@ def build_specs(
     """Every generated page of the site, in a stable order; `as_of` dates the tracking view;
     `memo` keeps rendered HTML between builds (render/pages.py)."""
     urls_of_tags = tags.tag_urls(portal)
-    r = PageRenderer(settings.timezone, settings.site_name, settings.hotline, memo, urls_of_tags)
+    r = PageRenderer(
+        settings.timezone,
+        settings.site_name,
+        settings.hotline,
+        memo,
+        urls_of_tags,
+        settings.qa_channels,
+    )
     published = portal.published
     feeds = {link.path: link for link in feed_links(portal, settings)}
 
@@ -125,6 +134,8 @@ def build_specs(
     )
     specs.append(fixed_page("subscribe/", "订阅", subscribe))
     specs.append(fixed_page("search/", "站内搜索", r.render("search.html", "search/")))
+    specs.append(site_map_spec(portal, settings, r))
+    specs += guide_specs(portal, r)
     for page in portal.pages:
         url = f"{page.key}/"
         specs.append(

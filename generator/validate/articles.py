@@ -41,6 +41,7 @@ ARTICLE_KEYS = (
     "edition",
     "id",
     "basis",
+    "updated",
 )
 PLACEMENT_KEYS = ("outlet", "date", "section", "url")
 T = TypeVar("T")
@@ -132,6 +133,12 @@ def _article(
     title = f.text("title", required=True, max_len=120)
     published = f.when("date", tz, required=True)
     f.not_far_future("date", published, now)
+    # 更正/更新: when a published piece was changed afterwards (shown; inspect looks for it).
+    updated = f.when("updated", tz)
+    if updated and published and updated < published:
+        f.error(
+            "updated", f"更新时间 {updated:%Y-%m-%d %H:%M} 早于发布时间 {published:%Y-%m-%d %H:%M}"
+        )
     unit = _ref(f, "squad", registry.units, "what.squad", "content/squads.yml", required=True)
     category = _category(f, registry)
     status_name = f.choice("status", [s.value for s in Status]) or Status.PUBLISHED.value
@@ -197,6 +204,7 @@ def _article(
         edition=edition,
         feed_id=feed_id,
         basis=basis,
+        updated=updated,
     )
 
 

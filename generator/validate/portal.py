@@ -6,7 +6,7 @@ import os
 import pickle
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,6 +30,7 @@ from generator.settings import Settings
 from generator.urls import article_url, question_url, regulation_url
 from generator.validate.articles import Registry, load_articles, load_pages, slug_of
 from generator.validate.fields import reserved_name
+from generator.validate.guides import load_guides
 from generator.validate.legal import load_questions, load_regulations
 from generator.validate.links import LinkTargets, check_links
 from generator.validate.registry import (
@@ -38,7 +39,12 @@ from generator.validate.registry import (
     load_redirects,
     load_units,
 )
-from generator.validate.suggestions import campaign_folders, load_campaigns, read_campaign
+from generator.validate.suggestions import (
+    campaign_folders,
+    campaigns_without_channels,
+    load_campaigns,
+    read_campaign,
+)
 from generator.validate.synonyms import load_synonyms
 
 # Static files under content/ that are published as they are (images and documents).
@@ -77,7 +83,11 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
         content, root, settings.domains, regulations, tz, mask_asker, problems, now, markdown["qa"]
     )
     pages = load_pages(content, root, problems, markdown["pages"])
+    guides = load_guides(content, root, tz, problems, markdown["guides"])
     campaigns = load_campaigns(content, root, tz, problems, settings.public_contacts, read)
+    # "Open" as the site shows it: on the day the content is counted to (tracking.as_of), not
+    # the clock, so the same content builds or fails the same way on any day.
+    problems += campaigns_without_channels(campaigns, _content_day(articles, tz))
     assets = find_assets(content, root, problems, listing)
     redirects = load_redirects(content, root, problems)
     check_page_names(pages, problems)
@@ -88,6 +98,7 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
     published_questions = tuple(q for q in questions if not q.draft)
     published_regulations = tuple(r for r in regulations if not r.draft)
     pages_here = content_urls(articles, published_questions, published_regulations, pages)
+    pages_here |= {f"guides/{g.key}/" for g in guides}
     for r in redirects:
         if r.old in pages_here:
             message = msg("redirect.from_is_page", path=r.old)
@@ -116,7 +127,19 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
         campaigns=campaigns,
         redirects=redirects,
         synonyms=synonyms,
+        guides=guides,
     )
+
+
+def _content_day(articles: tuple[Article, ...], tz: tzinfo) -> date:
+    """SOURCE_DATE_EPOCH's day, else the newest date in the articles (as tracking.as_of)."""
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch.astimezone(tz).date()
+    days = [a.submitted.astimezone(tz).date() for a in articles]
+    days += [a.published.astimezone(tz).date() for a in articles]
+    days += [p.date for a in articles for p in a.placements]
+    return max(days, default=date(2000, 1, 1))
 
 
 def _read_ahead(
@@ -176,7 +199,7 @@ def _raw(found: list[tuple[Path, PurePosixPath]]) -> list[tuple[PurePosixPath, b
 # Section pages a redirect may lead to, besides the pages made from content files.
 SECTION_URLS = frozenset(
     {"", "news/", "news/archive/", "meilijiayuan/", "qa/", "regulations/", "suggestions/"}
-    | {"tracking/", "subscribe/", "search/"}
+    | {"tracking/", "subscribe/", "search/", "sitemap/", "guides/"}
 )
 
 
@@ -200,7 +223,7 @@ SECTION_NAMES = frozenset(
     | {"annual", "api", "assets", "embed", "feeds", "interaction", "poster"}
 )
 # The folders whose Markdown files become pages; Markdown anywhere else is not published.
-PAGE_DIRS = ("articles", "qa", "regulations", "pages")
+PAGE_DIRS = ("articles", "qa", "regulations", "pages", "guides")
 _MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # Characters Windows refuses in file names; a site with them cannot be copied there.
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')

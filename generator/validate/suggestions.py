@@ -8,7 +8,7 @@ masks personal data as it enters the model. `name` and `contact` never reach the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import date, tzinfo
 from functools import partial
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +20,7 @@ from generator.model import Campaign, Suggestion, SuggestionStatus
 from generator.parallel import call, fork_map
 from generator.privacy import mask_name, mask_text
 from generator.urls import SLUG, slugify
+from generator.validate.channels import parse_channels
 from generator.validate.fields import Fields, closest, type_name
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -37,7 +38,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "replied": ("replied", "答复时间", "答复日期"),
     "department": ("department", "答复部门", "答复单位", "办理部门"),
 }
-CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes")
+CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes", "channels")
 _YES = {"是", "yes", "y", "true", "1", "√", "✓", "精选"}
 _NO = {"", "否", "no", "n", "false", "0"}
 
@@ -136,6 +137,11 @@ def _campaign(
         f.error("closed", msg("campaign.closes_before_opens", closed=closed, opened=opened))
     reply_policy = f.text("reply_policy", max_len=2000) or ""
     notes = f.text("notes", max_len=4000) or ""
+    channels, wrong = parse_channels(doc.data.get("channels"))
+    for message in wrong:
+        where, _, text = message.partition(": ") if message.startswith("[") else ("", "", message)
+        line = doc.line(f"channels{where}")
+        problems.append(Problem(rel / "campaign.yml", line, f"channels{where}", text))
     csv_path = folder / "submissions.csv"
     suggestions: list[Suggestion] = []
     if csv_path.is_file():
@@ -156,6 +162,8 @@ def _campaign(
         reply_policy=reply_policy,
         notes=notes,
         theme_slugs=tuple((theme, slug) for slug, theme in named.items()),
+        channels=channels,
+        channels_line=f.line("channels") if "channels" in doc.data else f.line("title"),
     )
 
 
@@ -296,3 +304,24 @@ def _suggestions(
         )
     result.sort(key=lambda s: (s.received, s.id))
     return result
+
+
+def campaigns_without_channels(campaigns: Sequence[Campaign], today: date) -> list[Problem]:
+    """An open campaign must say how to take part: without a channel an inspector reads it as
+    未提供有效咨询建言渠道, a 单项否决 item of the 2019 checklist."""
+    return [
+        Problem(
+            c.source / "campaign.yml",
+            c.channels_line,
+            "channels",
+            f"征集尚未结束（{_period(c)}），但没有写参与渠道：请在 channels: 下列出电话、"
+            "电子邮箱、来信地址、网上提交网址或微信公众号，至少一种",
+        )
+        for c in campaigns
+        if c.is_open(today) and not c.channels
+    ]
+
+
+def _period(campaign: Campaign) -> str:
+    end = f"至 {campaign.closed}" if campaign.closed else "未写结束日期"
+    return f"{campaign.opened} 起，{end}"

@@ -1,0 +1,77 @@
+"""`portal inspect`: the government-website checklist (generator/inspect/), with evidence."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.cli.common import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    Commands,
+    UsageError,
+    config_option,
+    loaded,
+)
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def add_commands(sub: Commands) -> None:
+    p = sub.add_parser("inspect", help="政府网站检查: the 2019 checklist with evidence")
+    config_option(p)
+    p.add_argument("--as-of", help="the inspection day, YYYY-MM-DD (default: today, Beijing)")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("-o", "--output", type=Path, help="also write a printable HTML report here")
+    p.add_argument("-d", "--site-dir", type=Path, help="the built site (default: site_dir)")
+    p.add_argument("--online", action="store_true", help="also check external links (httpx)")
+    p.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds per external link (default 10)"
+    )
+    p.set_defaults(run=cmd_inspect)
+
+
+def theme_dir(config: MkDocsConfig) -> Path | None:
+    """The theme overrides folder (custom_dir), whose assets the site publishes."""
+    return Path(config.theme.custom_dir) if config.theme.custom_dir else None
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """Exit 1 when any 单项否决 item fails."""
+    from datetime import date
+
+    from generator.cache import CACHE_DIR
+    from generator.compute import interaction
+    from generator.inspect import checklist, report
+
+    if args.timeout <= 0:
+        raise UsageError(f"--timeout must be positive, got {args.timeout}")
+    config, _, portal, settings = loaded(args.config_file)
+    try:
+        day = (
+            date.fromisoformat(args.as_of)
+            if args.as_of
+            else interaction.inspection_day(settings.timezone)
+        )
+    except ValueError:
+        raise UsageError(f"--as-of {args.as_of}: 请写成 YYYY-MM-DD，如 2026-12-07") from None
+    site = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    result = checklist.run(
+        portal,
+        settings,
+        day,
+        site,
+        theme_dir(config),
+        online=args.online,
+        cache_dir=settings.root / CACHE_DIR,
+        timeout=args.timeout,
+    )
+    text = report.to_json(result) if args.format == "json" else report.to_text(result)
+    sys.stdout.write(text)
+    if args.output:
+        args.output.write_text(report.to_html(result), encoding="utf-8")
+        print(f"已生成检查报告 wrote {args.output}", file=sys.stderr)
+    return EXIT_CONTENT if result.vetoed else EXIT_OK
