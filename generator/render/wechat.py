@@ -165,6 +165,20 @@ def _classes(element: lxml.html.HtmlElement) -> set[str]:
     return set((element.get("class") or "").split())
 
 
+# Source tags whose WeChat form is phrasing content, allowed inside a paragraph.
+_INLINE = frozenset(
+    {
+        "a", "img", "q", "strong", "b", "em", "i", "u", "ins", "s", "del", "mark", "small",
+        "sub", "sup", "code", "kbd", "br", "span", "abbr", "time", "cite", "dfn", "var", "samp",
+        "font", "label", "bdi", "bdo", "wbr",
+    }
+)  # fmt: skip
+
+
+def _in_paragraph(target: etree._Element) -> bool:
+    return target.tag == "p" or any(a.tag == "p" for a in target.iterancestors())
+
+
 def _convert_children(source: lxml.html.HtmlElement, target: etree._Element, table: bool) -> None:
     _append_text(target, source.text)
     for child in source:
@@ -177,6 +191,11 @@ def _convert(source: lxml.html.HtmlElement, target: etree._Element, table: bool)
     """Append the WeChat form of `source` (without its tail) to `target`."""
     tag = source.tag.lower()
     if tag in _DROP:
+        return
+    if tag not in _INLINE and _in_paragraph(target):
+        # A block inside a paragraph (a figcaption holding a div, a p in a p) would be split
+        # apart when the editor parses the copy: keep its words in the paragraph instead.
+        _convert_children(source, target, table)
         return
     if tag == "a":
         href = (source.get("href") or "").strip()
