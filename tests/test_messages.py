@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from generator.published import PublishedItem, moved_items
 
 from generator.clock import parse_when
+from generator.compute.published import PublishedItem, moved_items
 from generator.errors import ContentError
 from generator.messages import MESSAGES, msg
 from generator.settings import Settings
