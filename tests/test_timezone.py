@@ -27,7 +27,7 @@ category: 执法动态
 
 
 def test_build_in_another_timezone(write_portal: WritePortal, tmp_path: Path) -> None:
-    mkdocs = MKDOCS.replace("  - portal\n", "  - portal:\n      timezone: America/New_York\n")
+    mkdocs = MKDOCS.replace("  - portal:\n", "  - portal:\n      timezone: America/New_York\n")
     root = write_portal(
         {"mkdocs.yml": mkdocs, "content/articles/night-patrol.md": LATE_ARTICLE}, articles=False
     )
