@@ -144,7 +144,7 @@ def test_synonym_groups_share_one_union_entry(segmenter: Segmenter) -> None:
 
 def _with_synonyms(root: Path, file: str) -> None:
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("  - portal\n", f"  - portal:\n      synonyms: {file}\n")
+    text = text.replace("  - portal:\n", f"  - portal:\n      synonyms: {file}\n")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 

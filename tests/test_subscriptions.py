@@ -166,7 +166,7 @@ def test_internal_tracking_is_kept_from_crawlers(write_portal: WritePortal) -> N
     root = write_portal()
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text().replace("  - portal\n", "  - portal:\n      tracking: internal\n")
+        config.read_text().replace("  - portal:\n", "  - portal:\n      tracking: internal\n")
     )
     assert build(root, root / "site") == 0
     robots = (root / "site/robots.txt").read_text()
