@@ -181,7 +181,9 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def write_settings(self) -> None:
         squads = SQUADS.replace("白洋中队", self.unit_name)
         self.write("content/squads.yml", squads)
-        mkdocs = MKDOCS.replace("  - portal:\n", f"  - portal:\n      page_size: {self.page_size}\n")
+        mkdocs = MKDOCS.replace(
+            "  - portal:\n", f"  - portal:\n      page_size: {self.page_size}\n"
+        )
         self.write("mkdocs.yml", mkdocs)
 
     def new_key(self, day: int) -> str:
