@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -13,6 +14,7 @@ from generator.cli import main
 from generator.errors import Problem
 from generator.render.search import (
     SearchDoc,
+    SearchIndex,
     Segmenter,
     build_index,
     normalize,
@@ -26,6 +28,14 @@ from .conftest import WritePortal, build
 @pytest.fixture(scope="module")
 def segmenter() -> Segmenter:
     return Segmenter(["熟溪中队"])
+
+
+def _shard(index: SearchIndex, term: str) -> dict[str, list[int]]:
+    """The table of the shard that holds `term`."""
+    shard: dict[str, list[int]] = json.loads(
+        index.files[index.shard_path(shard_of(term, index.shards))]
+    )
+    return shard
 
 
 def _decode(postings: list[int]) -> dict[int, int]:
@@ -56,11 +66,10 @@ def test_index_layout(segmenter: Segmenter) -> None:
     ]
     index = build_index(docs, segmenter)
     assert index.docs == 2 and index.shards == 16
-    base = f"search/{index.version}/"
-    shard = json.loads(index.files[f"{base}t/{shard_of('占道经营', index.shards)}.json"])
+    shard = _shard(index, "占道经营")
     # Doc 0 has it in the title (flag 8) once in the text; doc 1 twice in the text.
     assert _decode(shard["占道经营"]) == {0: 8 + 1, 1: 2}
-    first = json.loads(index.files[f"{base}d/0.json"])
+    first = json.loads(index.files[index.doc_path(0)])
     assert first == {
         "url": "news/a/",
         "title": "占道经营整治",
@@ -68,8 +77,26 @@ def test_index_layout(segmenter: Segmenter) -> None:
         "date": "2026-05-01",
         "text": "清理占道经营摊位 23 处。",
     }
+    # Every file's address carries a hash of its bytes; the manifest lists them by number.
     manifest = json.loads(index.manifest())
-    assert manifest["base"] == base and manifest["docs"] == 2
+    assert manifest["base"] == "search/" and manifest["docs"] == 2
+    width = manifest["width"]
+    assert width == 8 and len(manifest["doc_ids"]) == 2 * width
+    for number, data in enumerate(docs_bytes := [index.files[index.doc_path(n)] for n in (0, 1)]):
+        content_id = hashlib.sha256(data).hexdigest()[:width]
+        assert manifest["doc_ids"][number * width : (number + 1) * width] == content_id
+        assert index.doc_path(number) == f"search/d/{content_id}.json"
+    assert len(docs_bytes) == 2
+    shard_ids = manifest["shard_ids"]
+    assert len(shard_ids) == 16 * width
+    for number in range(16):
+        data = index.files[
+            f"search/t/{number}.{shard_ids[number * width : (number + 1) * width]}.json"
+        ]
+        assert hashlib.sha256(data).hexdigest().startswith(index.shard_ids[number])
+    assert set(index.files) == {index.doc_path(0), index.doc_path(1)} | {
+        index.shard_path(n) for n in range(16)
+    }
 
 
 def test_shards_by_two_characters(segmenter: Segmenter) -> None:
@@ -82,9 +109,7 @@ def test_shards_by_two_characters(segmenter: Segmenter) -> None:
         SearchDoc("c/", "垃圾分类", "新闻", "", "分类投放。"),
     ]
     index = build_index(docs, segmenter)
-    shard = json.loads(
-        index.files[f"search/{index.version}/t/{shard_of('犬*', index.shards)}.json"]
-    )
+    shard = _shard(index, "犬*")
     # 犬* is every document with a word beginning with 犬: doc 0 has 犬只 and 犬只登记, in
     # its title (8) and once each in its text; doc 1 has 犬类 and 犬类管理 in its text.
     assert _decode(shard["犬*"]) == {0: 8 + 2, 1: 2}
@@ -132,9 +157,8 @@ def test_synonym_groups_share_one_union_entry(segmenter: Segmenter) -> None:
     index = build_index(
         docs, Segmenter(["养狗", "养犬", "犬只"]), synonyms=[("养犬", "养狗", "犬只")]
     )
-    base = f"search/{index.version}/"
     # `养犬~` lives beside 养犬 (the same shard) and holds every page with a word of the group.
-    shard = json.loads(index.files[f"{base}t/{shard_of('养犬', index.shards)}.json"])
+    shard = _shard(index, "养犬")
     # Doc 0: 养犬 in the title and once in the text; doc 1: 养狗 once and 犬只 once.
     assert _decode(shard["养犬~"]) == {0: 8 + 1, 1: 2}
     manifest = json.loads(index.manifest())
@@ -155,7 +179,7 @@ def test_a_portal_brings_its_own_synonyms(write_portal: WritePortal, tmp_path: P
     assert build(root, site) == 0
     manifest = json.loads((site / "search/manifest.json").read_text(encoding="utf-8"))
     assert manifest["synonyms"] == [["夜排档", "夜市", "占道经营"]]
-    shards = [json.loads(p.read_text(encoding="utf-8")) for p in site.glob("search/*/t/*.json")]
+    shards = [json.loads(p.read_text(encoding="utf-8")) for p in site.glob("search/t/*.json")]
     union = next(s["夜排档~"] for s in shards if "夜排档~" in s)
     assert len(_decode(union)) == 1  # the one article, which says 夜市 and 占道经营
 
@@ -177,6 +201,7 @@ def test_sample_index(sample_site: Path) -> None:
     manifest = json.loads((sample_site / "search/manifest.json").read_text())
     base = sample_site / manifest["base"]
     docs = [json.loads(p.read_text()) for p in (base / "d").glob("*.json")]
+    assert len(manifest["doc_ids"]) == manifest["width"] * len(docs)
     urls = {d["url"] for d in docs}
     assert manifest["docs"] == len(docs) > 300
     # Articles, answers, regulations and free pages; never listings, never the digests' raw rows.

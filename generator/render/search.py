@@ -5,10 +5,10 @@ pages) and segments the pages with jieba but not the reader's query. Here the pa
 segmented with jieba at build time, and the reader's query is segmented in the browser against
 the index's own vocabulary (longest match first), so both sides agree on the words.
 
-Layout under `search/<version>/` (the version is a hash of the content: files can be cached
-forever):
+Layout under `search/` (each file's address holds a hash of its bytes, so a file can be
+cached for ever, and an edit writes only the files whose bytes change):
 
-- `t/<n>.json`: shard n holds the terms whose key (their first two characters, or the one
+- `t/<n>.<id>.json`: shard n holds the terms whose key (their first two characters, or the one
   character of a one-character term) hashes to n: `{term: [postings...]}`. A posting is one
   integer, `gap * 16 + title * 8 + tf`, where `gap` is the difference to the previous
   document number, `title` says the term is in the title, and `tf` is the term's count in the
@@ -20,17 +20,18 @@ forever):
   of Chinese words (城, 市, 执) over many shards. Beside the first word of each group of the
   synonym table, `词~` holds the union of the postings of every word of the group, so that a
   query word with synonyms costs one more shard, however large its group.
-- `d/<n>.json`: document n for the result list: url, title, kind, date and the plain text the
-  snippet is cut from.
+- `d/<id>.json`: a document for the result list: url, title, kind, date and the plain text
+  the snippet is cut from.
 
-`search/manifest.json` names the version, the shard and document counts and the payload sizes.
+Documents are numbered oldest first (free pages before them), so a new article takes the next
+number and the others keep theirs. `search/manifest.json` (not cached for long) names every
+file's id by number, and gives the shard and document counts and the payload sizes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -42,11 +43,18 @@ from typing import Any
 from generator.cache import Cache, fingerprint
 from generator.model import Portal
 from generator.parallel import fork_map
+from generator.render.keep import Keep, never
+from generator.render.search_shards import (
+    contributions,
+    patch_shard,
+    postings,
+    shard_bytes,
+    shard_count,
+    weight,
+)
 from generator.urls import article_url, question_url, regulation_url
 
-MAX_TF = 7
 SNIPPET_TEXT = 3000  # characters of text per document kept for result snippets
-TARGET_SHARD_BYTES = 24_000
 
 # Single characters too common to carry meaning on their own; longer words keep them.
 _STOP = frozenset("的了和与及或是在有对等也就都而并将把被从向为以于其之这那个着给让")
@@ -69,7 +77,9 @@ def search_docs(portal: Portal, bodies: Mapping[str, str], tz: tzinfo) -> list[S
     """What the search finds: published articles, answers, regulations and free pages.
 
     `bodies` holds each page's body HTML as rendered (article key, or `qa/<key>`,
-    `regulations/<id>`, `pages/<key>`). Newest first, so equal scores favour recent pages.
+    `regulations/<id>`, `pages/<key>`). Oldest first (free pages first of all): a new
+    article is numbered after the others, and the browser prefers the higher number when
+    scores are equal, the newer page.
     """
     docs: list[tuple[str, SearchDoc]] = []
     for a in portal.published:
@@ -88,7 +98,7 @@ def search_docs(portal: Portal, bodies: Mapping[str, str], tz: tzinfo) -> list[S
     for page in portal.pages:
         text = plain_text(bodies.get(f"pages/{page.key}", ""))
         docs.append(("", SearchDoc(f"{page.key}/", page.title, "政务服务", "", text)))
-    docs.sort(key=lambda item: (item[0], item[1].url), reverse=True)
+    docs.sort(key=lambda item: (item[0], item[1].url))
     return [doc for _, doc in docs]
 
 
@@ -180,34 +190,66 @@ class Segmenter:
 # the browser weighs answers and regulations against news before it has fetched a document.
 KIND_CODES = {"新闻": "n", "法律咨询台": "q", "法规摘要": "r", "政务服务": "p"}
 
+# How many documents an edit may change (or add, or drop, or move) before the index is made
+# whole again rather than patched: beyond it, patching costs about as much.
+PATCH_LIMIT = 64
+_FORMAT = "2"  # of the layout and of the state kept in the cache
+ID_WIDTH = 8  # hex characters of a file's content hash in its address (more if two clash)
+
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """The files of the search index, ready to write: site path → bytes."""
+    """The search index: its files' addresses and what the manifest says of them.
 
-    version: str
+    `files` holds the bytes of the files to write: every file, unless the build's `keep`
+    (render/keep.py) said the site has it already.
+    """
+
     files: dict[str, bytes]
-    shards: int
-    docs: int
+    shard_ids: tuple[str, ...]  # content hash of each shard, by number
+    doc_ids: tuple[str, ...]  # content hash of each document, by number
+    shard_sizes: tuple[int, ...]
+    doc_sizes: tuple[int, ...]
     terms: int
     kinds: str = ""  # KIND_CODES letter of each document, by number
     synonyms: tuple[tuple[str, ...], ...] = ()
 
     @property
-    def base(self) -> str:
-        return f"search/{self.version}/"
+    def shards(self) -> int:
+        return len(self.shard_ids)
+
+    @property
+    def docs(self) -> int:
+        return len(self.doc_ids)
+
+    @property
+    def version(self) -> str:
+        """A hash of every file of the index."""
+        digest = hashlib.sha256("".join([*self.shard_ids, "/", *self.doc_ids]).encode())
+        return digest.hexdigest()[:10]
+
+    def shard_path(self, number: int) -> str:
+        return shard_path(number, self.shard_ids[number])
+
+    def doc_path(self, number: int) -> str:
+        return doc_path(self.doc_ids[number])
 
     def manifest(self) -> bytes:
-        sizes = [len(b) for p, b in self.files.items() if p.startswith(f"{self.base}t/")]
-        docs = [len(b) for p, b in self.files.items() if p.startswith(f"{self.base}d/")]
+        sizes, docs = self.shard_sizes, self.doc_sizes
         data = {
             "version": self.version,
-            "base": self.base,
+            "base": SEARCH,
             "shards": self.shards,
             "docs": self.docs,
             "terms": self.terms,
             "kinds": self.kinds,
             "synonyms": [list(group) for group in self.synonyms],
+            # Each file's address: `t/<number>.<id>.json`, `d/<id>.json`, the ids of equal
+            # width one after the other (a few bytes a document, where a list of strings
+            # would take twice that).
+            "width": len(self.doc_ids[0]) if self.doc_ids else ID_WIDTH,
+            "shard_ids": "".join(self.shard_ids),
+            "doc_ids": "".join(self.doc_ids),
             "bytes": {
                 "total": sum(sizes) + sum(docs),
                 "largest_shard": max(sizes, default=0),
@@ -216,6 +258,20 @@ class SearchIndex:
             },
         }
         return _json(data)
+
+
+SEARCH = "search/"
+
+
+def shard_path(number: int, content_id: str) -> str:
+    """Where shard `number` with that content is: a new address whenever its bytes change, so
+    that it can be cached for ever."""
+    return f"{SEARCH}t/{number}.{content_id}.json"
+
+
+def doc_path(content_id: str) -> str:
+    """Where a document with that content is, whatever its number."""
+    return f"{SEARCH}d/{content_id}.json"
 
 
 def shard_key(term: str) -> str:
@@ -232,124 +288,209 @@ def shard_of(term: str, shards: int) -> int:
     return h % shards
 
 
+@dataclass(frozen=True)
+class _Shards:
+    """The shards of an index: by number, their sha256 and size; the bytes of those made."""
+
+    total: int  # weight of every term (search_shards.weight), which sets the count
+    terms: int
+    shas: tuple[str, ...]
+    sizes: tuple[int, ...]
+    made: dict[int, bytes]
+
+
 def build_index(
     docs: Sequence[SearchDoc],
     segmenter: Segmenter,
     cache: Cache | None = None,
     synonyms: Sequence[tuple[str, ...]] = (),
+    keep: Keep = never,
 ) -> SearchIndex:
     """Segment every document and cut the postings into shards of about TARGET_SHARD_BYTES.
 
-    A document's terms are cached by its title, text and the segmenter's dictionary.
-    `synonyms` (groups of words a query treats as one) go to the manifest for the browser.
+    A document's terms are cached by its title, text and the segmenter's dictionary. The
+    cache also keeps the shards and what they were made from: after an edit of a few
+    documents only the shards of their changed terms are made again (search_shards.py).
+    The files `keep` says the site has are left out of `files`. `synonyms` (groups of words a
+    query treats as one) go to the manifest for the browser.
     """
     cache = cache or Cache(None)
+    group_of = {word: f"{group[0]}~" for group in synonyms for word in group}
+    state_key = fingerprint("search-index", _FORMAT, segmenter.signature, _json(list(synonyms)))
     keys = [fingerprint("terms", segmenter.signature, d.title, d.text) for d in docs]
-    cached = cache.get_many("terms", keys)
-    todo = {key: doc for doc, key in zip(docs, keys, strict=True) if key not in cached}
-    if todo:
-        segmenter.load()  # before the workers fork, so that they share the dictionary
-        done = fork_map(segmenter.doc_terms, list(todo.values()))
-        for key, terms in zip(todo, done, strict=True):
-            cached[key] = terms
-            cache.put("terms", key, terms)
-    encoded = _postings([_load_terms(cached[key]) for key in keys], synonyms)
-    # Each list as JSON once: for the shard files, and for their weight (as json.dumps would
-    # write the list with ", ", which the shard count has always been reckoned with).
-    lists = {term: ",".join(map(str, p)) for term, p in encoded.items()}
-    total = sum(len(t) * 3 + 4 + len(lists[t]) + max(len(p) - 1, 0) + 2 for t, p in encoded.items())
-    shards = _shard_count(total)
-    tables: list[list[str]] = [[] for _ in range(shards)]
-    for term in sorted(lists):
-        tables[shard_of(term, shards)].append(f"{_json_text(term)}:[{lists[term]}]")
-    # The same bytes as _json({term: postings, ...}) (sorted keys, no spaces), faster.
-    body = {f"t/{n}.json": ("{" + ",".join(t) + "}").encode() for n, t in enumerate(tables)}
-    for number, doc in enumerate(docs):
-        body[f"d/{number}.json"] = _json(
+    patched = _patched(_last_state(cache, state_key), keys, docs, segmenter, cache, group_of)
+    shards = patched or _whole(keys, docs, segmenter, cache, group_of)
+    body = [
+        _json(
             {
-                "url": doc.url,
-                "title": doc.title,
-                "kind": doc.kind,
-                "date": doc.date,
-                "text": doc.text[:SNIPPET_TEXT],
+                "url": d.url,
+                "title": d.title,
+                "kind": d.kind,
+                "date": d.date,
+                "text": d.text[:SNIPPET_TEXT],
             }
         )
-    kinds = "".join(KIND_CODES.get(doc.kind, "p") for doc in docs)
-    digest = hashlib.sha256()
-    for path in sorted(body):
-        digest.update(path.encode())
-        digest.update(body[path])
-    version = digest.hexdigest()[:10]
-    files = {f"search/{version}/{path}": data for path, data in sorted(body.items())}
-    groups = tuple(tuple(g) for g in synonyms)
-    return SearchIndex(version, files, shards, len(docs), len(encoded), kinds, groups)
+        for d in docs
+    ]
+    doc_shas = [hashlib.sha256(data).hexdigest() for data in body]
+    width = ID_WIDTH
+    while len({sha[:width] for sha in doc_shas}) < len(set(doc_shas)):
+        width += 1
+    files: dict[str, bytes] = {}
+    for number, sha in enumerate(doc_shas):
+        path = doc_path(sha[:width])
+        if path not in files and not keep(path, sha):
+            files[path] = body[number]
+    wanted: dict[str, int] = {}
+    for number, sha in enumerate(shards.shas):
+        path = shard_path(number, sha[:width])
+        if not keep(path, sha):
+            wanted[path] = number
+    missing = {shards.shas[n] for n in wanted.values() if n not in shards.made}
+    stored = cache.get_many("search-shard", missing) if missing else {}
+    if any(hashlib.sha256(stored.get(sha, b"")).hexdigest() != sha for sha in missing):
+        shards = _whole(keys, docs, segmenter, cache, group_of)  # the cache lost a shard
+        stored = {}
+    for path, number in wanted.items():
+        files[path] = shards.made.get(number) or stored[shards.shas[number]]
+    for number, data in shards.made.items():
+        cache.put("search-shard", shards.shas[number], data)
+    cache.touch("search-shard", (s for n, s in enumerate(shards.shas) if n not in shards.made))
+    state = {
+        "keys": keys,
+        "total": shards.total,
+        "terms": shards.terms,
+        "shas": shards.shas,
+        "sizes": shards.sizes,
+    }
+    cache.put("search-state", state_key, _json(state))
+    return SearchIndex(
+        files,
+        tuple(sha[:width] for sha in shards.shas),
+        tuple(sha[:width] for sha in doc_shas),
+        shards.sizes,
+        tuple(len(data) for data in body),
+        shards.terms,
+        "".join(KIND_CODES.get(doc.kind, "p") for doc in docs),
+        tuple(tuple(g) for g in synonyms),
+    )
 
 
-def _postings(
-    docs: Sequence[tuple[list[str], dict[str, int]]], synonyms: Sequence[tuple[str, ...]] = ()
-) -> dict[str, list[int]]:
-    """Each term's postings, encoded, from each document's (title terms, term counts).
+def _terms(cache: Cache, segmenter: Segmenter, todo: Mapping[str, SearchDoc]) -> dict[str, bytes]:
+    """The cached terms of these documents (by key), segmenting those not cached."""
+    found = cache.get_many("terms", todo)
+    missing = {key: doc for key, doc in todo.items() if key not in found}
+    if missing:
+        segmenter.load()  # before the workers fork, so that they share the dictionary
+        done = fork_map(segmenter.doc_terms, list(missing.values()))
+        for key, terms in zip(missing, done, strict=True):
+            found[key] = terms
+            cache.put("terms", key, terms)
+    return found
 
-    A posting is (document number - the previous one's) * 16 + flags: 8 when the term is in
-    the title, plus its count capped at MAX_TF. Besides the terms, `字*` for each character
-    that begins a longer term: every document with a term beginning with it (the term itself
-    included), its flags the strongest of those terms' (title beats text, counts summed and
-    capped), so that a query's last, unfinished character matches as a prefix. In the same
-    way `词~` for each group of synonyms (词 its first word): every document with a word of
-    the group.
-    """
-    group_of = {word: f"{group[0]}~" for group in synonyms for word in group}
-    # Each list starts with the number of the last document in it, dropped at the end: one
-    # lookup a posting, in the loop that runs millions of times at archive scale.
-    postings: dict[str, list[int]] = {}
-    starts: set[str] = set()  # characters that begin a term of two or more
-    for number, (title_terms, counts) in enumerate(docs):
-        titled = set(title_terms)
-        for term in title_terms:
-            counts.setdefault(term, 0)
-        unions: dict[str, int] = {}
-        grouped: dict[str, int] = {}  # `词~` entries, then the `字*` ones
-        for term, tf in counts.items():
-            flags = (8 if term in titled else 0) + (tf if tf < MAX_TF else MAX_TF)
-            items = postings.get(term)
-            if items is None:
-                postings[term] = [number, number * 16 + flags]
-            else:
-                items.append((number - items[0]) * 16 + flags)
-                items[0] = number
-            first = term[0]
-            if len(term) > 1:
-                starts.add(first)
-            old = unions.get(first, 0)
-            summed = (old & 7) + (flags & 7)
-            unions[first] = ((old | flags) & 8) + (summed if summed < MAX_TF else MAX_TF)
-            if group_of:
-                group = group_of.get(term)
-                if group is not None:
-                    old = grouped.get(group, 0)
-                    summed = (old & 7) + (flags & 7)
-                    grouped[group] = ((old | flags) & 8) + min(summed, MAX_TF)
-        for first, flags in unions.items():
-            grouped[f"{first}*"] = flags
-        for union, flags in grouped.items():
-            items = postings.get(union)
-            if items is None:
-                postings[union] = [number, number * 16 + flags]
-            else:
-                items.append((number - items[0]) * 16 + flags)
-                items[0] = number
-    # A `字*` for a character that begins no longer term would only repeat the term `字`.
-    return {t: p[1:] for t, p in postings.items() if not t.endswith("*") or t[0] in starts}
+
+def _whole(
+    keys: Sequence[str],
+    docs: Sequence[SearchDoc],
+    segmenter: Segmenter,
+    cache: Cache,
+    group_of: Mapping[str, str],
+) -> _Shards:
+    """Every shard, from every document's terms."""
+    terms = _terms(cache, segmenter, dict(zip(keys, docs, strict=True)))
+    table = postings(contributions(*_load_terms(terms[key]), group_of) for key in keys)
+    total = sum(weight(term, items) for term, items in table.items())
+    count = shard_count(total)
+    tables: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    for term, items in table.items():
+        tables[shard_of(term, count)][term] = items
+    made = {number: shard_bytes(t) for number, t in enumerate(tables)}
+    shas = tuple(hashlib.sha256(made[n]).hexdigest() for n in range(count))
+    return _Shards(total, len(table), shas, tuple(len(made[n]) for n in range(count)), made)
+
+
+def _last_state(cache: Cache, key: str) -> dict[str, Any] | None:
+    data = cache.get("search-state", key)
+    if data is None:
+        return None
+    try:
+        state = json.loads(data)
+        if (
+            not isinstance(state, dict)
+            or not {"keys", "total", "terms", "shas", "sizes"} <= state.keys()
+        ):
+            return None
+    except ValueError:
+        return None
+    return state
+
+
+def _patched(
+    state: dict[str, Any] | None,
+    keys: Sequence[str],
+    docs: Sequence[SearchDoc],
+    segmenter: Segmenter,
+    cache: Cache,
+    group_of: Mapping[str, str],
+) -> _Shards | None:
+    """The last build's shards with the changed documents' postings put in place, or None
+    when there is no last build, too much changed, or the cache lacks what it needs."""
+    if state is None:
+        return None
+    old: list[str] = state["keys"]
+    shas: list[str] = state["shas"]
+    count = len(shas)
+    changed = [
+        n
+        for n in range(max(len(old), len(keys)))
+        if n >= len(old) or n >= len(keys) or old[n] != keys[n]
+    ]
+    if len(changed) > max(PATCH_LIMIT, len(keys) // 50):
+        return None
+    before_keys = {n: old[n] for n in changed if n < len(old)}
+    before = cache.get_many("terms", before_keys.values())
+    if len(before) < len(set(before_keys.values())):
+        return None
+    now = _terms(cache, segmenter, {keys[n]: docs[n] for n in changed if n < len(keys)})
+    cache.touch("terms", (key for n, key in enumerate(keys) if n >= len(old) or old[n] == key))
+    then = {n: contributions(*_load_terms(before[k]), group_of) for n, k in before_keys.items()}
+    changes = {
+        n: contributions(*_load_terms(now[keys[n]]), group_of) if n < len(keys) else {}
+        for n in changed
+    }
+    by_shard: dict[int, set[str]] = {}
+    for n, new in changes.items():
+        was = then.get(n, {})
+        for term in was.keys() | new.keys():
+            if was.get(term) != new.get(term):
+                by_shard.setdefault(shard_of(term, count), set()).add(term)
+    stored = cache.get_many("search-shard", (shas[s] for s in by_shard))
+    total, terms = int(state["total"]), int(state["terms"])
+    made: dict[int, bytes] = {}
+    sizes: list[int] = state["sizes"]
+    if len(sizes) != count:
+        return None
+    for number, affected in by_shard.items():
+        data = stored.get(shas[number])
+        if data is None or hashlib.sha256(data).hexdigest() != shas[number]:
+            return None
+        table = json.loads(data)
+        size = len(table)
+        total += patch_shard(table, affected, changes)
+        terms += len(table) - size
+        made[number] = shard_bytes(table)
+    if shard_count(total) != count:
+        return None
+    new_shas, new_sizes = list(shas), list(sizes)
+    for number, data in made.items():
+        new_shas[number] = hashlib.sha256(data).hexdigest()
+        new_sizes[number] = len(data)
+    return _Shards(total, terms, tuple(new_shas), tuple(new_sizes), made)
 
 
 def _load_terms(data: bytes) -> tuple[list[str], dict[str, int]]:
     title_terms, counts = json.loads(data)
     return title_terms, counts
-
-
-def _shard_count(total_bytes: int) -> int:
-    """Enough shards that an average shard stays near TARGET_SHARD_BYTES; at least 16."""
-    return max(16, math.ceil(total_bytes / TARGET_SHARD_BYTES))
 
 
 def _json_text(text: str) -> str:

@@ -347,8 +347,8 @@ def build_outputs(
 ) -> dict[str, bytes]:
     """Every file beside the pages: feeds, the OPML list, the tracking downloads, the embeds,
     the JSON API and the hidden 公众号排版 pages. What `keep` says the site already has
-    (an incremental build's record: the same inputs) is left out: a whole group ("search/",
-    "poster/") or single files."""
+    (an incremental build's record: the same inputs) is left out: a whole group ("poster/")
+    or single files (the search index's)."""
     feeds = site_feeds(portal, settings, bodies, fallback, settings.feed_items)
     outputs: dict[str, bytes] = {}
     for feed in feeds:
@@ -359,11 +359,13 @@ def build_outputs(
     outputs.update(redirect_pages(portal, settings))
     docs, words = search_docs(portal, bodies, settings.timezone), portal_words(portal)
 
-    def search() -> dict[str, bytes]:
-        index = build_index(docs, Segmenter(words), cache, portal.synonyms)
-        return {**index.files, "search/manifest.json": index.manifest()}
-
-    outputs.update(_group(keep, "search/", search, docs, words, portal.synonyms))
+    # Each file of the index is kept or made by its own content hash (render/search.py).
+    index = build_index(docs, Segmenter(words), cache, portal.synonyms, keep)
+    search = {**index.files, "search/manifest.json": index.manifest()}
+    note = getattr(keep, "made", None)
+    if note is not None:
+        note(search)
+    outputs.update(search)
     # Each group is made from the values computed for it: an edit that leaves them equal
     # (an article's text, for the tracking counts) keeps its files.
     outputs.update(

@@ -1,9 +1,11 @@
-/* portal search: answers a Chinese query from the sharded index under search/<version>/.
+/* portal search: answers a Chinese query from the sharded index under search/.
  *
  * The query is segmented against the index's own vocabulary, longest word first, so it is cut
  * the way jieba cut the pages: 违法行为 is one word when the pages have it, else 违法 + 行为.
  * A long word also matches pages that have all of its parts. Only the shards of the query's
- * characters and the documents shown are downloaded. Results are built with text nodes:
+ * characters and the documents shown are downloaded. Each file's address carries a hash of its
+ * bytes, listed by number in the manifest (`shard_ids`, `doc_ids`, `width` characters each),
+ * so a file is fetched again only when it changed. Results are built with text nodes:
  * nothing from the index is ever parsed as HTML.
  *
  * A word of the synonym table (manifest `synonyms`, generator/data/synonyms.txt) also finds
@@ -76,13 +78,17 @@
     for (var i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) % 4294967296;
     var n = h % m.shards;
     if (!shards.has(n)) {
-      shards.set(n, fetchJson(new URL("t/" + n + ".json", m.baseUrl)));
+      var id = m.shard_ids.substr(n * m.width, m.width);
+      shards.set(n, fetchJson(new URL("t/" + n + "." + id + ".json", m.baseUrl)));
     }
     return shards.get(n);
   }
 
   function doc(m, n) {
-    if (!docs.has(n)) docs.set(n, fetchJson(new URL("d/" + n + ".json", m.baseUrl)));
+    if (!docs.has(n)) {
+      var id = m.doc_ids.substr(n * m.width, m.width);
+      docs.set(n, fetchJson(new URL("d/" + id + ".json", m.baseUrl)));
+    }
     return docs.get(n);
   }
 
@@ -222,7 +228,8 @@
       var weight = WEIGHT[(m.kinds || "").charAt(number)] || WEIGHT.n;
       out.push([number, s * weight[column]]);
     });
-    out.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    // Equal scores: the newer page first (documents are numbered oldest first).
+    out.sort(function (x, y) { return y[1] - x[1] || y[0] - x[0]; });
     return out;
   }
 
