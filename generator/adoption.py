@@ -33,6 +33,7 @@ from generator.evidence.titles import normalise_title as normalise_title
 from generator.evidence.titles import similarity as similarity
 from generator.evidence.titles import strip_title as strip_title
 from generator.evidence.words import site_vocabulary
+from generator.messages import msg
 from generator.model import Article, Outlet, Portal
 from generator.write import atomic_file
 
@@ -60,10 +61,14 @@ def read_source(location: str, timeout: float) -> bytes:
         path = Path(location)
         try:
             if path.stat().st_size > MAX_BYTES:
-                raise SourceError(f"{location}: larger than {MAX_BYTES // 1024 // 1024} MB")
+                raise SourceError(
+                    msg("adoption.too_big", location=location, limit=MAX_BYTES // 1024 // 1024)
+                )
             return path.read_bytes()
         except OSError as exc:
-            raise SourceError(f"{location}: cannot be read ({exc.strerror})") from None
+            raise SourceError(
+                msg("adoption.unreadable", location=location, reason=exc.strerror)
+            ) from None
     request = urllib.request.Request(
         location, headers={"User-Agent": "portal-adoption/1.0 (+feed reader)"}
     )
@@ -71,18 +76,26 @@ def read_source(location: str, timeout: float) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data: bytes = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
-        raise SourceError(f"{location}: the server answered {exc.code} {exc.reason}") from None
+        raise SourceError(
+            msg("adoption.http", location=location, code=exc.code, reason=exc.reason)
+        ) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
-            raise SourceError(f"{location}: no answer within {timeout:g} s") from None
-        raise SourceError(f"{location}: cannot connect ({reason})") from None
+            raise SourceError(
+                msg("adoption.timeout", location=location, seconds=f"{timeout:g}")
+            ) from None
+        raise SourceError(msg("adoption.connect", location=location, reason=reason)) from None
     except TimeoutError:
-        raise SourceError(f"{location}: no answer within {timeout:g} s") from None
+        raise SourceError(
+            msg("adoption.timeout", location=location, seconds=f"{timeout:g}")
+        ) from None
     except (OSError, ValueError) as exc:
-        raise SourceError(f"{location}: cannot be read ({exc})") from None
+        raise SourceError(msg("adoption.unreadable", location=location, reason=exc)) from None
     if len(data) > MAX_BYTES:
-        raise SourceError(f"{location}: larger than {MAX_BYTES // 1024 // 1024} MB")
+        raise SourceError(
+            msg("adoption.too_big", location=location, limit=MAX_BYTES // 1024 // 1024)
+        )
     return data
 
 
@@ -502,20 +515,20 @@ def insert_placements(text: str, new: Sequence[NewPlacement]) -> str:
     doc = _Lines.of(text)
     lines = doc.lines
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
-        raise ApplyError("the file does not start with front matter (---)")
+        raise ApplyError(msg("adoption.no_front_matter"))
     close = next(
         (i for i in range(1, len(lines)) if lines[i].rstrip("\r\n").rstrip() in ("---", "...")),
         None,
     )
     if close is None:
-        raise ApplyError("the front matter is not closed with ---")
+        raise ApplyError(msg("adoption.not_closed"))
     meta = "".join(line.rstrip("\r\n") + "\n" for line in lines[1:close])
     try:
         root = yaml.compose(meta, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise ApplyError(f"the front matter is not valid YAML ({exc})") from None
+        raise ApplyError(msg("adoption.bad_yaml", detail=exc)) from None
     if not isinstance(root, MappingNode):
-        raise ApplyError("the front matter is not key: value lines")
+        raise ApplyError(msg("adoption.not_mapping"))
     nl = doc.newline
     entry = next(
         ((k, v) for k, v in root.value if isinstance(k, ScalarNode) and k.value == "placements"),
@@ -542,7 +555,7 @@ def insert_placements(text: str, new: Sequence[NewPlacement]) -> str:
             first_line = lines[first.start_mark.line + 1]
             dash = first_line.rfind("-", 0, first.start_mark.column)
             if dash < 0:
-                raise ApplyError("cannot tell how `placements` is indented")
+                raise ApplyError(msg("adoption.indent"))
             indent = first_line[:dash]
             end = _last_leaf(value.value[-1]).end_mark
             at = end.line + 1 + (1 if end.column > 0 else 0)
@@ -565,7 +578,7 @@ def insert_placements(text: str, new: Sequence[NewPlacement]) -> str:
             at = key.start_mark.line + 2
             lines[at:at] = [f"  - {flow(p)}{nl}" for p in new]
         else:
-            raise ApplyError("`placements` is not a list")
+            raise ApplyError(msg("adoption.not_a_list"))
     return doc.text()
 
 
@@ -617,7 +630,7 @@ def _check(before: str, after: str, new: Sequence[NewPlacement], path: Path) -> 
         for p in sorted(new, key=lambda n: (n.day, n.outlet))
     ]
     if _placements_of(after) != expected:
-        raise ApplyError(f"{path}: the inserted placements did not read back as written")
+        raise ApplyError(msg("adoption.read_back", path=path))
 
 
 def outlet_for(location: str, feed_title: str, outlets: Sequence[Outlet]) -> Outlet | None:
@@ -634,23 +647,25 @@ def resolve_sources(
 ) -> list[tuple[str | None, str]]:
     """(outlet id or None, location) for each `[OUTLET=]SOURCE` given, else every outlet's
     `feed:`; ValueError names an unknown outlet or says that there is nothing to read."""
-    known_ids = {o.id for o in outlets}
-    known = ", ".join(o.id for o in outlets)
-    if outlet_id and outlet_id not in known_ids:
-        raise ValueError(f'unknown outlet "{outlet_id}" (known: {known})')
+    from generator.validate.articles import unknown_ref
+
+    names = {o.id: o.name for o in outlets}
+    if outlet_id and outlet_id not in names:
+        raise ValueError(unknown_ref(outlet_id, names, "what.outlet", "content/outlets.yml"))
     wanted: list[tuple[str | None, str]] = []
     for source in given:
         name, sep, location = source.partition("=")
-        if sep and name in known_ids and not is_url(source):
+        if sep and name in names and not is_url(source):
             wanted.append((name, location))
         elif sep and not is_url(source) and not Path(source).exists():
-            raise ValueError(f'unknown outlet "{name}" in {source} (known: {known})')
+            raise ValueError(
+                msg("cli.in_source", source=source)
+                + unknown_ref(name, names, "what.outlet", "content/outlets.yml")
+            )
         else:
             wanted.append((outlet_id, source))
     if not wanted:
         wanted = [(o.id, o.feed) for o in outlets if o.feed]
         if not wanted:
-            raise ValueError(
-                "no sources: give feed URLs or saved files, or add `feed:` to outlets.yml"
-            )
+            raise ValueError(msg("cli.no_sources"))
     return wanted

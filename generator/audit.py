@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator.cache import Cache, fingerprint
+from generator.messages import msg
 from generator.parallel import fork_map, workers
 from generator.privacy import CANDIDATE, find_personal_data, mask_text
 
@@ -48,8 +49,8 @@ class Leak:
     sources: tuple[str, ...]  # content files that hold the raw value
 
     def __str__(self) -> str:
-        where = f" (from {', '.join(self.sources)})" if self.sources else ""
-        return f"{self.output}: unmasked personal data {self.value}{where}"
+        where = msg("audit.from", sources="、".join(self.sources)) if self.sources else ""
+        return f"{self.output}: " + msg("audit.leak", value=self.value, where=where)
 
 
 def scan_site(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
+from generator.messages import msg
 from generator.model import Portal
 from generator.urls import category_url, domain_url
 
@@ -149,16 +150,11 @@ def column_rules(
         rule = parse_rule(value)
         if name not in names:
             close = get_close_matches(name, names, n=1)
-            hint = f"（是不是“{close[0]}”？）" if close else ""
-            wrong.append((name, f"没有叫“{name}”的栏目{hint}；栏目有：{'、'.join(names)}"))
+            hint = msg("field.did_you_mean", match=close[0]) if close else ""
+            known = "、".join(names)
+            wrong.append((name, msg("columns.unknown", name=name, hint=hint, names=known)))
         elif rule is None:
-            wrong.append(
-                (
-                    name,
-                    f"“{value}”不是栏目类别：写 动态要闻、通知公告、政策文件、"
-                    "更新周期（如 30d、2w、3m、1y）或 none",
-                )
-            )
+            wrong.append((name, msg("columns.bad_rule", value=value)))
         else:
             rules[name] = rule
     for name in names:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002  (official document numbers are written with tortoise-shell brackets)
+# ruff: noqa: RUF002  (official document numbers are written with tortoise-shell brackets)
 """Site identity (网站标识): what every page's footer must show on a government website.
 
 《政府网站发展指引》(国办发〔2017〕47号) asks every page's footer for 主办单位 (and 承办单位),
@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from generator.errors import Problem, Severity
+from generator.messages import msg
 
 MIIT_URL = "https://beian.miit.gov.cn/"
 MPS_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
@@ -111,48 +112,33 @@ def check_identity(
 
     for key, name, required in OPTIONS:
         if required and not getattr(identity, key):
-            warn(key, f"没有配置{name}：政府网站每个页面底部都要显示{name}（国办发〔2017〕47号）")
+            warn(key, msg("identity.missing", name=name))
     if identity.site_code and not SITE_CODE.fullmatch(identity.site_code):
-        warn(
-            "site_code",
-            f"网站标识码“{identity.site_code}”格式不对：应为 10 位数字（6 位行政区划代码 + "
-            "4 位顺序号，如 3307230001），国务院部门为 bm 加 8 位数字",
-        )
+        warn("site_code", msg("identity.site_code_format", value=identity.site_code))
     elif identity.site_code[:2].isdigit() and identity.site_code[:2] not in _PROVINCE_CODES:
-        warn(
-            "site_code",
-            f"网站标识码“{identity.site_code}”的前 6 位不是行政区划代码（省级代码 "
-            f"{identity.site_code[:2]} 不存在）",
-        )
+        code = identity.site_code
+        warn("site_code", msg("identity.site_code_province", value=code, province=code[:2]))
     if identity.icp and not ICP.fullmatch(identity.icp):
-        warn("icp", f"ICP备案号“{identity.icp}”格式不对：应如“浙ICP备12345678号”或“…号-1”")
+        warn("icp", msg("identity.icp_format", value=identity.icp))
     if identity.police and not POLICE.fullmatch(identity.police):
-        warn(
-            "police",
-            f"公安机关备案号“{identity.police}”格式不对：应如“浙公网安备 33072302000123号”"
-            "（省份简称、公网安备、14 位数字、号）",
-        )
+        warn("police", msg("identity.police_format", value=identity.police))
     if identity.conac_url:
         host = re.sub(r"^https?://([^/?#]+).*$", r"\1", identity.conac_url).lower()
         if not identity.conac_url.startswith(("https://", "http://")) or host not in CONAC_HOSTS:
-            warn(
-                "conac_url",
-                f"党政机关网站标识的链接“{identity.conac_url}”不是机构编制部门（conac.cn）"
-                "发放的地址",
-            )
+            warn("conac_url", msg("identity.conac_url", value=identity.conac_url))
     for key in ("police_badge", "conac_image"):
         path = getattr(identity, key).lstrip("/")
         if path and "://" in path:
-            warn(key, f"{NAMES[key]}要用本站的图片文件，不能引用其他网站：{path}")
+            warn(key, msg("identity.image_elsewhere", name=NAMES[key], path=path))
         elif path and path not in exists:
-            warn(key, f"{NAMES[key]}的图片 {path} 不存在（放在 content/ 或主题的 assets/ 下）")
+            warn(key, msg("identity.image_missing", name=NAMES[key], path=path))
     contact = identity.contact
     if contact and "://" not in contact and not contact.startswith(("mailto:", "tel:")):
         page = contact.strip("/") + "/"
         if page not in exists:
-            warn("contact", f"联系我们指向的页面 /{page} 不存在")
+            warn("contact", msg("identity.contact_missing", page=page))
     if identity.error_report and not identity.error_report.startswith(("https://", "http://")):
-        warn("error_report", f"我为政府网站找错的链接“{identity.error_report}”不是网址")
+        warn("error_report", msg("identity.error_report_url", value=identity.error_report))
     return found
 
 

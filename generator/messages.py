@@ -376,6 +376,388 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "new.unknown_level": _m(
         "没有这个效力级别“{value}”。可以写：{allowed}", f"{L}#regulation-fields"
     ),
+    # -- command help and messages (portal …) -------------------------------------------------------
+    "help.portal": _m(
+        "城管执法局门户网站生成工具：检查内容、生成网站、预览、统计。每个命令加 -h 显示它的选项。",
+        "index.md#commands",
+    ),
+    "help.verbose": _m("显示 MkDocs 的运行信息（英文）", "index.md#commands"),
+    "help.config_file": _m("网站设置文件（默认 mkdocs.yml）", "index.md#commands"),
+    "help.build": _m("检查内容，然后生成网站（全部生成后才替换原网站）", "weekly.md#build"),
+    "help.site_dir": _m(
+        "网站生成到哪个文件夹（默认 mkdocs.yml 的 site_dir，即 site/）", "weekly.md#build"
+    ),
+    "help.strict": _m("提醒也算错误", "index.md#commands"),
+    "help.quiet": _m("不显示进度，只显示问题和最后的总结", "weekly.md#build"),
+    "help.check": _m("只检查内容，列出全部错误和提醒", "weekly.md#check"),
+    "help.serve": _m("本机预览，改文件后自动刷新；内容有错误时页面上列出错误", "weekly.md#preview"),
+    "help.dev_addr": _m("预览地址 主机:端口（默认 127.0.0.1:8000）", "weekly.md#preview"),
+    "help.report": _m("信息报送：各单位报送数与任务数、用稿、积分", "tracking.md#commands"),
+    "help.from": _m(
+        "从哪一天或哪一周开始，例如 2026-05-01 或 2026-W18（默认当年1月1日）",
+        "tracking.md#commands",
+    ),
+    "help.to": _m("到哪一天或哪一周为止（默认今天，北京时间）", "tracking.md#commands"),
+    "help.unit": _m("只看这个单位（squads.yml 里的 id 或名称）", "tracking.md#commands"),
+    "help.table": _m(
+        "只要这一张表（csv 默认 units；json 默认全部，同 tracking.json）", "tracking.md#commands"
+    ),
+    "help.bom": _m("CSV 加 UTF-8 BOM，Excel 直接打开不乱码", "tracking.md#commands"),
+    "help.annual": _m(
+        "改为输出这一年的政府网站工作年度报表数字（同 site/annual/年份/annual.json）",
+        "inspection.md#annual",
+    ),
+    "help.poster": _m("宣传栏：每周一张 A4 海报，HTML 和 PDF", "poster.md#poster"),
+    "help.week": _m("哪一周，例如 2026-W47；写几次就是几页（默认上周）", "poster.md#poster"),
+    "help.article": _m(
+        "不按规则选，改用这几篇稿件（文件名、路径或网址名），按顺序", "poster.md#references"
+    ),
+    "help.question_key": _m(
+        "改用这条法律咨询台问答（content/qa/ 下的文件名）", "poster.md#references"
+    ),
+    "help.items": _m("最多几篇稿件，1-4（默认 4）", "poster.md#poster"),
+    "help.poster_output": _m(
+        "写到这个文件或文件夹（默认 output/poster-周.pdf）", "poster.md#poster"
+    ),
+    "help.browser": _m(
+        "用哪个 Chromium/Chrome 打印 PDF（默认 PATH 上的 chromium）", "poster.md#poster"
+    ),
+    "help.wechat": _m("公众号排版：把稿件转成公众号编辑器能保留的格式", "poster.md#wechat"),
+    "help.wechat_article": _m(
+        "哪篇稿件：路径、文件名或网址名，例如 night-market", "poster.md#references"
+    ),
+    "help.wechat_output": _m("写到这个文件（默认直接显示）", "poster.md#wechat"),
+    "help.fragment": _m("只输出正文部分，贴到 135编辑器、秀米的源码模式", "poster.md#wechat"),
+    "help.adoption": _m(
+        "用稿：从媒体的订阅或栏目页找出用了我们哪些稿件，给出登记建议", "weekly.md#adoption"
+    ),
+    "help.outlet": _m("没有写“媒体id=”的来源属于哪家媒体", "weekly.md#adoption"),
+    "help.threshold": _m("相似度达到多少（0-1）才写入（默认 0.85）", "weekly.md#adoption"),
+    "help.timeout": _m("等一个网址最多几秒（默认 10）", "weekly.md#adoption"),
+    "help.apply": _m("把“新增”的用稿写进稿件", "weekly.md#adoption"),
+    "help.new": _m("新建一个稿件信息已填好的文件", "weekly.md#new"),
+    "help.new_article": _m("一篇宣传稿件（草稿）", "weekly.md#new"),
+    "help.squad": _m("报送单位的 id（squads.yml）", "weekly.md#new"),
+    "help.title": _m("标题", "weekly.md#new"),
+    "help.category": _m("栏目（默认 mkdocs.yml 里的第一个）", "weekly.md#new"),
+    "help.slug": _m("网址名，例如 night-market（默认取标题的拼音）", "weekly.md#new"),
+    "help.author": _m("作者（默认该单位的信息员）", "weekly.md#new"),
+    "help.new_qa": _m("一条法律咨询台问答（草稿）", "legal.md#new"),
+    "help.question": _m("市民的问题", "legal.md#new"),
+    "help.domain": _m("执法领域（默认配置的第一个）", "legal.md#new"),
+    "help.slug_qa": _m("网址名（默认取问题的拼音）", "legal.md#new"),
+    "help.new_regulation": _m("一篇法规摘要（草稿）", "legal.md#new"),
+    "help.regulation_id": _m("文件名，例如 lvhua-tiaoli", "legal.md#new"),
+    "help.full_title": _m("法规全称", "legal.md#new"),
+    "help.level": _m("效力级别：法律、行政法规、地方性法规……", "legal.md#new"),
+    "cli.no_config": _m(
+        "找不到网站设置文件 {path}（在 portal 文件夹里运行，或用 -f 指定 mkdocs.yml）",
+        "install.md#build",
+    ),
+    "cli.no_plugin": _m(
+        "mkdocs.yml 没有启用 portal 插件（plugins: 下要有 - portal）", "install.md#build"
+    ),
+    "cli.check_ok": _m(
+        "内容检查通过：稿件 {articles} 篇（已发布 {published} 篇），单位 {units} 个，媒体 {outlets} 家，页面 {pages} 个，提醒 {warnings} 条；截至 {day}，超过 {days} 天未答复的留言 {overdue} 条",
+        "weekly.md#check",
+    ),
+    "cli.site_not_folder": _m(
+        "{path} 已经存在，但不是文件夹；请用 -d 换一个网站文件夹", "weekly.md#build"
+    ),
+    "cli.up_to_date": _m(
+        "网站已是最新：{path} 生成以后内容没有变化，提醒 {warnings} 条，{seconds:.1f} 秒",
+        "weekly.md#build",
+    ),
+    "cli.content_checked": _m(
+        "内容已检查：稿件 {articles} 篇，问答 {questions} 条，法规 {regulations} 部，征集 {campaigns} 次，{seconds:.1f} 秒",
+        "weekly.md#build",
+    ),
+    "cli.template_error": _m("模板错误", "weekly.md#build"),
+    "cli.build_failed": _m("生成失败", "weekly.md#build"),
+    "cli.site_kept": _m("生成失败，原网站保持不变。", "weekly.md#build"),
+    "cli.built": _m(
+        "网站已生成：{path}，网页 {pages} 个，稿件 {articles} 篇，订阅源 {feeds} 个（RSS、Atom、JSON Feed），提醒 {warnings} 条，{seconds:.1f} 秒",
+        "weekly.md#build",
+    ),
+    "cli.from_after_to": _m("--from {start} 晚于 --to {end}", "tracking.md#commands"),
+    "cli.no_site_url_wechat": _m(
+        "mkdocs.yml 没有 site_url：公众号排版要用网站的完整地址", "poster.md#wechat"
+    ),
+    "cli.written": _m("已生成 {path}", "poster.md#wechat"),
+    "cli.wechat_page": _m("网站上的公众号排版页（portal build 之后）：{url}", "poster.md#wechat"),
+    "cli.no_site_url_poster": _m(
+        "mkdocs.yml 没有 site_url：二维码要用网站的完整地址", "poster.md#poster"
+    ),
+    "cli.items_range": _m("--items 要写 1 到 {most}", "poster.md#poster"),
+    "cli.no_news": _m("还没有发布的新闻，无法生成宣传栏", "poster.md#poster"),
+    "cli.one_week": _m(
+        "--article 和 --question 只用于一张海报：请只写一个 --week", "poster.md#references"
+    ),
+    "cli.sheet_full": _m("一张海报最多放 {most} 篇稿件", "poster.md#references"),
+    "cli.does_not_fit": _m("提醒：版面放不下 {key}", "poster.md#poster"),
+    "cli.week_empty": _m("{week} 没有发布的新闻（最近有新闻的周：{recent}）", "poster.md#poster"),
+    "cli.poster_written": _m("已生成 {path}（A4 {pages} 页）", "poster.md#poster"),
+    "cli.annual_whole_year": _m(
+        "--annual 统计整个自然年；请去掉 {options}", "inspection.md#annual"
+    ),
+    "cli.annual_year": _m("--annual {value}：请写年份，例如 2026", "inspection.md#annual"),
+    "cli.threshold": _m("--threshold 要在 0 和 1 之间，写的是 {value}", "weekly.md#adoption"),
+    "cli.timeout": _m("--timeout 要大于 0，写的是 {value}", "weekly.md#adoption"),
+    "cli.in_source": _m("来源 {source}：", "weekly.md#adoption"),
+    "cli.no_sources": _m(
+        "没有来源：请写订阅网址或保存的文件，或者在 outlets.yml 里给媒体加 feed:",
+        "weekly.md#adoption",
+    ),
+    "cli.which_outlet": _m(
+        "看不出 {location} 是哪家媒体的（它的标题“{title}”里没有媒体名）；请写成 媒体id={location}，或者用 --outlet（媒体：{known}）",
+        "weekly.md#adoption",
+    ),
+    "cli.nothing_more": _m("后面的没有写入", "weekly.md#adoption"),
+    "cli.created": _m("已创建 {path}", "weekly.md#new"),
+    "cli.sheet": _m("{week}：{count} 条要闻", "poster.md#poster"),
+    "cli.sheet_with_question": _m("{week}：{count} 条要闻，1 则法律咨询台问答", "poster.md#poster"),
+    "help.sources": _m(
+        "媒体的订阅网址或保存的 RSS/Atom/网页文件，例如 jrwy=saved/jrwy.xml"
+        "（默认读 outlets.yml 里每家媒体的 feed:）",
+        "weekly.md#adoption",
+    ),
+    "cli.feed_read": _m("{outlet}：{location} 读到 {count} 条", "weekly.md#adoption"),
+    "cli.proposals": _m("{tally}（阈值 {threshold}）", "weekly.md#adoption"),
+    "cli.placements_written": _m("已写入 {count} 处用稿：{path}", "weekly.md#adoption"),
+    "cli.nothing_to_write": _m("没有需要写入的新用稿。", "weekly.md#adoption"),
+    "cli.apply_hint": _m("加 --apply 把“新增”的用稿写入稿件。", "weekly.md#adoption"),
+    # -- portal inspect -----------------------------------------------------------------------------
+    "help.inspect": _m("政府网站自查：按 2019 年检查指标逐项检查，附证据", "inspection.md#inspect"),
+    "help.as_of": _m("按哪一天检查，YYYY-MM-DD（默认今天，北京时间）", "inspection.md#inspect"),
+    "help.inspect_output": _m(
+        "另外写一份可打印的 HTML 检查报告到这个文件", "inspection.md#inspect"
+    ),
+    "help.inspect_site_dir": _m(
+        "生成好的网站文件夹（默认 mkdocs.yml 的 site_dir，即 site/）", "inspection.md#inspect"
+    ),
+    "help.online": _m("同时检查外部链接能不能打开（要联网）", "inspection.md#inspect"),
+    "help.link_timeout": _m("每个外部链接最多等几秒（默认 10）", "inspection.md#inspect"),
+    "cli.as_of": _m("--as-of {value}：请写成 YYYY-MM-DD，例如 2026-12-07", "inspection.md#inspect"),
+    "cli.inspect_written": _m("已生成检查报告 {path}", "inspection.md#inspect"),
+    # -- inspection readiness (portal check, portal inspect) ------------------------------------------
+    "identity.missing": _m(
+        "没有配置{name}：政府网站每个页面底部都要显示{name}（国办发〔2017〕47号）",  # noqa: RUF001
+        "inspection.md#identity",
+    ),
+    "identity.site_code_format": _m(
+        "网站标识码“{value}”格式不对：应为 10 位数字（6 位行政区划代码 + 4 位顺序号，"
+        "如 3307230001），国务院部门为 bm 加 8 位数字",
+        "inspection.md#identity",
+    ),
+    "identity.site_code_province": _m(
+        "网站标识码“{value}”的前 6 位不是行政区划代码（省级代码 {province} 不存在）",
+        "inspection.md#identity",
+    ),
+    "identity.icp_format": _m(
+        "ICP备案号“{value}”格式不对：应如“浙ICP备12345678号”或“…号-1”", "inspection.md#identity"
+    ),
+    "identity.police_format": _m(
+        "公安机关备案号“{value}”格式不对：应如“浙公网安备 33072302000123号”"
+        "（省份简称、公网安备、14 位数字、号）",
+        "inspection.md#identity",
+    ),
+    "identity.conac_url": _m(
+        "党政机关网站标识的链接“{value}”不是机构编制部门（conac.cn）发放的地址",
+        "inspection.md#identity",
+    ),
+    "identity.image_elsewhere": _m(
+        "{name}要用本站的图片文件，不能引用其他网站：{path}", "inspection.md#identity"
+    ),
+    "identity.image_missing": _m(
+        "{name}的图片 {path} 不存在（放在 content/ 或主题的 assets/ 下）", "inspection.md#identity"
+    ),
+    "identity.contact_missing": _m("联系我们指向的页面 /{page} 不存在", "inspection.md#identity"),
+    "identity.error_report_url": _m(
+        "我为政府网站找错的链接“{value}”不是网址", "inspection.md#identity"
+    ),
+    "columns.unknown": _m("没有叫“{name}”的栏目{hint}；栏目有：{names}", "inspection.md#columns"),
+    "columns.bad_rule": _m(
+        "“{value}”不是栏目类别：写 动态要闻、通知公告、政策文件、更新周期（如 30d、2w、3m、1y）或 none",
+        "inspection.md#columns",
+    ),
+    "columns.due": _m(
+        "栏目“{column}”（{label}，{period}内要有更新）最近更新于 {last}，"
+        "{deadline} 之后就算不更新（{when}）：请及时发布新信息",
+        "inspection.md#columns",
+    ),
+    "columns.stale": _m(
+        "栏目“{column}”（{label}，{period}内要有更新）最近更新于 {last}，自 {since} 起已算不更新",
+        "inspection.md#columns",
+    ),
+    "columns.last_day": _m("今天是最后一天", "inspection.md#columns"),
+    "columns.days_left": _m("还有 {days} 天", "inspection.md#columns"),
+    "proofread.hit": _m(
+        "{kind}“{wrong}”，应为“{right}”（依据：{source}）", "inspection.md#proofread"
+    ),
+    "proofread.not_a_list": _m(
+        "应为 entries: 列表，每项 {{wrong: 错误写法, right: 正确写法}}", "inspection.md#proofread"
+    ),
+    "proofread.wrong_right": _m("每项要有 wrong 和 right", "inspection.md#proofread"),
+    "proofread.kind": _m("“{kind}”不是 {kinds} 之一", "inspection.md#proofread"),
+    "proofread.bad_yaml": _m("读不懂这个 YAML 文件：{detail}", "inspection.md#proofread"),
+    # -- portal report's summary lines ---------------------------------------------------------------
+    "report.heading": _m("信息报送 {start} — {end}（本周 {week}{state}）", "tracking.md#commands"),
+    "report.in_progress": _m("，进行中，截至 {day}", "tracking.md#commands"),
+    "report.this_week": _m("本周", "tracking.md#commands"),
+    "report.last_week": _m("上周", "tracking.md#commands"),
+    "report.unit_short": _m("{unit}（差 {short} 篇）", "tracking.md#quota"),
+    "report.short": _m("{when} {week} 未达标 {count} 个：{units}", "tracking.md#quota"),
+    "report.all_met": _m("{when} {week} 各单位均已达标", "tracking.md#quota"),
+    "report.units_title": _m("各单位报送与积分（{start} — {end}）", "tracking.md#commands"),
+    "report.level": _m("{level} {count} 次 {points} 分", "tracking.md#points"),
+    "report.placements": _m("用稿 {count} 次：{levels}；积分合计 {points}", "tracking.md#points"),
+    "report.not_counted": _m("本站内容不能统计、需另行填报：{items}", "inspection.md#annual"),
+    "report.rules": _m(
+        "统计口径见 annual.csv 的“统计口径”列或网站年度报表页面。", "inspection.md#annual"
+    ),
+    # -- printing a poster (PDF) ---------------------------------------------------------------------
+    "pdf.no_such_browser": _m("找不到浏览器 {browser}", "poster.md#poster"),
+    "pdf.no_browser": _m(
+        "生成 PDF 需要 Chromium、Chrome 或 Edge：Windows 上装了 Edge 或 Chrome 即可，"
+        "Linux 上 sudo apt-get install chromium fonts-noto-cjk；也可以用 --browser 指定，"
+        "或用 --format html 只生成网页，在浏览器里打印",
+        "poster.md#poster",
+    ),
+    "pdf.timeout": _m("浏览器 {seconds} 秒内没有打印完", "poster.md#poster"),
+    "pdf.cannot_run": _m("无法运行 {browser}：{reason}", "poster.md#poster"),
+    "pdf.failed": _m("浏览器没能打印海报（退出代码 {code}）\n{detail}", "poster.md#poster"),
+    # -- more content checks --------------------------------------------------------------------------
+    "article.updated_before_date": _m(
+        "更新时间 {updated} 早于发布时间 {published}", "writing.md#updated"
+    ),
+    "guide.bad_file_name": _m("“{name}”：文件名只用小写字母 a-z、数字和 -", "inspection.md#guides"),
+    "guide.missing": _m(
+        "办事指南缺少{label}（{name}:）：政府网站检查中办事指南要素缺失属单项否决",
+        "inspection.md#guides",
+    ),
+    "campaign.no_channels": _m(
+        "征集尚未结束（{period}），但没有写参与渠道：请在 channels: 下列出电话、"
+        "电子邮箱、来信地址、网上提交网址或微信公众号，至少一种",
+        "suggestions.md#campaign",
+    ),
+    "synonyms.symbol": _m("“{word}”含有标点或符号，只能是汉字、字母或数字", "writing.md#synonyms"),
+    "synonyms.one_character": _m("“{word}”只有一个字，同义词至少两个字", "writing.md#synonyms"),
+    "synonyms.in_two_groups": _m(
+        "“{word}”已在第 {line} 行的一组中，每个词只能属于一组", "writing.md#synonyms"
+    ),
+    "synonyms.alone": _m("这一组只有“{word}”一个词", "writing.md#synonyms"),
+    "synonyms.missing": _m("同义词表文件不存在（mkdocs.yml 的 synonyms）", "writing.md#synonyms"),
+    "synonyms.unreadable": _m(
+        "同义词表无法读取（须为 UTF-8 文本）：{detail}", "writing.md#synonyms"
+    ),
+    "theme.patch_not_applied": _m(
+        "主题补丁没有生效（mkdocs-material 的版本变了？）：{template}（{why}）", "install.md#build"
+    ),
+    # -- progress of a build (stage names, on stderr) ------------------------------------------------
+    "stage.pages": _m("MkDocs 页面", "weekly.md#build"),
+    "stage.markdown": _m("正文", "weekly.md#build"),
+    "stage.generated": _m("生成页面", "weekly.md#build"),
+    "stage.outputs": _m(
+        "订阅源、搜索索引、导出：{count} 个文件，{seconds:.1f} 秒", "weekly.md#build"
+    ),
+    "stage.seconds": _m("{seconds:.1f} 秒", "weekly.md#build"),
+    # -- portal serve -------------------------------------------------------------------------------
+    "serve.bad_address": _m(
+        "--dev-addr {value}：请写成 主机:端口，例如 127.0.0.1:8000", "weekly.md#preview"
+    ),
+    "serve.port_in_use": _m(
+        "{address} 已被占用（多半是另一个 portal serve 还开着）：关掉它，"
+        "或者换一个端口，例如 portal serve -a 127.0.0.1:8001",
+        "weekly.md#preview",
+    ),
+    "serve.cannot_listen": _m("无法在 {address} 上预览：{reason}", "weekly.md#preview"),
+    "serve.building": _m("正在生成预览……", "weekly.md#preview"),
+    "serve.ready": _m("预览地址：{url}（按 Ctrl+C 停止）", "weekly.md#preview"),
+    "serve.updated": _m("已更新：{count} 个文件有变化，{seconds:.1f} 秒", "weekly.md#preview"),
+    "serve.errors": _m(
+        "内容有错误，预览显示错误清单（有上一次成功生成的网站时，显示在它上面）；改正后保存即可。",
+        "weekly.md#preview",
+    ),
+    "serve.internal_error": _m(
+        "portal 内部错误（不是内容的问题）：{detail}；预览继续显示上一次成功生成的网站",
+        "weekly.md#preview",
+    ),
+    "preview.title": _m("内容有错误", "weekly.md#preview"),
+    "preview.heading": _m(
+        "内容有 {count} 处错误，改正后保存，这个页面会自己刷新：", "weekly.md#preview"
+    ),
+    "preview.over_site": _m(
+        "内容有错误，预览仍显示上一次成功生成的网站。改正后保存即可：", "weekly.md#preview"
+    ),
+    "cli.interrupted_after_swap": _m(
+        "已中断；新网站已经完整生成并替换了原网站。", "weekly.md#build"
+    ),
+    "cli.interrupted": _m("已中断，原网站保持不变。", "weekly.md#build"),
+    "cli.warning_label": _m("提醒：", "errors.md#top"),
+    "cli.error_label": _m("错误：", "errors.md#top"),
+    "argparse.usage": _m("用法：", "index.md#commands"),
+    "argparse.positionals": _m("参数", "index.md#commands"),
+    "argparse.options": _m("选项", "index.md#commands"),
+    "argparse.help": _m("显示这段说明", "index.md#commands"),
+    "argparse.required": _m("缺少必须写的参数：{names}", "index.md#commands"),
+    "argparse.unrecognized": _m("不认识的参数：{names}", "index.md#commands"),
+    "argparse.invalid_choice": _m(
+        "{name}：没有“{value}”这一项（可以写：{choices}）", "index.md#commands"
+    ),
+    "argparse.invalid_value": _m("{name}：“{value}”不是{type}类型的值", "index.md#commands"),
+    "argparse.expected_one": _m("{name} 后面要写一个值", "index.md#commands"),
+    "argparse.expected_some": _m("{name} 后面至少要写一个值", "index.md#commands"),
+    "argparse.ambiguous": _m(
+        "{name} 可能是这几个选项中的一个：{choices}；请写完整", "index.md#commands"
+    ),
+    "argparse.other": _m("命令写得不对：{detail}", "index.md#commands"),
+    # -- portal adoption ----------------------------------------------------------------------------
+    "adoption.too_big": _m("{location}：超过 {limit} MB", "weekly.md#adoption"),
+    "adoption.unreadable": _m("{location}：无法读取（{reason}）", "weekly.md#adoption"),
+    "adoption.http": _m("{location}：服务器回答 {code} {reason}", "weekly.md#adoption"),
+    "adoption.timeout": _m("{location}：{seconds} 秒内没有回应", "weekly.md#adoption"),
+    "adoption.connect": _m("{location}：连不上（{reason}）", "weekly.md#adoption"),
+    "adoption.no_front_matter": _m("文件开头不是稿件信息（---）", "weekly.md#adoption"),
+    "adoption.not_closed": _m("稿件信息没有用 --- 结束", "weekly.md#adoption"),
+    "adoption.bad_yaml": _m("稿件信息不是有效的 YAML（{detail}）", "weekly.md#adoption"),
+    "adoption.not_mapping": _m("稿件信息不是“字段: 值”的行", "weekly.md#adoption"),
+    "adoption.not_a_list": _m("placements 不是列表", "weekly.md#adoption"),
+    "adoption.read_back": _m(
+        "{path}：写入后读回的用稿与要写的不一致，这个文件没有改动", "weekly.md#adoption"
+    ),
+    "adoption.indent": _m("看不出 placements 的缩进方式", "weekly.md#adoption"),
+    # -- the build ---------------------------------------------------------------------------------
+    "audit.leak": _m("未遮盖的个人信息 {value}{where}", "inspection.md#privacy"),
+    "audit.from": _m("（来自 {sources}）", "inspection.md#privacy"),
+    "audit.refused": _m("网站里会出现未遮盖的个人信息，网站没有替换：", "inspection.md#privacy"),
+    "audit.more": _m("……另有 {count} 处", "inspection.md#privacy"),
+    "audit.passed": _m("个人信息检查通过，{seconds:.1f} 秒", "inspection.md#privacy"),
+    "plugin.docs_dir": _m(
+        "docs_dir（{docs}）必须是内容文件夹（{content}）；请在 mkdocs.yml 写 docs_dir: {name}",
+        "install.md#build",
+    ),
+    "plugin.no_site_url": _m(
+        "mkdocs.yml 没有 site_url；订阅源要用网站的完整地址", "install.md#build"
+    ),
+    # -- the portal command -----------------------------------------------------------------------
+    "cli.errors_site_kept": _m("内容有 {count} 处错误，未生成网站（原网站保持不变）。", f"{E}#top"),
+    "cli.errors": _m("内容有 {count} 处错误。", f"{E}#top"),
+    # -- article and question references (portal wechat, portal poster) ----------------------------
+    "cmd.no_article": _m(
+        "没有这篇稿件“{value}”（写稿件的文件名或路径，例如 2026-05-12-night-market）。{hint}",
+        "poster.md#references",
+    ),
+    "cmd.not_published": _m(
+        "稿件的状态是 {status}，不在网站上；只有已发布（published）的稿件才能用",
+        "poster.md#references",
+    ),
+    "cmd.no_question": _m(
+        "法律咨询台里没有已发布的问题“{value}”（写 content/qa/ 下的文件名）。{hint}",
+        "poster.md#references",
+    ),
+    "cmd.not_answered": _m(
+        "这个问题还没有答复日期（待答复），不能上宣传栏", "poster.md#references"
+    ),
     # -- published addresses --------------------------------------------------------------------
     "published.moved": _m(
         "这篇稿件原来在 /{old}，现在在 /{new}：旧链接会打不开。"

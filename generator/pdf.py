@@ -20,9 +20,23 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.messages import msg
 from generator.write import atomic_file
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Where Windows and macOS install Chrome and Edge, off PATH: an office PC always has Edge.
+INSTALLED = (
+    ("PROGRAMFILES", "Google/Chrome/Application/chrome.exe"),
+    ("PROGRAMFILES(X86)", "Google/Chrome/Application/chrome.exe"),
+    ("LOCALAPPDATA", "Google/Chrome/Application/chrome.exe"),
+    ("PROGRAMFILES(X86)", "Microsoft/Edge/Application/msedge.exe"),
+    ("PROGRAMFILES", "Microsoft/Edge/Application/msedge.exe"),
+)
+MAC_APPS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+)
 PRINT_TIMEOUT = 120  # seconds; a sheet takes about one
 
 
@@ -31,18 +45,23 @@ class PrintError(Exception):
 
 
 def find_browser(explicit: str | None = None) -> str:
-    """The Chromium to print with: `explicit`, $PORTAL_CHROMIUM, or the first on PATH."""
+    """The Chromium to print with: `explicit`, $PORTAL_CHROMIUM, the first on PATH, else
+    Chrome or Edge where Windows or macOS installs them."""
     for name in (explicit, os.environ.get("PORTAL_CHROMIUM"), *BROWSERS):
         if name:
             found = shutil.which(name)
             if found:
                 return found
     if explicit:
-        raise PrintError(f"找不到浏览器 browser not found: {explicit}")
-    raise PrintError(
-        "生成 PDF 需要 Chromium：sudo apt-get install chromium fonts-noto-cjk"
-        "（或用 --format html 只生成网页，在浏览器里打印）"
-    )
+        raise PrintError(msg("pdf.no_such_browser", browser=explicit))
+    for variable, rest in INSTALLED:
+        folder = os.environ.get(variable)
+        if folder and (Path(folder) / rest).is_file():
+            return str(Path(folder) / rest)
+    for app in MAC_APPS:
+        if Path(app).is_file():
+            return app
+    raise PrintError(msg("pdf.no_browser"))
 
 
 def data_uri(path: Path) -> str:
@@ -76,21 +95,19 @@ def print_pdf(html: str, target: Path, browser: str, moment: datetime | None = N
             f"--print-to-pdf={out}",
             page.as_uri(),
         ]
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # there is no geteuid on Windows
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root otherwise
         try:
             result = subprocess.run(
                 command, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False
             )
         except subprocess.TimeoutExpired:
-            raise PrintError(f"Chromium did not finish printing in {PRINT_TIMEOUT} s") from None
+            raise PrintError(msg("pdf.timeout", seconds=PRINT_TIMEOUT)) from None
         except OSError as exc:
-            raise PrintError(f"could not run {browser}: {exc}") from None
+            raise PrintError(msg("pdf.cannot_run", browser=browser, reason=exc)) from None
         if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
             tail = "\n".join(result.stderr.strip().splitlines()[-5:])
-            raise PrintError(
-                f"Chromium could not print the sheet (exit {result.returncode})\n{tail}"
-            )
+            raise PrintError(msg("pdf.failed", code=result.returncode, detail=tail))
         data = out.read_bytes()
     atomic_file(target, fix_dates(data, moment))
 

@@ -38,6 +38,7 @@ from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer, active_section
 from generator.identity import footer_view
+from generator.messages import msg
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
@@ -147,8 +148,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         docs = Path(config.docs_dir).resolve()
         if docs != self.settings.content.resolve():
             raise PluginError(
-                f"portal: docs_dir ({config.docs_dir}) must be the content folder "
-                f"({self.settings.content}); set `docs_dir: {self.config.content_dir}`"
+                "portal: "
+                + msg(
+                    "plugin.docs_dir",
+                    docs=config.docs_dir,
+                    content=self.settings.content,
+                    name=self.config.content_dir,
+                )
             )
         for problem in self.portal.warnings:
             log.warning(str(problem))
@@ -203,7 +209,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.nav, self.files = nav, files
         self._pages_done = 0
         self._page_tick = self.progress.counter(
-            "MkDocs 页面 pages", len(files.documentation_pages())
+            msg("stage.pages"), len(files.documentation_pages())
         )
         return nav
 
@@ -338,7 +344,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return page.content or ""
 
         todo = list(missing.values())  # by index: a spec holds renderers, which do not pickle
-        tick = self.progress.counter("正文 Markdown", len(todo)) if len(todo) > 1 else None
+        tick = self.progress.counter(msg("stage.markdown"), len(todo)) if len(todo) > 1 else None
         done = fork_map(lambda i: render(todo[i]), range(len(todo)), tick=tick)
         for key, html in zip(missing, done, strict=True):
             found[key] = html
@@ -374,7 +380,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         pages: dict[str, bytes] = {}
         bodies = self.markdown_many(self.bulk, config, self.files)
         keys = self._page_keys(config)
-        tick = self.progress.counter("生成页面 generated pages", len(self.bulk))
+        tick = self.progress.counter(msg("stage.generated"), len(self.bulk))
         for done, (spec, body) in enumerate(zip(self.bulk, bodies, strict=True), 1):
             key = keys.get(spec.dest_uri)
             group = f"page:{spec.dest_uri}"
@@ -490,15 +496,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         )
         if leaks:
             shown = 100
-            more = f"\n... and {len(leaks) - shown} more" if len(leaks) > shown else ""
+            more = "\n" + msg("audit.more", count=len(leaks) - shown) if len(leaks) > shown else ""
             raise PluginError(
-                "portal: personal data would be published; the site was not replaced:\n"
-                + "\n".join(map(str, leaks[:shown]))
-                + more
+                "portal: " + msg("audit.refused") + "\n" + "\n".join(map(str, leaks[:shown])) + more
             )
-        self.progress.note(
-            f"个人信息检查通过 personal-data check passed, {time.perf_counter() - started:.1f} s"
-        )
+        self.progress.note(msg("audit.passed", seconds=time.perf_counter() - started))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.portal is not None and self.settings is not None
@@ -507,7 +509,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
         if not self.settings.site_url:
-            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
+            log.warning("portal: " + msg("plugin.no_site_url"))
             self.audit(config)  # the personal-data gate runs whatever else is skipped
             self.cache.__exit__(None, None, None)
             return
@@ -546,10 +548,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             write_outputs(Path(config.site_dir), self._changed(outputs))
         except ValueError as exc:
             raise PluginError(f"portal: {exc}") from None
-        self.progress.note(
-            f"订阅源、搜索索引、导出 feeds, search index, exports: {len(outputs)} files, "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+        seconds = time.perf_counter() - started
+        self.progress.note(msg("stage.outputs", count=len(outputs), seconds=seconds))
         self.audit(config)
         self.cache.__exit__(None, None, None)
 

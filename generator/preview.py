@@ -4,11 +4,15 @@ Two processes. The builder is forked first, while this process has one thread, a
 site into `.portal-cache/preview/site` exactly as `portal build` does (the dependency record
 keeps every output whose inputs did not change, record.py); it keeps its imports, compiled
 templates and caches between builds and may fork its own workers (parallel.py), which a
-threaded server may not. This process then watches `content/`, the theme and mkdocs.yml and
+threaded server may not. Where there is no fork (Windows), or `PORTAL_START_METHOD=spawn`
+asks for it, the builder is spawned instead: a fresh interpreter that imports portal once and
+then builds the same way. This process then watches `content/`, the theme and mkdocs.yml and
 serves the folder. A saved file starts a build; while it runs, and when content has errors,
 the last good site stays served. Each page loads `/.portal/reload.js`, which waits for the
 next build (a long poll) and reloads the page only when its own file, or a stylesheet or
 script, changed; content errors are shown over the page, as text, until they are fixed.
+When there is no good site yet (the first build failed), every address answers with a page
+that lists the errors, which reloads itself once they are fixed.
 
 The pages are the site's own bytes; the script tag is added as they are sent, so the
 Content-Security-Policy stays (the script is a file of this origin).
@@ -20,7 +24,9 @@ import argparse
 import contextlib
 import io
 import json
+import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -33,8 +39,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
 from generator.cache import CACHE_DIR
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
+from generator.messages import msg
 
 PREFIX = "/.portal/"
 WAIT_SECONDS = 25.0  # a long poll answers at least this often, so proxies keep it open
@@ -58,14 +68,26 @@ def preview_site(root: Path) -> Path:
 # -- the builder process ------------------------------------------------------------------
 
 
-class Builder:
-    """The forked builder: `build()` runs one incremental build there and waits for it."""
+def builder_start_method() -> str:
+    """`fork` where there is one (a warm child at once), else `spawn` (Windows);
+    `PORTAL_START_METHOD=spawn` chooses spawn by hand, as the tests do."""
+    chosen = os.environ.get("PORTAL_START_METHOD", "").strip().lower()
+    if chosen != "spawn" and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
-    def __init__(self, config_file: Path, site: Path) -> None:
-        context = multiprocessing.get_context("fork")
+
+class Builder:
+    """The builder process: `build()` runs one incremental build there and waits for it."""
+
+    def __init__(self, config_file: Path, site: Path, verbose: bool = False) -> None:
+        self.method = builder_start_method()
+        context: Any = multiprocessing.get_context(self.method)
         self._conn, child = context.Pipe()
         self._process = context.Process(
-            target=_builder_loop, args=(child, config_file, site), name="portal-builder"
+            target=_builder_loop,
+            args=(child, config_file, site, verbose),
+            name="portal-builder",
         )
         # Not a daemon: it forks workers of its own (parallel.py). It ends when the pipe
         # closes, with this process.
@@ -87,9 +109,14 @@ class Builder:
             self._process.terminate()
 
 
-def _builder_loop(conn: Connection, config_file: Path, site: Path) -> None:
+def _builder_loop(conn: Connection, config_file: Path, site: Path, verbose: bool) -> None:
     # Ctrl-C goes to the whole process group: the server stops the builder itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not logging.getLogger("mkdocs").handlers:
+        # Spawned, not forked: this interpreter has not set up the command's logging.
+        from generator.cli import setup_logging
+
+        setup_logging(verbose)
     while True:
         try:
             message = conn.recv()
@@ -101,7 +128,7 @@ def _builder_loop(conn: Connection, config_file: Path, site: Path) -> None:
             result = build_once(config_file, site)
         except Exception as exc:  # a bug in portal: the preview goes on with the last site
             traceback.print_exc()
-            note = f"portal: 内部错误 internal error: {type(exc).__name__}: {exc}"
+            note = "portal: " + msg("serve.internal_error", detail=f"{type(exc).__name__}: {exc}")
             result = BuildResult(False, (), (note,), 0.0)
         conn.send(result)
 
@@ -120,7 +147,8 @@ def build_once(config_file: Path, site: Path) -> BuildResult:
             code = cmd_build(args)
     except ContentError as exc:
         code = common.EXIT_CONTENT
-        messages = [("" if p.is_error else "warning: ") + str(p) for p in exc.problems]
+        root = Path(config_file).resolve().parent
+        messages = [shown(p, root) for p in exc.problems]
     except common.UsageError as exc:
         code = common.EXIT_USAGE
         messages = [str(exc)]
@@ -132,6 +160,22 @@ def build_once(config_file: Path, site: Path) -> BuildResult:
         messages=tuple(messages),
         seconds=time.perf_counter() - started,
     )
+
+
+def shown(problem: Problem, root: Path) -> str:
+    """A problem as `portal check` prints it, and under it the line it is about, quoted
+    (`    4 | squad: baiyng`), so the error page shows what to look for."""
+    text = ("" if problem.is_error else msg("cli.warning_label")) + str(problem)
+    if problem.line <= 0:
+        return text
+    try:
+        with (root / problem.path).open(encoding="utf-8-sig", errors="replace") as lines:
+            line = next((t for n, t in enumerate(lines, 1) if n == problem.line), None)
+    except OSError:
+        return text
+    if line is None or not line.strip():
+        return text
+    return f"{text}\n    {problem.line} | {line.rstrip()}"
 
 
 # -- the server ---------------------------------------------------------------------------
@@ -191,6 +235,10 @@ class _Handler(SimpleHTTPRequestHandler):
         if parts.path.startswith(PREFIX):
             self._portal(parts.path[len(PREFIX) :], parse_qs(parts.query))
             return
+        if self.state.errors and not Path(self.directory, "index.html").is_file():
+            # No good site yet: every address is the list of what to fix.
+            self._send(error_page(self.state.errors, self._script_tag(parts.path, True)))
+            return
         target = Path(self.translate_path(parts.path))
         if target.is_dir():
             target = target / "index.html"
@@ -199,6 +247,26 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
+    def _script_tag(self, url_path: str, error_page: bool = False) -> bytes:
+        tag = Markup(
+            '<script src="{src}" data-version="{version}" data-page="{page}" '
+            'data-title="{title}"{error} defer></script>'
+        ).format(
+            src=f"{PREFIX}reload.js",
+            version=self.state.version,
+            page=page_file(url_path),
+            title=msg("preview.over_site"),
+            error=Markup(" data-error-page") if error_page else "",
+        )
+        return str(tag).encode()
+
+    def _send(self, data: bytes) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def _html(self, target: Path, url_path: str) -> None:
         if not url_path.endswith(("/", ".html")):
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -206,17 +274,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self.end_headers()
             return
         data = target.read_bytes()
-        tag = (
-            f'<script src="{PREFIX}reload.js" data-version="{self.state.version}" '
-            f'data-page="{page_file(url_path)}" defer></script>'
-        ).encode()
+        tag = self._script_tag(url_path)
         at = data.rfind(b"</body>")
-        data = data[:at] + tag + data[at:] if at >= 0 else data + tag
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self._send(data[:at] + tag + data[at:] if at >= 0 else data + tag)
 
     def _portal(self, name: str, query: dict[str, list[str]]) -> None:
         if name == "reload.js":
@@ -288,6 +348,18 @@ class Watcher:
             self._observer.join(timeout=5)
 
 
+def error_page(errors: tuple[str, ...], script: bytes) -> bytes:
+    """The page every address answers while there is no good site: the problems as text."""
+    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True)
+    page = env.get_template("preview_errors.html").render(
+        title=msg("preview.title"),
+        heading=msg("preview.heading", count=len(errors)),
+        errors=errors,
+        script=Markup(script.decode()),
+    )
+    return page.encode("utf-8")
+
+
 def reload_script() -> bytes:
     from importlib.resources import files
 
@@ -302,16 +374,17 @@ def serve(
     port: int,
     say: Any,
     announce: Any,
+    verbose: bool = False,
 ) -> int:
-    """Build, then serve and rebuild on every change until interrupted (Ctrl-C). Returns 1
-    when the first build fails and there is no earlier preview to show meanwhile."""
+    """Build, then serve and rebuild on every change until interrupted (Ctrl-C). When the
+    first build fails and there is no earlier preview, every address shows the errors."""
     site = preview_site(root)
-    builder = Builder(config_file, site)  # forked now, while this process has one thread
+    builder = Builder(config_file, site, verbose)  # forked now, while there is one thread
     try:
         first = builder.build()
         say(first, site)
-        if not (site / "index.html").is_file():
-            return 1
+        if first.ok and not (site / "index.html").is_file():
+            return 1  # a site without a home page: nothing to preview
         state = State()
         state.record(first)
         handler = type("Handler", (_Handler,), {"state": state, "script": reload_script()})

@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from generator.messages import msg
+
 Tick = Callable[[int], None]  # called with how many items of the stage are done
 
 
@@ -70,7 +72,8 @@ class Progress:
             text = f"{label} {done}/{total} {100 * done // total}%"
             if finished:
                 self._end_line()
-                self._write(f"portal: {text}, {now - started:.1f} s\n")
+                took = msg("stage.seconds", seconds=now - started)
+                self._write(f"portal: {text}，{took}\n")
             elif self.live:
                 if now - self._shown >= 0.1 or not self._open:
                     self._shown = now

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from generator.errors import Problem, Severity
+from generator.messages import msg
 from generator.model import Portal
 
 KINDS = ("严重错误", "错别字", "机构名称")
@@ -41,7 +42,7 @@ class Hit:
 
     def problem(self) -> Problem:
         e = self.entry
-        message = f"{e.kind}“{e.wrong}”，应为“{e.right}”（依据：{e.source}）"
+        message = msg("proofread.hit", kind=e.kind, wrong=e.wrong, right=e.right, source=e.source)
         return Problem(self.path, self.line, "text", message, Severity.WARNING)
 
 
@@ -57,17 +58,20 @@ def parse_entries(data: object, where: str) -> tuple[tuple[Entry, ...], list[str
     if isinstance(data, list):
         data = {"entries": data}
     if not isinstance(data, dict) or not isinstance(data.get("entries", []), list):
-        return (), [f"{where}: 应为 entries: 列表，每项 {{wrong: 错误写法, right: 正确写法}}"]
+        return (), [f"{where}: " + msg("proofread.not_a_list")]
     named = {str(k): str(v) for k, v in (data.get("sources") or {}).items()}
     entries: list[Entry] = []
     errors: list[str] = []
     for index, item in enumerate(data.get("entries") or []):
         if not isinstance(item, dict) or not item.get("wrong") or not item.get("right"):
-            errors.append(f"{where}: entries[{index}]: 每项要有 wrong 和 right")
+            errors.append(f"{where}: entries[{index}]: " + msg("proofread.wrong_right"))
             continue
         kind = str(item.get("kind") or "错别字")
         if kind not in KINDS:
-            errors.append(f"{where}: entries[{index}].kind: “{kind}”不是 {'、'.join(KINDS)} 之一")
+            kinds = "、".join(KINDS)
+            errors.append(
+                f"{where}: entries[{index}].kind: " + msg("proofread.kind", kind=kind, kinds=kinds)
+            )
             continue
         source = str(item.get("source") or "本单位校对表")
         exceptions = item.get("except") or []
@@ -130,7 +134,8 @@ def bureau_entries(content: Path, rel: PurePosixPath) -> tuple[tuple[Entry, ...]
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return (), [Problem(where, 0, "(file)", f"读不懂这个 YAML 文件：{exc}", Severity.WARNING)]
+        unreadable = msg("proofread.bad_yaml", detail=exc)
+        return (), [Problem(where, 0, "(file)", unreadable, Severity.WARNING)]
     entries, errors = parse_entries(data, str(where))
     return entries, [
         Problem(where, 0, "entries", e.removeprefix(f"{where}: "), Severity.WARNING) for e in errors

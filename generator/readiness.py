@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from generator.columns import column_rules, site_columns
 from generator.errors import Problem, Severity
 from generator.identity import check_identity, option_lines
+from generator.messages import msg
 from generator.model import Portal
 from generator.proofread import proofread
 from generator.settings import Settings
@@ -75,18 +76,18 @@ def column_problems(settings: Settings, portal: Portal, day: date) -> list[Probl
         deadline = rule.period.deadline(column.last)
         if deadline - day > timedelta(days=WARN_DAYS):
             continue
+        facts = {
+            "column": column.name,
+            "label": rule.label,
+            "period": rule.period.label,
+            "last": column.last,
+        }
         if deadline >= day:
             left = (deadline - day).days
-            when = "今天是最后一天" if left == 0 else f"还有 {left} 天"
-            message = (
-                f"栏目“{column.name}”（{rule.label}，{rule.period.label}内要有更新）最近更新于 "
-                f"{column.last}，{deadline} 之后就算不更新（{when}）：请及时发布新信息"
-            )
+            when = msg("columns.last_day") if left == 0 else msg("columns.days_left", days=left)
+            message = msg("columns.due", **facts, deadline=deadline, when=when)
         else:
-            message = (
-                f"栏目“{column.name}”（{rule.label}，{rule.period.label}内要有更新）最近更新于 "
-                f"{column.last}，自 {deadline + timedelta(days=1)} 起已算不更新"
-            )
+            message = msg("columns.stale", **facts, since=deadline + timedelta(days=1))
         line = lines.get(column.name, lines.get("", 0))
         found.append(Problem(config, line, f"columns.{column.name}", message, Severity.WARNING))
     return found

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from jinja2.ext import Extension
 
+from generator.messages import msg
+
 log = logging.getLogger("mkdocs.plugins.portal")
 
 
@@ -98,5 +100,5 @@ class ThemePatches(Extension):
                 source = source.replace(patch.old, patch.new)
             elif patch.new not in source:
                 # A Material release that changed the text: the build goes on, the tests say so.
-                log.warning("主题补丁未生效 theme patch not applied: %s (%s)", name, patch.why)
+                log.warning(msg("theme.patch_not_applied", template=name, why=patch.why))
         return source

@@ -14,6 +14,7 @@ import ctypes.util
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -130,6 +131,9 @@ def remove_stale(target: Path) -> list[Path]:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return False  # our own leftovers cannot be in use: this build has not started yet
+    if sys.platform == "win32":
+        # On Windows os.kill(pid, 0) is not a probe: 0 is CTRL_C_EVENT, sent to a console.
+        return _windows_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -137,6 +141,25 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # exists, owned by someone else
     return True
+
+
+def _windows_alive(pid: int) -> bool:
+    """Whether a process exists, asked the Windows way (OpenProcess, GetExitCodeProcess)."""
+    if sys.platform != "win32":
+        raise NotImplementedError
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return bool(ctypes.get_last_error() == 5)  # ERROR_ACCESS_DENIED: it exists
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return bool(code.value == 259)  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 @contextmanager

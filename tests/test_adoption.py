@@ -324,10 +324,10 @@ def test_insert_keeps_every_other_byte(before: str, after: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("title: t\n", "the file does not start with front matter (---)"),
-        ("---\ntitle: t\n", "the front matter is not closed with ---"),
-        ("---\nplacements: yes\n---\n", "`placements` is not a list"),
-        ("---\nplacements: ~\n---\n", "`placements` is not a list"),
+        ("title: t\n", "文件开头不是稿件信息（---）"),
+        ("---\ntitle: t\n", "稿件信息没有用 --- 结束"),
+        ("---\nplacements: yes\n---\n", "placements 不是列表"),
+        ("---\nplacements: ~\n---\n", "placements 不是列表"),
     ],
 )
 def test_insert_refuses_what_it_cannot_extend(text: str, message: str) -> None:
@@ -361,9 +361,7 @@ def test_feed_from_a_url(feed_server: str, capsys: pytest.CaptureFixture[str]) -
     assert f"今日武义：{feed_server}jrwy-rss.xml 读到 17 条" in captured.err
     assert main([*args[:-1], f"jrwy={feed_server}missing.xml"]) == 1
     err = capsys.readouterr().err
-    assert (
-        f"portal adoption: {feed_server}missing.xml: the server answered 404 File not found" in err
-    )
+    assert f"portal adoption: {feed_server}missing.xml：服务器回答 404 File not found" in err
     assert "Traceback" not in err
 
 
@@ -378,7 +376,7 @@ def test_a_silent_server_times_out_with_a_message(capsys: pytest.CaptureFixture[
         silent.close()
     assert code == 1
     err = capsys.readouterr().err
-    assert f"portal adoption: {url}: no answer within 0.5 s" in err and "Traceback" not in err
+    assert f"portal adoption: {url}：0.5 秒内没有回应" in err and "Traceback" not in err
 
 
 def test_a_closed_port_fails_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
@@ -389,7 +387,7 @@ def test_a_closed_port_fails_with_a_message(capsys: pytest.CaptureFixture[str]) 
     url = f"http://127.0.0.1:{port}/rss.xml"
     assert main(["adoption", "-f", str(ROOT / "mkdocs.yml"), f"wynews={url}"]) == 1
     err = capsys.readouterr().err
-    assert f"portal adoption: {url}: cannot connect (" in err and "Traceback" not in err
+    assert f"portal adoption: {url}：连不上（" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize(
@@ -397,11 +395,11 @@ def test_a_closed_port_fails_with_a_message(capsys: pytest.CaptureFixture[str]) 
     [
         (
             ["nosuch=feed.xml"],
-            'portal: unknown outlet "nosuch" in nosuch=feed.xml (known: renminwang,',
+            "portal: 来源 nosuch=feed.xml：没有这个媒体“nosuch”。",
         ),
-        (["--outlet", "tv", "x.xml"], 'portal: unknown outlet "tv" (known: renminwang,'),
-        ([str(FIXTURES / "expected.json")], "portal: cannot tell which outlet"),
-        (["--threshold", "1.5", "x.xml"], "portal: --threshold must be between 0 and 1, got 1.5"),
+        (["--outlet", "tv", "x.xml"], "portal: 没有这个媒体“tv”。"),
+        ([str(FIXTURES / "expected.json")], "portal: 看不出"),
+        (["--threshold", "1.5", "x.xml"], "portal: --threshold 要在 0 和 1 之间，写的是 1.5"),
     ],
 )
 def test_adoption_usage_errors(
@@ -413,6 +411,6 @@ def test_adoption_usage_errors(
 
 def test_a_missing_file_is_a_clear_failure(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["adoption", "-f", str(ROOT / "mkdocs.yml"), "jrwy=no/such.xml"]) == 1
-    assert "portal adoption: no/such.xml: cannot be read (No such file or directory)" in (
+    assert "portal adoption: no/such.xml：无法读取（No such file or directory）" in (
         capsys.readouterr().err
     )

@@ -200,9 +200,9 @@ def test_page_downloads_and_cli_agree(
 def test_annual_usage_errors(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = str(small / "mkdocs.yml")
     assert main(["report", "-f", config, "--annual", "2026", "--from", "2026-01-01"]) == 2
-    assert "--annual counts a whole calendar year; drop --from" in capsys.readouterr().err
+    assert "--annual 统计整个自然年；请去掉 --from" in capsys.readouterr().err
     assert main(["report", "-f", config, "--annual", "26"]) == 2
-    assert "--annual 26: give a year such as 2026" in capsys.readouterr().err
+    assert "--annual 26：请写年份，例如 2026" in capsys.readouterr().err
 
 
 def test_sample_page_equals_cli_json(

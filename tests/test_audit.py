@@ -56,17 +56,17 @@ def test_every_kind_of_output_is_scanned(tmp_path: Path) -> None:
         (site / rel).write_bytes(data)
     allow = frozenset({"office@example.gov.cn", "0579-87612345"})
     leaks = scan_site(site, content, root, allow, theme_dirs=[theme])
-    article, squads = "(from content/articles/x.md)", "(from content/squads.yml)"
+    article, squads = "（来自 content/articles/x.md）", "（来自 content/squads.yml）"
     assert [str(leak) for leak in leaks] == [
-        f"assets/javascripts/ours.js: unmasked personal data z***@163.com {article}",
-        f"feeds/news.xml: unmasked personal data 138****5678 {article}",
-        f"files/notice.docx: unmasked personal data 3307**********1239 {squads}",
-        f"images/logo.svg: unmasked personal data 138****5678 {article}",
-        f"news/x/index.html: unmasked personal data z***@163.com {article}",
-        f"search/search_index.json: unmasked personal data z***@163.com {article}",
-        f"sitemap.xml: unmasked personal data 138****5678 {article}",
-        f"sitemap.xml.gz: unmasked personal data 138****5678 {article}",
-        f"suggestions/c/digest.csv: unmasked personal data 3307**********1239 {squads}",
+        f"assets/javascripts/ours.js: 未遮盖的个人信息 z***@163.com{article}",
+        f"feeds/news.xml: 未遮盖的个人信息 138****5678{article}",
+        f"files/notice.docx: 未遮盖的个人信息 3307**********1239{squads}",
+        f"images/logo.svg: 未遮盖的个人信息 138****5678{article}",
+        f"news/x/index.html: 未遮盖的个人信息 z***@163.com{article}",
+        f"search/search_index.json: 未遮盖的个人信息 z***@163.com{article}",
+        f"sitemap.xml: 未遮盖的个人信息 138****5678{article}",
+        f"sitemap.xml.gz: 未遮盖的个人信息 138****5678{article}",
+        f"suggestions/c/digest.csv: 未遮盖的个人信息 3307**********1239{squads}",
     ]
 
 
@@ -99,7 +99,7 @@ def test_a_planted_leak_fails_the_build_and_keeps_the_site(
     capsys.readouterr()
     assert build(root, site) == 1
     lines = capsys.readouterr().err.splitlines()
-    source = "(from content/articles/2026-06-01-leak.md)"
+    source = "（来自 content/articles/2026-06-01-leak.md）"
     for output in (
         "news/2026/06/leak/index.html",
         "feeds/news.xml",
@@ -107,10 +107,10 @@ def test_a_planted_leak_fails_the_build_and_keeps_the_site(
         "feeds/news.json",
     ):
         for masked in ("138****5678", "z***@163.com"):
-            assert f"{output}: unmasked personal data {masked} {source}" in lines
+            assert f"{output}: 未遮盖的个人信息 {masked}{source}" in lines
     # The search index, whatever its layout: the e-mail is found although it is split there.
     in_search = {line.split(": ", 1)[1] for line in lines if line.startswith("search/")}
-    assert f"unmasked personal data z***@163.com {source}" in in_search
+    assert f"未遮盖的个人信息 z***@163.com{source}" in in_search
     assert {p: hashlib.sha256(p.read_bytes()).digest() for p in site.rglob("*") if p.is_file()} == (
         before
     )
@@ -123,7 +123,7 @@ def test_published_contacts_are_allow_listed(
     text = LEAKY.replace(f"（电话 {PHONE}，邮箱 {MAIL}）", "")
     root = write_portal({"content/articles/2026-06-01-office.md": text})
     assert build(root, root / "site") == 1
-    assert "unmasked personal data o***@example.gov.cn" in capsys.readouterr().err
+    assert "未遮盖的个人信息 o***@example.gov.cn" in capsys.readouterr().err
     config = MKDOCS.replace(
         "  - portal:\n", "  - portal:\n      public_contacts: [office@example.gov.cn]\n"
     )
@@ -139,6 +139,6 @@ def test_a_site_without_site_url_is_scanned_too(
     (root / "mkdocs.yml").write_text(MKDOCS.replace("site_url: https://example.org/\n", ""))
     assert build(root, root / "site") == 1
     lines = capsys.readouterr().err.splitlines()
-    source = "(from content/articles/2026-06-01-leak.md)"
-    assert f"index.html: unmasked personal data 138****5678 {source}" in lines
+    source = "（来自 content/articles/2026-06-01-leak.md）"
+    assert f"index.html: 未遮盖的个人信息 138****5678{source}" in lines
     assert not (root / "site").exists()

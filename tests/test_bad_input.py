@@ -386,13 +386,13 @@ def test_check_reports_every_case_at_once_and_writes_nothing(
     for files, _ in CASES.values():
         write_case(root, files)
     expected = sorted(
-        (line for _, lines in CASES.values() for line in lines),
-        key=lambda line: _sort_key(line.removeprefix("warning: ")),
+        (line.replace("warning: ", "提醒：", 1) for _, lines in CASES.values() for line in lines),
+        key=lambda line: _sort_key(line.removeprefix("提醒：")),
     )
     capsys.readouterr()
     assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err.splitlines()
-    errors = sum(1 for line in expected if not line.startswith("warning: "))
+    errors = sum(1 for line in expected if not line.startswith("提醒："))
     assert err == [*expected, "", f"内容有 {errors} 处错误，未生成网站（原网站保持不变）。"]
     assert not (root / "site").exists()
     assert sorted(p.name for p in root.iterdir()) == ["content", "mkdocs.yml", "themes"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -69,10 +70,10 @@ def test_build_then_failed_build_keeps_previous_site(
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        ("{{ nope() }}", "portal: template error: 'nope' is undefined"),
+        ("{{ nope() }}", "portal: 模板错误: 'nope' is undefined"),
         (
             '{{ 1 + "a" }}',
-            "portal: themes/portal/main.html:{line}: template error: TypeError: unsupported "
+            "portal: themes/portal/main.html:{line}: 模板错误: TypeError: unsupported "
             "operand type(s) for +: 'int' and 'str'",
         ),
     ],
@@ -93,7 +94,7 @@ def test_template_error_keeps_previous_site(
     assert build(root, site, "--quiet") == 1
     assert capsys.readouterr().err.splitlines() == [
         message.format(line=line),
-        "构建失败，原网站保持不变 the previous site is unchanged.",
+        "生成失败，原网站保持不变。",
     ]
     assert snapshot(site) == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
@@ -108,20 +109,20 @@ def test_build_shows_progress_and_a_summary(
     lines = err.splitlines()
     # Not a terminal: plain lines, one a stage, none rewritten in place.
     assert "\r" not in err and "\x1b" not in err
-    assert lines[0].startswith("portal: 内容已检查 content checked: ")
-    assert any(line.startswith("portal: MkDocs 页面 pages ") for line in lines)
-    assert any(line.startswith("portal: 生成页面 generated pages ") for line in lines)
-    assert any("feeds, search index, exports: " in line for line in lines)
-    assert lines[-1].startswith("portal: 个人信息检查通过 personal-data check passed")
+    assert lines[0].startswith("portal: 内容已检查：")
+    assert any(line.startswith("portal: MkDocs 页面 ") for line in lines)
+    assert any(re.fullmatch(r"portal: 生成页面 (\d+)/\1 100%，\d+\.\d 秒", line) for line in lines)
+    assert any(line.startswith("portal: 订阅源、搜索索引、导出：") for line in lines)
+    assert lines[-1].startswith("portal: 个人信息检查通过")
     summary = out.strip()
-    assert summary.startswith(f"网站已生成 built {root / 'site'}: ")
+    assert summary.startswith(f"网站已生成：{root / 'site'}，")
     feeds = len(list((root / "site/feeds").rglob("*.atom")))
-    assert f" {feeds} feeds (RSS, Atom, JSON Feed), 0 warnings, " in summary
+    assert f"订阅源 {feeds} 个（RSS、Atom、JSON Feed），提醒 0 条，" in summary
     path = root / "content/articles/2026-05-12-night-market.md"
     path.write_text(path.read_text().replace("专项整治", "专项整治行动"), encoding="utf-8")
     assert build(root, root / "site", "-q") == 0
     out, err = capsys.readouterr()
-    assert err == "" and out.startswith("网站已生成 built ")
+    assert err == "" and out.startswith("网站已生成：")
 
 
 def test_site_folder_that_is_a_file(
@@ -130,7 +131,7 @@ def test_site_folder_that_is_a_file(
     root = write_portal()
     (root / "site").write_text("not a folder")
     assert build(root, root / "site") == 2
-    assert "exists and is not a folder" in capsys.readouterr().err
+    assert "已经存在，但不是文件夹" in capsys.readouterr().err
     assert (root / "site").read_text() == "not a folder"
 
 
@@ -176,13 +177,13 @@ def test_check_ok_and_strict(write_portal: WritePortal, capsys: pytest.CaptureFi
         }
     )
     assert main(["check", "-f", str(root / "mkdocs.yml")]) == 0
-    assert "warning: content/articles/2026-06-01-w.md:6: sumary:" in capsys.readouterr().err
+    assert "提醒：content/articles/2026-06-01-w.md:6: sumary:" in capsys.readouterr().err
     assert main(["check", "--strict", "-f", str(root / "mkdocs.yml")]) == 1
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-f", str(tmp_path / "nope.yml")]) == 2
-    assert "config file not found" in capsys.readouterr().err
+    assert "找不到网站设置文件" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         main(["frobnicate"])
     assert exc.value.code == 2

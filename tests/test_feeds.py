@@ -246,7 +246,7 @@ def test_moved_article_is_warned_until_redirected(
     old.rename(new)
     assert portal_main(["check", "-f", str(root / "mkdocs.yml")]) == 0
     assert (
-        "warning: content/articles/2026-05-12-night-market-stalls.md:0: (address): 这篇稿件原来在 "
+        "提醒：content/articles/2026-05-12-night-market-stalls.md:0: (address): 这篇稿件原来在 "
         "/news/2026/05/night-market/，现在在 /news/2026/05/night-market-stalls/：旧链接会打不开。"
         "在 content/redirects.yml 的 redirects: 下加一行 - {from: news/2026/05/night-market/, "
         "to: news/2026/05/night-market-stalls/}，并在稿件里加 id: "

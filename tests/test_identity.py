@@ -42,7 +42,7 @@ def test_missing_identity_is_a_warning_and_an_error_with_strict(
     assert portal_main(["check", "-f", config]) == 0
     err = capsys.readouterr().err
     assert (
-        "warning: mkdocs.yml:10: identity.site_code: 没有配置网站标识码：政府网站每个页面底部都要显示网站标识码（国办发〔2017〕47号）"
+        "提醒：mkdocs.yml:10: identity.site_code: 没有配置网站标识码：政府网站每个页面底部都要显示网站标识码（国办发〔2017〕47号）"
         in err
     )
     for name in ("主办单位", "ICP备案号", "公安机关备案号", "党政机关网站标识", "联系我们"):

@@ -74,7 +74,7 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(
     before = _files(site)
     edit(portal)  # type: ignore[operator]
     assert build(portal, site) == 0
-    assert "up to date" not in capsys.readouterr().out
+    assert "网站已是最新" not in capsys.readouterr().out
     after = _files(site)
     assert after[changed] != before[changed]
     # Every page that depends on the edit changed, and nothing is left over from before.
@@ -87,12 +87,12 @@ def test_nothing_changed_keeps_the_site(portal: Path, capsys: pytest.CaptureFixt
     before = _files(site)
     capsys.readouterr()
     assert build(portal, site) == 0
-    assert "网站已是最新 up to date" in capsys.readouterr().out
+    assert "网站已是最新：" in capsys.readouterr().out
     assert _files(site) == before
     # A site changed by hand is not what the inputs give: it is built again.
     (site / "index.html").write_text("被改过", encoding="utf-8")
     assert build(portal, site) == 0
-    assert "up to date" not in capsys.readouterr().out
+    assert "网站已是最新" not in capsys.readouterr().out
     assert _files(site) == before
 
 

@@ -83,7 +83,7 @@ def test_serious_error_fails_and_is_a_check_warning(
     capsys.readouterr()
     assert portal_main(["check", "-f", str(root / "mkdocs.yml")]) == 0
     assert (
-        "warning: content/articles/2026-05-12-night-market.md:8: text: 严重错误“中华人名共和国”，应为“中华人民共和国”"
+        "提醒：content/articles/2026-05-12-night-market.md:8: text: 严重错误“中华人名共和国”，应为“中华人民共和国”"
         "（依据：《中华人民共和国宪法》（国号、国家机构名称））"
     ) in capsys.readouterr().err
     assert portal_main(["check", "-f", str(root / "mkdocs.yml"), "--strict"]) == 1
@@ -228,7 +228,7 @@ def test_staleness_warning_in_check(
     capsys.readouterr()
     assert portal_main(["check", "-f", str(root / "mkdocs.yml")]) == 0
     assert (
-        "warning: mkdocs.yml:14: columns.执法动态: 栏目“执法动态”（动态要闻，2 周内要有更新）最近更新于 2026-05-12，"
+        "提醒：mkdocs.yml:14: columns.执法动态: 栏目“执法动态”（动态要闻，2 周内要有更新）最近更新于 2026-05-12，"
         "2026-05-26 之后就算不更新（还有 3 天）：请及时发布新信息"
     ) in capsys.readouterr().err
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1779206400")  # 2026-05-20: 6 days left, no warning
@@ -275,7 +275,7 @@ def test_guides_are_structured_and_complete(
     assert portal_main(["check", "-f", str(root / "mkdocs.yml")]) == 0
     err = capsys.readouterr().err
     assert (
-        "warning: content/guides/shop-signs.md:1: hours: 办事指南缺少办理时间（hours:）：政府网站检查中办事指南要素缺失属单项否决"
+        "提醒：content/guides/shop-signs.md:1: hours: 办事指南缺少办理时间（hours:）：政府网站检查中办事指南要素缺失属单项否决"
         in err
     )
 

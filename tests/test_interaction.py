@@ -173,11 +173,11 @@ def test_check_warns_past_60_days_and_fails_strict_past_90(
     assert main(["check", "-f", config]) == 0
     captured = capsys.readouterr()
     assert [line for line in captured.err.splitlines() if "待答复" in line] == [
-        "warning: content/suggestions/xianyiji/submissions.csv:5: replied: 待答复：自受理 "
+        "提醒：content/suggestions/xianyiji/submissions.csv:5: replied: 待答复：自受理 "
         "2026-08-02 起已 78 天未答复（超过 60 天；超过 90 天网站检查按未办理计）；"
         "请答复后填写状态和答复日期"
     ]
-    assert "1 interaction records unanswered for over 60 days on 2026-10-19" in captured.out
+    assert "截至 2026-10-19，超过 60 天未答复的留言 1 条" in captured.out
     assert main(["check", "--strict", "-f", config]) == 0  # over 60 days is a reminder only
     capsys.readouterr()
     # 2026-11-01: S4 has waited 91 days, d 73, e 61: an error with --strict, else warnings.
@@ -185,24 +185,24 @@ def test_check_warns_past_60_days_and_fails_strict_past_90(
     assert main(["check", "-f", config]) == 0
     warned = [line for line in capsys.readouterr().err.splitlines() if "待答复" in line]
     assert warned == [
-        "warning: content/qa/d.md:5: replied: 待答复：自受理 2026-08-20 起已 73 天未答复"
+        "提醒：content/qa/d.md:5: replied: 待答复：自受理 2026-08-20 起已 73 天未答复"
         "（超过 60 天；超过 90 天网站检查按未办理计）；请答复后加上 replied: 和 department:",
-        "warning: content/qa/e.md:3: replied: 待答复：自发布 2026-09-01 起已 61 天未答复"
+        "提醒：content/qa/e.md:3: replied: 待答复：自发布 2026-09-01 起已 61 天未答复"
         "（超过 60 天；超过 90 天网站检查按未办理计）；请答复后加上 replied: 和 department:",
-        "warning: content/suggestions/xianyiji/submissions.csv:5: replied: 待答复：自受理 "
+        "提醒：content/suggestions/xianyiji/submissions.csv:5: replied: 待答复：自受理 "
         "2026-08-02 起已 91 天未答复（超过三个月未答复：网站检查按未办理计）；"
         "请答复后填写状态和答复日期",
     ]
     assert main(["check", "--strict", "-f", config]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("warning: content/qa/d.md:5: replied: 待答复")
-    assert err[1].startswith("warning: content/qa/e.md:3: replied: 待答复")
+    assert err[0].startswith("提醒：content/qa/d.md:5: replied: 待答复")
+    assert err[1].startswith("提醒：content/qa/e.md:3: replied: 待答复")
     assert err[2].startswith("content/suggestions/xianyiji/submissions.csv:5: replied: 待答复")
     # A question without 受理日期 counts from its publication date, at its `date:` line.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch("2026-12-31"))
     assert main(["check", "-f", config]) == 0
     assert (
-        "warning: content/qa/e.md:3: replied: 待答复：自发布 2026-09-01 起已 121 天未答复"
+        "提醒：content/qa/e.md:3: replied: 待答复：自发布 2026-09-01 起已 121 天未答复"
         in capsys.readouterr().err
     )
 

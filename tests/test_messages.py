@@ -3,7 +3,9 @@ a publicity officer needs most, word for word."""
 
 from __future__ import annotations
 
+import ast
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -33,6 +35,70 @@ def test_every_message_is_used() -> None:
     )
     unused = [key for key in MESSAGES if f'"{key}"' not in code]
     assert not unused
+
+
+# Where a staff-facing sentence ends up: printed, raised, or made a problem or a log line.
+SINKS = frozenset(
+    {
+        "print",
+        "note",
+        "warn",
+        "warning",
+        "error",
+        "Problem",
+        "UsageError",
+        "ValueError",
+        "ContentError",
+        "PluginError",
+        "ApplyError",
+        "SourceError",
+        "PrintError",
+    }
+)
+# Arguments that are not sentences: a Problem's path and field, a log's lazy arguments.
+NOT_TEXT = {"Problem": (0, 1, 2), "warn": (0,), "error": (0,)}
+# Internal errors that name a bug in portal, not something staff did: English, on purpose.
+INTERNAL = {"generator/write.py", "generator/plugin.py"}
+
+
+def _called(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def _sentences(node: ast.AST) -> Iterator[ast.Constant]:
+    """String constants under `node` that are not inside a msg(...) call."""
+    if isinstance(node, ast.Call) and _called(node.func) == "msg":
+        return
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node
+    for child in ast.iter_child_nodes(node):
+        yield from _sentences(child)
+
+
+def test_no_staff_sentence_outside_the_table() -> None:
+    """What the table is for: no Chinese sentence, and no English one, is printed, raised or
+    made a problem anywhere but through `msg()` (field names and ids stay as written)."""
+    english = re.compile(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}")
+    found = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if path.name == "messages.py":
+            continue
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call) or _called(call.func) not in SINKS:
+                continue
+            skip = NOT_TEXT.get(_called(call.func), ())
+            args = [a for i, a in enumerate(call.args) if i not in skip]
+            args += [k.value for k in call.keywords if k.arg not in ("path", "field", "file")]
+            for arg in args:
+                for text in _sentences(arg):
+                    if CJK.search(text.value) or (
+                        rel not in INTERNAL and english.search(text.value)
+                    ):
+                        found.append(f"{rel}:{text.lineno}: {text.value!r}")
+    assert found == []
 
 
 def test_every_message_links_to_its_handbook_section() -> None:

@@ -219,13 +219,16 @@ def test_pdf_dates_are_replaced_in_place() -> None:
 
 
 def test_output_paths(tmp_path: Path) -> None:
-    assert output_paths(None, ["2026-W47"]) == (
-        Path("poster-2026-W47.html"),
-        Path("poster-2026-W47.pdf"),
+    assert output_paths(None, ["2026-W47"], tmp_path) == (
+        tmp_path / "output" / "poster-2026-W47.html",
+        tmp_path / "output" / "poster-2026-W47.pdf",
     )
-    assert output_paths(None, ["2026-W45", "2026-W47"])[1] == Path("poster-2026-W45_2026-W47.pdf")
-    assert output_paths(tmp_path, ["2026-W47"])[1] == tmp_path / "poster-2026-W47.pdf"
-    assert output_paths(tmp_path / "本周.pdf", ["2026-W47"]) == (
+    assert (
+        output_paths(None, ["2026-W45", "2026-W47"], tmp_path)[1]
+        == tmp_path / "output" / "poster-2026-W45_2026-W47.pdf"
+    )
+    assert output_paths(tmp_path, ["2026-W47"], tmp_path)[1] == tmp_path / "poster-2026-W47.pdf"
+    assert output_paths(tmp_path / "本周.pdf", ["2026-W47"], tmp_path) == (
         tmp_path / "本周.html",
         tmp_path / "本周.pdf",
     )
@@ -329,23 +332,45 @@ def test_poster_command_usage_errors(
     )
     assert run("--week", "2026-W30") == (
         2,
-        "portal: 2026-W30 没有发布的新闻 (no articles that week; recent: 2026-W20)\n",
+        "portal: 2026-W30 没有发布的新闻（最近有新闻的周：2026-W20）\n",
     )
     assert run("--week", "2026-W20", "--article", "night-markt") == (
-        2,
-        'portal: --article: no article "night-markt" in content/articles/ '
-        '(did you mean "2026-05-12-night-market"?)\n',
+        1,
+        "content/articles:0: (file): 没有这篇稿件“night-markt”（写稿件的文件名或路径，"
+        "例如 2026-05-12-night-market）。最接近的：2026-05-12-night-market "
+        "白洋中队开展夜市占道经营专项整治\n\n内容有 1 处错误。\n",
     )
-    assert run("--items", "5") == (2, "portal: --items must be 1 to 4\n")
+    assert run("--week", "2026-W20", "--article", "content/articles/none.md") == (
+        1,
+        "content/articles/none.md:0: (file): 文件不存在\n\n内容有 1 处错误。\n",
+    )
+    assert run("--items", "5") == (2, "portal: --items 要写 1 到 4\n")
     assert run("--week", "2026-W20", "--week", "2026-W21", "--question", "x") == (
         2,
-        "portal: --article and --question choose for one sheet: give one --week\n",
+        "portal: --article 和 --question 只用于一张海报：请只写一个 --week\n",
     )
     (root / "mkdocs.yml").write_text(
         (root / "mkdocs.yml").read_text().replace("site_url: https://example.org/\n", "")
     )
     code, err = run("--week", "2026-W20")
     assert code == 2 and "site_url" in err
+
+
+def test_poster_without_output_writes_into_the_portals_output_folder(
+    write_portal: WritePortal,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = write_portal()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    args = ["poster", "-f", str(root / "mkdocs.yml"), "--format", "html", "--week", "2026-W20"]
+    assert portal_main(args) == 0
+    assert (root / "output" / "poster-2026-W20.html").is_file()
+    assert list(elsewhere.iterdir()) == []
+    assert "output/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
 def test_poster_html_stands_alone(
@@ -365,7 +390,7 @@ def test_poster_html_stands_alone(
     assert portal_main([*args, "--week", "2026-W20"]) == 0
     streams = capsys.readouterr()
     written = tmp_path / "poster-2026-W20.html"
-    assert streams.out == f"已生成 written {written}（A4 1 页）\n"
+    assert streams.out == f"已生成 {written}（A4 1 页）\n"
     assert "2026-05-12-night-market  夜市整治" in streams.err
     html = written.read_text(encoding="utf-8")
     assert "<style>" in html and "@page { size: A4; margin: 0; }" in html

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -33,9 +34,9 @@ BUILD_S = 300
 
 
 @contextmanager
-def preview(root: Path) -> Iterator[str]:
+def preview(root: Path, **environ: str) -> Iterator[str]:
     """`portal serve` on a free port for the portal at `root`; yields its base URL."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=SAMPLE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SAMPLE_EPOCH, NO_MKDOCS_2_WARNING="1", **environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     proc = subprocess.Popen(
         [
@@ -67,8 +68,10 @@ def preview(root: Path) -> Iterator[str]:
             except queue.Empty:
                 pytest.fail(f"portal serve did not start: {''.join(seen)}")
             seen.append(line)
-            if line.startswith("预览 preview: "):
-                yield line.split()[2]
+            if line.startswith("预览地址："):
+                found = re.search(r"http://[^/]+/", line)
+                assert found, line
+                yield found[0]
                 break
     finally:
         proc.terminate()
@@ -142,6 +145,42 @@ def test_an_edit_reloads_its_page_and_an_error_keeps_the_site(write_portal: Writ
         answer = wait(base, version, article)
         assert answer["errors"] == [] and answer["reload"] is True
         assert "当晚共劝导流动摊贩 41 人次" not in get(f"{base}news/2026/05/night-market/")
+
+
+BROKEN = 'title: "县城管局开展"净化"行动"'
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_broken_first_build_shows_the_errors_then_the_site(
+    write_portal: WritePortal, method: str
+) -> None:
+    """Started on content with errors (no site yet): every address answers at once with the
+    list, in Chinese, with `path:line` and the line quoted; fixed, the site is served. With
+    `spawn` the builder is started the way Windows starts it (there is no fork there)."""
+    root = write_portal()
+    path = root / ARTICLE
+    good = path.read_text(encoding="utf-8")
+    title = next(line for line in good.splitlines() if line.startswith("title:"))
+    path.write_text(good.replace(title, BROKEN), encoding="utf-8")
+    with preview(root, PORTAL_START_METHOD=method) as base:
+        for address in ("", "news/2026/05/night-market/", "no/such/page/"):
+            with urllib.request.urlopen(f"{base}{address}", timeout=2) as response:
+                assert response.status == 200
+                page = response.read().decode("utf-8")
+            assert "<title>内容有错误 · portal serve</title>" in page
+            assert f"<pre>{ARTICLE}:2: (yaml): “title”的值用英文双引号括起来" in page
+            # The line itself, quoted and escaped as text.
+            assert "    2 | title: &#34;县城管局开展&#34;净化&#34;行动&#34;</pre>" in page
+            assert 'src="/.portal/reload.js"' in page and "data-error-page" in page
+        answer = json.loads(get(f"{base}.portal/wait?v=0&page=index.html&now=1"))
+        version = int(answer["version"])
+        assert answer["errors"][0].startswith(f"{ARTICLE}:2: (yaml): ")
+
+        path.write_text(good, encoding="utf-8")
+        answer = wait(base, version, "index.html")
+        assert answer["errors"] == [] and answer["reload"] is True
+        page = get(f"{base}news/2026/05/night-market/", timeout=2)
+        assert "清理占道摊位 23 处" in page and "data-error-page" not in page
 
 
 @pytest.mark.browser

@@ -27,7 +27,7 @@ def test_plain_lines_every_few_seconds_and_at_the_end() -> None:
     assert lines == [
         "portal: 页面 pages 2000/5000 40% ...",
         "portal: 页面 pages 4000/5000 80% ...",
-        "portal: 页面 pages 5000/5000 100%, 25.0 s",
+        "portal: 页面 pages 5000/5000 100%，25.0 秒",
     ]
 
 
@@ -42,7 +42,7 @@ def test_live_line_is_rewritten_then_ended() -> None:
     text = out.getvalue()
     assert text.count("\r\x1b[K") == 4  # three updates, one clearing before the last line
     assert "[######..................]" in text  # 1/4
-    assert text.endswith("portal: 正文 Markdown 4/4 100%, 0.8 s\nportal: done\n")
+    assert text.endswith("portal: 正文 Markdown 4/4 100%，0.8 秒\nportal: done\n")
 
 
 def test_counts_never_go_back_and_off_writes_nothing() -> None:

@@ -446,10 +446,13 @@ def test_report_defaults_to_today_in_beijing(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--unit", "nosuch"], 'portal: unknown unit "nosuch" (known: baiyang, shuxi,'),
+        (["--unit", "nosuch"], "portal: 没有这个单位“nosuch”。"),
         (["--from", "2026-W60"], "portal: 没有这一周：“2026-W60”"),
         (["--from", "2026-13-01"], "portal: “2026-13-01”不是日期或 ISO 周"),
-        (["--from", "2026-06-01", "--to", "2026-05-01"], "portal: --from 2026-06-01 is after"),
+        (
+            ["--from", "2026-06-01", "--to", "2026-05-01"],
+            "portal: --from 2026-06-01 晚于 --to 2026-05-01",
+        ),
     ],
 )
 def test_report_usage_errors(

@@ -432,15 +432,29 @@ def test_command_refuses_drafts_and_strangers(
 ) -> None:
     config = str(small_site / "mkdocs.yml")
     draft = small_site / "content/articles/2026-05-13-draft.md"
-    assert portal_main(["wechat", "-f", config, str(draft)]) == 2
+    assert portal_main(["wechat", "-f", config, str(draft)]) == 1
     assert capsys.readouterr().err == (
-        "portal: content/articles/2026-05-13-draft.md: status is draft; only a published "
-        "article has an original on the site to link to\n"
+        "content/articles/2026-05-13-draft.md:0: status: 稿件的状态是 draft，不在网站上；"
+        "只有已发布（published）的稿件才能用\n\n内容有 1 处错误。\n"
     )
-    assert portal_main(["wechat", "-f", config, "content/squads.yml"]) == 2
+    assert portal_main(["wechat", "-f", config, "content/articles/2026-05-14-nothing.md"]) == 1
     assert capsys.readouterr().err == (
-        "portal: content/squads.yml: not an article of this portal (content/articles/*.md)\n"
+        "content/articles/2026-05-14-nothing.md:0: (file): 文件不存在\n\n内容有 1 处错误。\n"
     )
+    assert portal_main(["wechat", "-f", config, "content/squads.yml"]) == 1
+    assert "没有这篇稿件“content/squads.yml”" in capsys.readouterr().err
+    # The same references as `portal poster --article`: a file name, a URL name, a Windows path.
+    for reference in (
+        "2026-05-12-night-market",
+        "night-market",
+        r"content\articles\2026-05-12-night-market.md",
+    ):
+        assert portal_main(["wechat", "-f", config, "--fragment", reference]) == 0
+        assert "夜市" in capsys.readouterr().out
+    # A Windows path to no file is named as it was typed.
+    missing = r"content\articles\2026-05-14-nothing.md"
+    assert portal_main(["wechat", "-f", config, missing]) == 1
+    assert capsys.readouterr().err.startswith(f"{missing}:0: (file): 文件不存在\n")
 
 
 def test_command_needs_site_url(
@@ -452,5 +466,5 @@ def test_command_needs_site_url(
     article = root / "content/articles/2026-05-12-night-market.md"
     assert portal_main(["wechat", "-f", str(root / "mkdocs.yml"), str(article)]) == 2
     assert capsys.readouterr().err == (
-        "portal: site_url is not set in mkdocs.yml; a WeChat copy needs absolute links\n"
+        "portal: mkdocs.yml 没有 site_url：公众号排版要用网站的完整地址\n"
     )

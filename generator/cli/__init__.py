@@ -17,17 +17,21 @@ from typing import NoReturn
 
 from generator.cli import adoption, inspect, new, poster, report, site, wechat
 from generator.cli.common import EXIT_CONTENT, EXIT_USAGE, UsageError, print_problems
+from generator.cli.console import ChineseParser, Labels, utf8_console
 from generator.errors import ContentError
+from generator.messages import msg
 from generator.write import InterruptedAfterSwap
 
 GROUPS = (site, inspect, report, poster, wechat, adoption, new)  # in `portal --help`'s order
+_SITE_COMMANDS = (site.cmd_build, site.cmd_check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    utf8_console()
     parser = _parser()
     args = parser.parse_args(argv)
-    _setup_logging(args.verbose)
+    setup_logging(args.verbose)
     signal.signal(signal.SIGTERM, _terminate)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, _terminate)  # the terminal or SSH session went away
@@ -35,20 +39,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
         return result
     except InterruptedAfterSwap:
-        print(
-            "\nportal: 已中断；新网站已完整生成并替换 the new site was already in place.",
-            file=sys.stderr,
-        )
+        print("\nportal: " + msg("cli.interrupted_after_swap"), file=sys.stderr)
         return 130
     except UsageError as exc:
         print(f"portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
         print_problems(exc.problems)
-        print(f"\n内容有 {len(exc.errors)} 处错误，未生成网站（原网站保持不变）。", file=sys.stderr)
+        # Only build and check stand for a site; the other commands' errors say no more.
+        summary = "cli.errors_site_kept" if args.run in _SITE_COMMANDS else "cli.errors"
+        print("\n" + msg(summary, count=len(exc.errors)), file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
-        print("\nportal: 已中断，原网站保持不变。", file=sys.stderr)
+        print("\nportal: " + msg("cli.interrupted"), file=sys.stderr)
         return 130
 
 
@@ -58,20 +61,18 @@ def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="portal",
-        description="城管执法局门户网站生成工具 (portal: build the bureau's public site)",
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
-    sub = parser.add_subparsers(required=True, metavar="command")
+    parser = ChineseParser(prog="portal", description=msg("help.portal"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=msg("help.verbose"))
+    sub = parser.add_subparsers(required=True, metavar="命令")
     for group in GROUPS:
         group.add_commands(sub)
     return parser
 
 
-def _setup_logging(verbose: bool) -> None:
+def setup_logging(verbose: bool) -> None:
+    """MkDocs' log on stderr: warnings and errors only (labelled 提醒：/错误：), INFO with -v."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(Labels())
     root = logging.getLogger("mkdocs")
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO if verbose else logging.WARNING)

@@ -4,4 +4,6 @@ import sys
 
 from generator.cli import main
 
-sys.exit(main())
+# Guarded: a spawned process (Windows has no fork) imports the main module again.
+if __name__ == "__main__":
+    sys.exit(main())

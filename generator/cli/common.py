@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from generator.errors import Problem
+from generator.messages import msg
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,13 +34,13 @@ def config_option(p: argparse.ArgumentParser) -> None:
         "--config-file",
         default="mkdocs.yml",
         type=Path,
-        help="site settings (default: mkdocs.yml)",
+        help=msg("help.config_file"),
     )
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        label = "" if problem.is_error else "warning: "
+        label = "" if problem.is_error else msg("cli.warning_label")
         print(f"{label}{problem}", file=sys.stderr)
 
 
@@ -48,7 +49,7 @@ def load_config(config_file: Path, strict: bool | None = None) -> MkDocsConfig:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.is_file():
-        raise UsageError(f"找不到配置文件 config file not found: {config_file}")
+        raise UsageError(msg("cli.no_config", path=config_file))
     try:
         return load_config(config_file=str(config_file), strict=strict)
     except (ConfigurationError, Abort) as exc:
@@ -62,7 +63,7 @@ def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
     for plugin in config.plugins.values():
         if isinstance(plugin, PortalPlugin):
             return plugin
-    raise UsageError("mkdocs.yml does not enable the portal plugin (plugins: - portal)")
+    raise UsageError(msg("cli.no_plugin"))
 
 
 def loaded(config_file: Path) -> tuple[MkDocsConfig, PortalPlugin, Portal, Settings]:

@@ -15,22 +15,21 @@ from generator.cli.common import (
     config_option,
     loaded,
 )
+from generator.messages import msg
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("inspect", help="政府网站检查: the 2019 checklist with evidence")
+    p = sub.add_parser("inspect", help=msg("help.inspect"))
     config_option(p)
-    p.add_argument("--as-of", help="the inspection day, YYYY-MM-DD (default: today, Beijing)")
+    p.add_argument("--as-of", help=msg("help.as_of"))
     p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("-o", "--output", type=Path, help="also write a printable HTML report here")
-    p.add_argument("-d", "--site-dir", type=Path, help="the built site (default: site_dir)")
-    p.add_argument("--online", action="store_true", help="also check external links (httpx)")
-    p.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds per external link (default 10)"
-    )
+    p.add_argument("-o", "--output", type=Path, help=msg("help.inspect_output"))
+    p.add_argument("-d", "--site-dir", type=Path, help=msg("help.inspect_site_dir"))
+    p.add_argument("--online", action="store_true", help=msg("help.online"))
+    p.add_argument("--timeout", type=float, default=10.0, help=msg("help.link_timeout"))
     p.set_defaults(run=cmd_inspect)
 
 
@@ -48,7 +47,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     from generator.inspect import checklist, report
 
     if args.timeout <= 0:
-        raise UsageError(f"--timeout must be positive, got {args.timeout}")
+        raise UsageError(msg("cli.timeout", value=args.timeout))
     config, _, portal, settings = loaded(args.config_file)
     try:
         day = (
@@ -57,7 +56,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             else interaction.inspection_day(settings.timezone)
         )
     except ValueError:
-        raise UsageError(f"--as-of {args.as_of}: 请写成 YYYY-MM-DD，如 2026-12-07") from None
+        raise UsageError(msg("cli.as_of", value=args.as_of)) from None
     site = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
     result = checklist.run(
         portal,
@@ -73,5 +72,5 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     sys.stdout.write(text)
     if args.output:
         args.output.write_text(report.to_html(result), encoding="utf-8")
-        print(f"已生成检查报告 wrote {args.output}", file=sys.stderr)
+        print(msg("cli.inspect_written", path=args.output), file=sys.stderr)
     return EXIT_CONTENT if result.vetoed else EXIT_OK

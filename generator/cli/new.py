@@ -12,30 +12,31 @@ from generator.cli.common import (
     load_config,
     portal_plugin,
 )
+from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
-    new = sub.add_parser("new", help="write a new file with valid front matter")
-    kinds = new.add_subparsers(required=True, metavar="kind", dest="kind")
-    p = kinds.add_parser("article", help="a news piece (宣传稿件), as a draft")
+    new = sub.add_parser("new", help=msg("help.new"))
+    kinds = new.add_subparsers(required=True, metavar="种类", dest="kind")
+    p = kinds.add_parser("article", help=msg("help.new_article"))
     config_option(p)
-    p.add_argument("--squad", required=True, help="id of the submitting unit (squads.yml)")
-    p.add_argument("--title", required=True, help="headline")
-    p.add_argument("--category", help="category name (default: the first configured)")
-    p.add_argument("--slug", help="URL name, e.g. night-market (default: from the title's pinyin)")
-    p.add_argument("--author", default="", help="writer's name (default: the unit's 信息员)")
+    p.add_argument("--squad", required=True, help=msg("help.squad"))
+    p.add_argument("--title", required=True, help=msg("help.title"))
+    p.add_argument("--category", help=msg("help.category"))
+    p.add_argument("--slug", help=msg("help.slug"))
+    p.add_argument("--author", default="", help=msg("help.author"))
     p.set_defaults(run=cmd_new)
-    p = kinds.add_parser("qa", help="a 法律咨询台 question and answer, as a draft")
+    p = kinds.add_parser("qa", help=msg("help.new_qa"))
     config_option(p)
-    p.add_argument("--question", required=True, help="the citizen's question")
-    p.add_argument("--domain", help="enforcement domain (default: the first configured)")
-    p.add_argument("--slug", help="URL name (default: from the question's pinyin)")
+    p.add_argument("--question", required=True, help=msg("help.question"))
+    p.add_argument("--domain", help=msg("help.domain"))
+    p.add_argument("--slug", help=msg("help.slug_qa"))
     p.set_defaults(run=cmd_new)
-    p = kinds.add_parser("regulation", help="a 法规摘要 regulation summary, as a draft")
+    p = kinds.add_parser("regulation", help=msg("help.new_regulation"))
     config_option(p)
-    p.add_argument("--id", required=True, dest="regulation_id", help="file name, e.g. lvhua-tiaoli")
-    p.add_argument("--title", required=True, help="full title")
-    p.add_argument("--level", required=True, help="法律, 行政法规, 地方性法规, ...")
+    p.add_argument("--id", required=True, dest="regulation_id", help=msg("help.regulation_id"))
+    p.add_argument("--title", required=True, help=msg("help.full_title"))
+    p.add_argument("--level", required=True, help=msg("help.level"))
     p.set_defaults(run=cmd_new)
 
 
@@ -66,5 +67,5 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     shown = path.relative_to(settings.root) if path.is_relative_to(settings.root) else path
-    print(f"已创建 created {shown}")
+    print(msg("cli.created", path=shown))
     return EXIT_OK

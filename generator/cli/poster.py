@@ -9,30 +9,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.cli.common import EXIT_OK, EXIT_USAGE, Commands, UsageError, config_option, loaded
+from generator.messages import msg
 from generator.write import atomic_file
+
+# Where sheets go without -o: a folder of the portal (gitignored), never the folder the
+# command was typed in, which is often the repository or the desktop.
+OUTPUT_DIR = "output"
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("poster", help="宣传栏: an A4 notice-board sheet per week, HTML and PDF")
+    p = sub.add_parser("poster", help=msg("help.poster"))
     config_option(p)
+    p.add_argument("--week", action="append", default=[], help=msg("help.week"))
     p.add_argument(
-        "--week",
-        action="append",
-        default=[],
-        help="ISO week, e.g. 2026-W47; repeat for one page per week (default: last week)",
+        "--article", action="append", default=[], metavar="KEY", help=msg("help.article")
     )
-    p.add_argument(
-        "--article",
-        action="append",
-        default=[],
-        metavar="KEY",
-        help="instead of the rule, these pieces (file names in content/articles/), in order",
-    )
-    p.add_argument("--question", metavar="KEY", help="this 法律咨询台 question (file name in qa/)")
-    p.add_argument("--items", type=int, default=4, help="at most this many pieces, 1-4 (default 4)")
+    p.add_argument("--question", metavar="KEY", help=msg("help.question_key"))
+    p.add_argument("--items", type=int, default=4, help=msg("help.items"))
     p.add_argument("--format", choices=["both", "pdf", "html"], default="both")
-    p.add_argument("-o", "--output", type=Path, help="file or folder (default: poster-<week>.pdf)")
-    p.add_argument("--browser", help="Chromium to print with (default: chromium on PATH)")
+    p.add_argument("-o", "--output", type=Path, help=msg("help.poster_output"))
+    p.add_argument("--browser", help=msg("help.browser"))
     p.set_defaults(run=cmd_poster)
 
 
@@ -40,15 +36,16 @@ def cmd_poster(args: argparse.Namespace) -> int:
     from generator import clock, pdf
     from generator.compute import sheets as choose
     from generator.compute.tracking import Week
+    from generator.references import find_article, find_question
     from generator.render.pages import PageRenderer
     from generator.render.poster import render_sheets
 
     _, _, portal, settings = loaded(args.config_file)
     tz = settings.timezone
     if not settings.site_url:
-        raise UsageError("mkdocs.yml 没有 site_url：二维码要用网站的完整地址 (site_url is not set)")
+        raise UsageError(msg("cli.no_site_url_poster"))
     if not 1 <= args.items <= choose.MAX_ITEMS:
-        raise UsageError(f"--items must be 1 to {choose.MAX_ITEMS}")
+        raise UsageError(msg("cli.items_range", most=choose.MAX_ITEMS))
     try:
         weeks = [Week.parse(w) for w in args.week]
     except ValueError as exc:
@@ -60,32 +57,25 @@ def cmd_poster(args: argparse.Namespace) -> int:
         today = epoch.astimezone(tz).date() if epoch else clock.today(tz)
         latest = choose.default_week(portal, tz, today)
         if latest is None:
-            raise UsageError("还没有发布的新闻，无法生成宣传栏 (no published articles)")
+            raise UsageError(msg("cli.no_news"))
         weeks = [latest]
     if (args.article or args.question) and len(weeks) != 1:
-        raise UsageError("--article and --question choose for one sheet: give one --week")
-    try:
-        articles = [choose.find_article(portal, key) for key in args.article]
-    except ValueError as exc:
-        raise UsageError(f"--article: {exc}") from None
+        raise UsageError(msg("cli.one_week"))
+    # A reference to a file that is not there, or to a draft, is exit 1 (references.py).
+    articles = [find_article(portal, key, settings.root) for key in args.article]
     if len(articles) > choose.MAX_ITEMS:
-        raise UsageError(f"a sheet holds at most {choose.MAX_ITEMS} pieces")
-    try:
-        question = choose.find_question(portal, args.question) if args.question else None
-    except ValueError as exc:
-        raise UsageError(f"--question: {exc}") from None
+        raise UsageError(msg("cli.sheet_full", most=choose.MAX_ITEMS))
+    question = find_question(portal, args.question, settings.root) if args.question else None
     sheets = []
     for week in weeks:
         sheet = choose.build_sheet(portal, week, tz, args.items)
         if articles or question:
             sheet, dropped = choose.chosen_sheet(portal, sheet, articles, question)
             for a in dropped:
-                print(f"warning: 版面放不下 does not fit the sheet: {a.key}", file=sys.stderr)
+                print(msg("cli.does_not_fit", key=a.key), file=sys.stderr)
         if not sheet.articles:
-            recent = ", ".join(w.label for w in choose.weeks_with_news(portal, tz)[:3])
-            raise UsageError(
-                f"{week.label} 没有发布的新闻 (no articles that week; recent: {recent})"
-            )
+            recent = "、".join(w.label for w in choose.weeks_with_news(portal, tz)[:3])
+            raise UsageError(msg("cli.week_empty", week=week.label, recent=recent))
         sheets.append(sheet)
 
     def inline(asset: str) -> str:
@@ -93,7 +83,8 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
     r = PageRenderer(tz, settings.site_name, settings.hotline)
     html = render_sheets(sheets, portal, settings, r, page_url=None, image_src=inline)
-    html_path, pdf_path = output_paths(args.output, [s.week.label for s in sheets])
+    labels = [s.week.label for s in sheets]
+    html_path, pdf_path = output_paths(args.output, labels, settings.root)
     written = []
     if args.format in ("both", "html"):
         atomic_file(html_path, html.encode("utf-8"))
@@ -107,23 +98,23 @@ def cmd_poster(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         written.append(pdf_path)
     for sheet in sheets:
-        qa = "，1 则法律咨询台问答" if sheet.question else ""
-        print(f"{sheet.week.label}：{len(sheet.articles)} 条要闻{qa}", file=sys.stderr)
+        key = "cli.sheet_with_question" if sheet.question else "cli.sheet"
+        print(msg(key, week=sheet.week.label, count=len(sheet.articles)), file=sys.stderr)
         for a in sheet.articles:
             print(f"  {a.key}  {a.title}", file=sys.stderr)
     for path in written:
-        print(f"已生成 written {path}（A4 {len(sheets)} 页）")
+        print(msg("cli.poster_written", path=path, pages=len(sheets)))
     return EXIT_OK
 
 
-def output_paths(output: Path | None, labels: Sequence[str]) -> tuple[Path, Path]:
-    """(HTML, PDF) paths: `poster-2026-W47.*`, `poster-2026-W45_2026-W47.*`, or from `-o`.
-
-    `-o` names a folder (existing, or ending with /), or a file with or without .pdf/.html.
+def output_paths(output: Path | None, labels: Sequence[str], root: Path) -> tuple[Path, Path]:
+    """(HTML, PDF) paths: `<root>/output/poster-2026-W47.*`, `…/poster-2026-W45_2026-W47.*`,
+    or from `-o`, which names a folder (existing, or ending with /), or a file with or
+    without .pdf/.html.
     """
     default = "poster-" + (labels[0] if len(labels) == 1 else f"{labels[0]}_{labels[-1]}")
     if output is None:
-        base = Path(default)
+        base = root / OUTPUT_DIR / default
     elif output.is_dir() or str(output).endswith(("/", os.sep)):
         base = output / default
     elif output.suffix.lower() in {".pdf", ".html", ".htm"}:

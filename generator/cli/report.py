@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from generator.cli.common import EXIT_OK, Commands, UsageError, config_option, loaded
+from generator.messages import msg
 
 # `portal report --table` choices (generator.compute.tracking_report.TABLE_NAMES; not imported
 # here so that `portal --help` stays fast).
@@ -31,26 +32,15 @@ DEFAULT_CSV_TABLE = "units"
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("report", help="信息报送: submissions against quota, adoption, points")
+    p = sub.add_parser("report", help=msg("help.report"))
     config_option(p)
-    p.add_argument(
-        "--from", dest="start", help="first day or ISO week, e.g. 2026-W18 (default: 1 January)"
-    )
-    p.add_argument("--to", dest="end", help="last day or ISO week (default: today, Beijing time)")
-    p.add_argument("--unit", help="only this unit (id or name from squads.yml)")
+    p.add_argument("--from", dest="start", help=msg("help.from"))
+    p.add_argument("--to", dest="end", help=msg("help.to"))
+    p.add_argument("--unit", help=msg("help.unit"))
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument(
-        "--table",
-        choices=TRACKING_TABLES,
-        help="one table (csv default: units; json default: everything, as tracking.json)",
-    )
-    p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM for Excel")
-    p.add_argument(
-        "--annual",
-        type=int,
-        metavar="YEAR",
-        help="政府网站工作年度报表 figures for YEAR instead (as site/annual/YEAR/annual.json)",
-    )
+    p.add_argument("--table", choices=TRACKING_TABLES, help=msg("help.table"))
+    p.add_argument("--bom", action="store_true", help=msg("help.bom"))
+    p.add_argument("--annual", type=int, metavar="YEAR", help=msg("help.annual"))
     p.set_defaults(run=cmd_report)
 
 
@@ -80,13 +70,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if start > end:
-        raise UsageError(f"--from {start} is after --to {end}")
+        raise UsageError(msg("cli.from_after_to", start=start, end=end))
     unit = None
     if args.unit:
         unit = next((u for u in portal.units if args.unit in (u.id, u.name)), None)
         if unit is None:
-            known = ", ".join(u.id for u in portal.units)
-            raise UsageError(f'unknown unit "{args.unit}" (known: {known})')
+            from generator.validate.articles import unknown_ref
+
+            names = {u.id: u.name for u in portal.units}
+            raise UsageError(unknown_ref(args.unit, names, "what.squad", "content/squads.yml"))
     # A period that ends in the future is counted as of today.
     report = build_report(portal, start, end, min(end, clock.today(tz)), tz, unit)
     tables = report_tables(report)
@@ -113,9 +105,9 @@ def cmd_annual(args: argparse.Namespace) -> int:
 
     given = [f"--{name}" for name in ("from", "to", "unit", "table") if _given(args, name)]
     if given:
-        raise UsageError(f"--annual counts a whole calendar year; drop {', '.join(given)}")
+        raise UsageError(msg("cli.annual_whole_year", options="、".join(given)))
     if not 2000 <= args.annual <= 2100:
-        raise UsageError(f"--annual {args.annual}: give a year such as 2026")
+        raise UsageError(msg("cli.annual_year", value=args.annual))
     _, plugin, portal, settings = loaded(args.config_file)
     data = annual_data(annual(portal, args.annual, settings.timezone, plugin.as_of()))
     if args.format == "json":

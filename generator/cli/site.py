@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 import time
 from pathlib import Path
@@ -18,30 +19,28 @@ from generator.cli.common import (
     print_problems,
 )
 from generator.errors import ContentError
+from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("build", help="validate, then build the site (swapped in when complete)")
+    p = sub.add_parser("build", help=msg("help.build"))
     config_option(p)
-    p.add_argument("-d", "--site-dir", type=Path, help="output folder (default: site_dir)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument(
-        "-q",
-        "--quiet",
-        action="store_true",
-        help="no progress lines: only problems and the summary",
-    )
+    p.add_argument("-d", "--site-dir", type=Path, help=msg("help.site_dir"))
+    p.add_argument("--strict", action="store_true", help=msg("help.strict"))
+    p.add_argument("-q", "--quiet", action="store_true", help=msg("help.quiet"))
     p.set_defaults(run=cmd_build)
 
-    p = sub.add_parser("check", help="validate only, and list every problem")
+    p = sub.add_parser("check", help=msg("help.check"))
     config_option(p)
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--strict", action="store_true", help=msg("help.strict"))
     p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("serve", help="live preview that reloads on changes")
+    p = sub.add_parser("serve", help=msg("help.serve"))
     config_option(p)
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg("help.dev_addr"))
+    # `portal serve -v` as well as `portal -v serve`: staff add options after the command.
     p.add_argument(
-        "-a", "--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)"
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=msg("help.verbose")
     )
     p.set_defaults(run=cmd_serve)
 
@@ -74,11 +73,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     print_problems(problems)
     published = len(portal.published)
     print(
-        f"内容检查通过 content OK: {len(portal.articles)} articles ({published} published), "
-        f"{len(portal.units)} units, {len(portal.outlets)} outlets, {len(portal.pages)} pages, "
-        f"{len(portal.warnings) + len(ready)} warnings; "
-        f"{len(overdue)} interaction records unanswered for over {interaction.WARN_DAYS} days "
-        f"on {day}"
+        msg(
+            "cli.check_ok",
+            articles=len(portal.articles),
+            published=published,
+            units=len(portal.units),
+            outlets=len(portal.outlets),
+            pages=len(portal.pages),
+            warnings=len(portal.warnings) + len(ready),
+            overdue=len(overdue),
+            days=interaction.WARN_DAYS,
+            day=day,
+        )
     )
     return EXIT_OK
 
@@ -94,7 +100,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = load_config(args.config_file, strict=args.strict or None)
     target = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder; choose another site folder (-d)")
+        raise UsageError(msg("cli.site_not_folder", path=target))
     plugin = portal_plugin(config)
     plugin.strict = args.strict
     root = Path(config.config_file_path).resolve().parent
@@ -116,10 +122,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         if warnings is not None:
             for warning in warnings:
                 print(warning, file=sys.stderr)
-            print(
-                f"网站已是最新 up to date {target}: nothing changed since it was built, "
-                f"{len(warnings)} warnings, {time.perf_counter() - started:.1f} s"
-            )
+            seconds = time.perf_counter() - started
+            print(msg("cli.up_to_date", path=target, warnings=len(warnings), seconds=seconds))
             return EXIT_OK
     portal = plugin.load(config, target)  # validate before anything is written
     print_problems(portal.warnings)
@@ -127,9 +131,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     plugin.progress = Progress(sys.stderr, enabled=not args.quiet)
     plugin.progress.note(
-        f"内容已检查 content checked: {len(portal.published)} articles, "
-        f"{len(portal.questions)} questions, {len(portal.regulations)} regulations, "
-        f"{len(portal.campaigns)} campaigns, {time.perf_counter() - started:.1f} s"
+        msg(
+            "cli.content_checked",
+            articles=len(portal.published),
+            questions=len(portal.questions),
+            regulations=len(portal.regulations),
+            campaigns=len(portal.campaigns),
+            seconds=time.perf_counter() - started,
+        )
     )
 
     def build(staging: Path) -> None:
@@ -153,9 +162,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         where = ""
         if isinstance(exc, jinja2.TemplateSyntaxError):
             where = f"{exc.filename or exc.name}:{exc.lineno}: "
-        kind = "template error" if isinstance(exc, jinja2.TemplateError) else "build failed"
+        kind = msg(
+            "cli.template_error" if isinstance(exc, jinja2.TemplateError) else "cli.build_failed"
+        )
         print(f"portal: {where}{kind}: {exc}", file=sys.stderr)
-        print("构建失败，原网站保持不变 the previous site is unchanged.", file=sys.stderr)
+        print(msg("cli.site_kept"), file=sys.stderr)
         return EXIT_CONTENT
     except Exception as exc:
         # A theme template that fails at render time (a TypeError in an expression) is bad
@@ -163,13 +174,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         frame = _template_frame(exc, plugin.settings.root if plugin.settings else Path.cwd())
         if frame is None:
             raise
-        print(f"portal: {frame}: template error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("构建失败，原网站保持不变 the previous site is unchanged.", file=sys.stderr)
+        kind = msg("cli.template_error")
+        print(f"portal: {frame}: {kind}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(msg("cli.site_kept"), file=sys.stderr)
         return EXIT_CONTENT
     if key is not None:
         from generator import reuse
 
-        shown = [("" if p.is_error else "warning: ") + str(p) for p in portal.warnings]
+        label = msg("cli.warning_label")
+        shown = [("" if p.is_error else label) + str(p) for p in portal.warnings]
         hashes = {rel: sig.sha for rel, sig in updated.files.items()} if updated else None
         reuse.remember(root, key, target, shown, hashes)
     if updated is not None:
@@ -178,9 +191,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         pages = sum(1 for _ in target.rglob("*.html"))
     elapsed = time.perf_counter() - started
     print(
-        f"网站已生成 built {target}: {pages} HTML pages, {len(portal.published)} articles, "
-        f"{plugin.feed_count} feeds (RSS, Atom, JSON Feed), "
-        f"{len(portal.warnings)} warnings, {elapsed:.1f} s"
+        msg(
+            "cli.built",
+            path=target,
+            pages=pages,
+            articles=len(portal.published),
+            feeds=plugin.feed_count,
+            warnings=len(portal.warnings),
+            seconds=elapsed,
+        )
     )
     return EXIT_OK
 
@@ -207,7 +226,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     root = Path(config.config_file_path).resolve().parent
     host, _, port = args.dev_addr.rpartition(":")
     if not host or not port.isdigit():
-        raise UsageError(f"--dev-addr: 应为 主机:端口 host:port, not {args.dev_addr}")
+        raise UsageError(msg("serve.bad_address", value=args.dev_addr))
     watched = [Path(config.docs_dir), Path(config.config_file_path)]
     if config.theme.custom_dir:
         watched.append(Path(config.theme.custom_dir))
@@ -216,21 +235,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
         for message in result.messages:
             print(message, file=sys.stderr)
         if result.ok:
-            print(
-                f"已更新 updated: {len(result.changed)} files changed, {result.seconds:.1f} s",
-                file=sys.stderr,
-            )
+            count, seconds = len(result.changed), result.seconds
+            print(msg("serve.updated", count=count, seconds=seconds), file=sys.stderr)
         else:
-            print("内容有错误，预览保留上一次成功生成的网站。", file=sys.stderr)
+            print(msg("serve.errors"), file=sys.stderr)
         sys.stderr.flush()
 
     def announce(url: str) -> None:
-        print(f"预览 preview: {url} (Ctrl-C 停止)", file=sys.stderr, flush=True)
+        print(msg("serve.ready", url=url), file=sys.stderr, flush=True)
 
-    print("正在生成预览 building the preview ...", file=sys.stderr, flush=True)
+    print(msg("serve.building"), file=sys.stderr, flush=True)
     try:
         return preview.serve(
-            Path(config.config_file_path), root, watched, host, int(port), say, announce
+            Path(config.config_file_path),
+            root,
+            watched,
+            host,
+            int(port),
+            say,
+            announce,
+            verbose=getattr(args, "verbose", False),
         )
     except OSError as exc:
-        raise UsageError(f"--dev-addr {args.dev_addr}: {exc.strerror}") from None
+        if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)):
+            raise UsageError(msg("serve.port_in_use", address=args.dev_addr)) from None
+        raise UsageError(
+            msg("serve.cannot_listen", address=args.dev_addr, reason=exc.strerror)
+        ) from None

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from generator.compute.tracking_report import DataTable, Report, cell_text
+from generator.messages import msg
 
 if TYPE_CHECKING:
     from generator.adoption import Proposal
@@ -56,24 +57,42 @@ def tracking_tables(report: Report, tables: dict[str, DataTable], only: str | No
         console.print(_rich_table(tables[only]))
         return buffer.getvalue().encode("utf-8")
     week = report.current_week
-    state = "" if report.week_complete else f"，进行中，截至 {report.as_of}"
-    console.print(f"信息报送 {report.start} — {report.end}（本周 {week.label}{state}）")
-    for label, target in (("本周", week), ("上周", week.previous())):
+    state = "" if report.week_complete else msg("report.in_progress", day=report.as_of)
+    console.print(
+        msg("report.heading", start=report.start, end=report.end, week=week.label, state=state)
+    )
+    for label, target in (
+        (msg("report.this_week"), week),
+        (msg("report.last_week"), week.previous()),
+    ):
         cells = report.ledger.in_week(target)
         if not cells:
             continue
         short = [c for c in cells if not c.met]
         if short:
-            names = "、".join(f"{c.unit.name}（差 {c.short} 篇）" for c in short)
-            console.print(f"{label} {target.label} 未达标 {len(short)} 个：{names}")
+            names = "、".join(
+                msg("report.unit_short", unit=c.unit.name, short=c.short) for c in short
+            )
+            console.print(
+                msg("report.short", when=label, week=target.label, count=len(short), units=names)
+            )
         else:
-            console.print(f"{label} {target.label} 各单位均已达标")
-    console.print(
-        _rich_table(tables["units"], f"各单位报送与积分（{report.start} — {report.end}）")
+            console.print(msg("report.all_met", when=label, week=target.label))
+    title = msg("report.units_title", start=report.start, end=report.end)
+    console.print(_rich_table(tables["units"], title))
+    levels = "，".join(
+        msg("report.level", level=lv.label, count=n, points=p)
+        for lv, n, p in report.adoption.by_level()
     )
-    levels = "，".join(f"{lv.label} {n} 次 {p} 分" for lv, n, p in report.adoption.by_level())
     used = report.adoption
-    console.print(f"用稿 {len(used.placements)} 次：{levels}；积分合计 {used.total_points}")
+    console.print(
+        msg(
+            "report.placements",
+            count=len(used.placements),
+            levels=levels,
+            points=used.total_points,
+        )
+    )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -114,8 +133,8 @@ def annual_table(data: dict[str, Any]) -> bytes:
                 "已公布" if c["results_published"] else "未公布",
             )
         console.print(campaigns)
-    console.print("本站内容不能统计、需另行填报：" + "；".join(data["not_counted"]))
-    console.print("统计口径见 annual.csv 的“统计口径”列或网站年度报表页面。")
+    console.print(msg("report.not_counted", items="；".join(data["not_counted"])))
+    console.print(msg("report.rules"))
     return buffer.getvalue().encode("utf-8")
 
 

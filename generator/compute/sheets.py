@@ -19,12 +19,12 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
-from difflib import get_close_matches
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from generator.compute.sheet_layout import Piece, pieces_that_fit
 from generator.compute.tracking import Week, week_of
+from generator.messages import msg
 from generator.model import Article, Portal, Question
 from generator.plaintext import derive_summary
 
@@ -180,40 +180,13 @@ def newest_time(sheets: Sequence[Sheet]) -> datetime | None:
     return max(times, default=None)
 
 
-def find_article(portal: Portal, key: str) -> Article:
-    """A published article by its file name (with or without folder and .md); ValueError with
-    the closest name otherwise."""
-    stem = PurePosixPath(key).stem if key.endswith(".md") else PurePosixPath(key).name
-    found = next((a for a in portal.articles if a.key == stem or a.slug == stem), None)
-    if found is None:
-        close = get_close_matches(stem, [a.key for a in portal.articles], n=1)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        raise ValueError(f'no article "{key}" in content/articles/{hint}')
-    if not found.is_published:
-        raise ValueError(f'"{found.key}" is {found.status.value}, not on the site')
-    return found
-
-
-def find_question(portal: Portal, key: str) -> Question:
-    """A published, answered question by its file name; ValueError otherwise."""
-    stem = PurePosixPath(key).stem if key.endswith(".md") else PurePosixPath(key).name
-    found = next((q for q in portal.questions if q.key == stem), None)
-    if found is None:
-        close = get_close_matches(stem, [q.key for q in portal.questions], n=1)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        raise ValueError(f'no published question "{key}" in content/qa/{hint}')
-    if not found.answered:
-        raise ValueError(f'"{found.key}" is 待答复 (no reply date yet)')
-    return found
-
-
 def chosen_sheet(
     portal: Portal, sheet: Sheet, articles: Sequence[Article], question: Question | None
 ) -> tuple[Sheet, tuple[Article, ...]]:
     """`sheet` with the pieces staff chose instead of the rule's, fitted to the page; and the
     chosen pieces that do not fit."""
     if len(articles) > MAX_ITEMS:
-        raise ValueError(f"a sheet holds at most {MAX_ITEMS} pieces")
+        raise ValueError(msg("cli.sheet_full", most=MAX_ITEMS))
     if articles:
         sheet = replace(sheet, articles=tuple(articles))
     if question is not None:

@@ -5,6 +5,10 @@
   var me = document.currentScript;
   var version = Number(me.getAttribute("data-version") || 0);
   var page = me.getAttribute("data-page") || "";
+  // The heading comes from the message table (generator/messages.py), like every staff text.
+  var title = me.getAttribute("data-title") || "";
+  // This page is the error list itself (no good site yet): once fixed, load the real page.
+  var errorPage = me.hasAttribute("data-error-page");
   var box = null;
 
   function show(errors) {
@@ -26,8 +30,7 @@
       document.body.appendChild(box);
     }
     // Text, never markup: the messages quote the content.
-    box.textContent =
-      "内容有错误，预览仍显示上一次成功生成的网站。改正后保存即可：\n\n" + errors.join("\n");
+    box.textContent = title + "\n\n" + errors.join("\n");
   }
 
   function ask(now) {
@@ -40,12 +43,13 @@
   function poll() {
     ask(false)
       .then(function (answer) {
-        if (answer.reload) {
+        // After any new build the error page is fetched again: the new list, or the site.
+        if (answer.reload || (errorPage && answer.version > version)) {
           location.reload();
           return;
         }
         version = answer.version;
-        show(answer.errors || []);
+        if (!errorPage) show(answer.errors || []);
         poll();
       })
       .catch(function () {
@@ -55,6 +59,10 @@
 
   ask(true)
     .then(function (answer) {
+      if (errorPage) {
+        if (!(answer.errors || []).length) location.reload();
+        return;
+      }
       show(answer.errors || []);
     })
     .catch(function () {})

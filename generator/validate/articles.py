@@ -137,7 +137,12 @@ def _article(
     updated = f.when("updated", tz)
     if updated and published and updated < published:
         f.error(
-            "updated", f"更新时间 {updated:%Y-%m-%d %H:%M} 早于发布时间 {published:%Y-%m-%d %H:%M}"
+            "updated",
+            msg(
+                "article.updated_before_date",
+                updated=f"{updated:%Y-%m-%d %H:%M}",
+                published=f"{published:%Y-%m-%d %H:%M}",
+            ),
         )
     unit = _ref(f, "squad", registry.units, "what.squad", "content/squads.yml", required=True)
     category = _category(f, registry)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.load.files import Loaded, markdown_documents
+from generator.messages import msg
 from generator.model import Guide
 from generator.urls import SLUG
 from generator.validate.fields import Fields
@@ -46,20 +47,17 @@ def load_guides(
         f.check_keys([name for name, _ in ELEMENTS] + list(OPTIONAL))
         if not SLUG.fullmatch(path.stem):
             problems.append(
-                Problem(rel, 0, "(file name)", f'"{path.name}": use lowercase a-z, 0-9 and -')
+                Problem(rel, 0, "(file name)", msg("guide.bad_file_name", name=path.name))
             )
         values: dict[str, object] = {}
         for name, label in ELEMENTS:
             value: object = f.text_list(name) if name in LISTS else f.text(name, max_len=500)
             if not value:
-                f.warn(
-                    name,
-                    f"办事指南缺少{label}（{name}:）：政府网站检查中办事指南要素缺失属单项否决",
-                )
+                f.warn(name, msg("guide.missing", label=label, name=name))
             values[name] = value or ("" if name not in LISTS else ())
         online = f.text("online", max_len=500) or ""
         if online and not online.startswith(("http://", "https://")):
-            f.error("online", f"“{online}”不是网址（以 https:// 开头）")
+            f.error("online", msg("field.not_url", value=online))
         updated = f.day("updated", tz)
         if any(p.is_error for p in problems[before:]):
             continue

@@ -314,8 +314,7 @@ def campaigns_without_channels(campaigns: Sequence[Campaign], today: date) -> li
             c.source / "campaign.yml",
             c.channels_line,
             "channels",
-            f"征集尚未结束（{_period(c)}），但没有写参与渠道：请在 channels: 下列出电话、"
-            "电子邮箱、来信地址、网上提交网址或微信公众号，至少一种",
+            msg("campaign.no_channels", period=_period(c)),
         )
         for c in campaigns
         if c.is_open(today) and not c.channels

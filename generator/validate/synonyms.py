@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem
+from generator.messages import msg
 
 DEFAULT = "data/synonyms.txt"
 _SEPARATORS = re.compile(r"[\s、,/]+")  # after NFKC, full-width commas and slashes are these
@@ -34,11 +35,11 @@ def parse_synonyms(text: str, path: PurePosixPath, problems: list[Problem]) -> G
         words: list[str] = []
         for word in _SEPARATORS.split(line):
             if not _WORD.fullmatch(word):
-                message = f"“{word}”含有标点或符号，只能是汉字、字母或数字"
+                message = msg("synonyms.symbol", word=word)
             elif len(word) < 2:
-                message = f"“{word}”只有一个字，同义词至少两个字"
+                message = msg("synonyms.one_character", word=word)
             elif word in seen:
-                message = f"“{word}”已在第 {seen[word]} 行的一组中，每个词只能属于一组"
+                message = msg("synonyms.in_two_groups", word=word, line=seen[word])
             else:
                 message = ""
             if message:
@@ -48,7 +49,7 @@ def parse_synonyms(text: str, path: PurePosixPath, problems: list[Problem]) -> G
         for word in words:
             seen[word] = number
         if len(words) == 1:
-            problems.append(Problem(path, number, "同义词", f"这一组只有“{words[0]}”一个词"))
+            problems.append(Problem(path, number, "同义词", msg("synonyms.alone", word=words[0])))
         elif words:
             groups.append(tuple(words))
     return tuple(groups)
@@ -64,9 +65,9 @@ def load_synonyms(root: Path, file: str | None, problems: list[Problem]) -> Grou
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        problems.append(Problem(rel, 0, "synonyms", "同义词表文件不存在（mkdocs.yml 的 synonyms）"))
+        problems.append(Problem(rel, 0, "synonyms", msg("synonyms.missing")))
         return ()
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(rel, 0, "synonyms", f"同义词表无法读取（须为 UTF-8 文本）：{exc}"))
+        problems.append(Problem(rel, 0, "synonyms", msg("synonyms.unreadable", detail=exc)))
         return ()
     return parse_synonyms(text, rel, problems)
