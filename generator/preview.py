@@ -28,6 +28,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -298,6 +299,13 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A tab closed during its long poll is not news; anything else is a bug in portal.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Watcher:
     """Rebuilds after changes under the watched paths, one build at a time, the last change
     always built (changes during a build start the next one)."""
@@ -354,7 +362,7 @@ def error_page(errors: tuple[str, ...], script: bytes) -> bytes:
     page = env.get_template("preview_errors.html").render(
         title=msg("preview.title"),
         heading=msg("preview.heading", count=len(errors)),
-        errors=errors,
+        errors=[error.partition("\n")[::2] for error in errors],  # (message, quoted line)
         script=Markup(script.decode()),
     )
     return page.encode("utf-8")
@@ -388,7 +396,7 @@ def serve(
         state = State()
         state.record(first)
         handler = type("Handler", (_Handler,), {"state": state, "script": reload_script()})
-        server = ThreadingHTTPServer((host, port), partial_handler(handler, site))
+        server = _Server((host, port), partial_handler(handler, site))
         server.daemon_threads = True
         watcher = Watcher(builder, state, watched, lambda r: say(r, site))
         watcher.start()

@@ -168,9 +168,9 @@ def test_a_broken_first_build_shows_the_errors_then_the_site(
                 assert response.status == 200
                 page = response.read().decode("utf-8")
             assert "<title>内容有错误 · portal serve</title>" in page
-            assert f"<pre>{ARTICLE}:2: (yaml): “title”的值用英文双引号括起来" in page
+            assert f"<p>{ARTICLE}:2: (yaml): “title”的值用英文双引号括起来" in page
             # The line itself, quoted and escaped as text.
-            assert "    2 | title: &#34;县城管局开展&#34;净化&#34;行动&#34;</pre>" in page
+            assert "<pre>2 | title: &#34;县城管局开展&#34;净化&#34;行动&#34;</pre>" in page
             assert 'src="/.portal/reload.js"' in page and "data-error-page" in page
         answer = json.loads(get(f"{base}.portal/wait?v=0&page=index.html&now=1"))
         version = int(answer["version"])
