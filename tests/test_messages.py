@@ -55,6 +55,7 @@ SINKS = frozenset(
         "PrintError",
     }
 )
+HELP = frozenset({"add_argument", "add_parser", "ArgumentParser"})
 # Arguments that are not sentences: a Problem's path and field, a log's lazy arguments.
 NOT_TEXT = {"Problem": (0, 1, 2), "warn": (0,), "error": (0,)}
 # Internal errors that name a bug in portal, not something staff did: English, on purpose.
@@ -87,11 +88,15 @@ def test_no_staff_sentence_outside_the_table() -> None:
         if path.name == "messages.py":
             continue
         for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(call, ast.Call) or _called(call.func) not in SINKS:
+            if not isinstance(call, ast.Call) or _called(call.func) not in SINKS | HELP:
                 continue
-            skip = NOT_TEXT.get(_called(call.func), ())
-            args = [a for i, a in enumerate(call.args) if i not in skip]
-            args += [k.value for k in call.keywords if k.arg not in ("path", "field", "file")]
+            if _called(call.func) in HELP:
+                # --help: what each command and option is for.
+                args = [k.value for k in call.keywords if k.arg in ("help", "description")]
+            else:
+                skip = NOT_TEXT.get(_called(call.func), ())
+                args = [a for i, a in enumerate(call.args) if i not in skip]
+                args += [k.value for k in call.keywords if k.arg not in ("path", "field", "file")]
             for arg in args:
                 for text in _sentences(arg):
                     if CJK.search(text.value) or (
