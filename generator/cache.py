@@ -137,10 +137,16 @@ class Cache:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", self._new)
                 if kind is None:  # a complete build: forget what it did not use
-                    self._db.execute("CREATE TEMP TABLE used (kind TEXT, key TEXT)")
-                    self._db.executemany("INSERT INTO used VALUES (?, ?)", self._used)
+                    # Keyed, so that each entry is one lookup: `(kind, key) NOT IN (SELECT …)`
+                    # scans the list for every entry, minutes at archive scale.
                     self._db.execute(
-                        "DELETE FROM entry WHERE (kind, key) NOT IN (SELECT kind, key FROM used)"
+                        "CREATE TEMP TABLE used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))"
+                        " WITHOUT ROWID"
+                    )
+                    self._db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", self._used)
+                    self._db.execute(
+                        "DELETE FROM entry WHERE NOT EXISTS (SELECT 1 FROM used"
+                        " WHERE used.kind = entry.kind AND used.key = entry.key)"
                     )
         except sqlite3.Error:
             pass
