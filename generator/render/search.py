@@ -73,33 +73,54 @@ class SearchDoc:
     text: str  # plain text of the body
 
 
-def search_docs(portal: Portal, bodies: Mapping[str, str], tz: tzinfo) -> list[SearchDoc]:
+def search_docs(
+    portal: Portal, bodies: Mapping[str, str], tz: tzinfo, cache: Cache | None = None
+) -> list[SearchDoc]:
     """What the search finds: published articles, answers, regulations and free pages.
 
     `bodies` holds each page's body HTML as rendered (article key, or `qa/<key>`,
     `regulations/<id>`, `pages/<key>`). Oldest first (free pages first of all): a new
     article is numbered after the others, and the browser prefers the higher number when
-    scores are equal, the newer page.
+    scores are equal, the newer page. The plain text of each body is cached by the body.
     """
+    names = [a.key for a in portal.published] + [f"qa/{q.key}" for q in portal.questions]
+    names += [f"regulations/{g.id}" for g in portal.regulations]
+    names += [f"pages/{page.key}" for page in portal.pages]
+    texts = _plain_texts({n: bodies[n] for n in names if n in bodies}, cache or Cache(None))
     docs: list[tuple[str, SearchDoc]] = []
     for a in portal.published:
         day = a.published.astimezone(tz).date().isoformat()
-        text = plain_text(bodies.get(a.key, ""))
+        text = texts.get(a.key, "")
         docs.append((day, SearchDoc(article_url(a), a.title, "新闻", day, text)))
     for q in portal.questions:
         day = q.published.astimezone(tz).date().isoformat()
-        text = plain_text(bodies.get(f"qa/{q.key}", ""))
+        text = texts.get(f"qa/{q.key}", "")
         docs.append((day, SearchDoc(question_url(q), q.question, "法律咨询台", day, text)))
     for g in portal.regulations:
-        text = plain_text(bodies.get(f"regulations/{g.id}", ""))
+        text = texts.get(f"regulations/{g.id}", "")
         title = f"{g.title}（{g.status.value}）"
         day = g.last_change.isoformat()
         docs.append((day, SearchDoc(regulation_url(g), title, "法规摘要", day, text)))
     for page in portal.pages:
-        text = plain_text(bodies.get(f"pages/{page.key}", ""))
+        text = texts.get(f"pages/{page.key}", "")
         docs.append(("", SearchDoc(f"{page.key}/", page.title, "政务服务", "", text)))
     docs.sort(key=lambda item: (item[0], item[1].url))
     return [doc for _, doc in docs]
+
+
+def _plain_texts(bodies: Mapping[str, str], cache: Cache) -> dict[str, str]:
+    """plain_text() of every body, from the cache where it has the same body's."""
+    keys = {name: fingerprint("plain text", body) for name, body in bodies.items()}
+    found = cache.get_many("plain", keys.values())
+    texts: dict[str, str] = {}
+    for name, body in bodies.items():
+        data = found.get(keys[name])
+        if data is None:
+            data = plain_text(body).encode()
+            found[keys[name]] = data
+            cache.put("plain", keys[name], data)
+        texts[name] = data.decode()
+    return texts
 
 
 def normalize(text: str) -> str:

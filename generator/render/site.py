@@ -357,7 +357,7 @@ def build_outputs(
     outputs[IDS_FILE] = ids_json(published_items(portal, settings))
     outputs.update(feed_folder_sitemaps((f.path for f in feeds), settings.site_url))
     outputs.update(redirect_pages(portal, settings))
-    docs, words = search_docs(portal, bodies, settings.timezone), portal_words(portal)
+    docs, words = search_docs(portal, bodies, settings.timezone, cache), portal_words(portal)
 
     # Each file of the index is kept or made by its own content hash (render/search.py).
     index = build_index(docs, Segmenter(words), cache, portal.synonyms, keep)
