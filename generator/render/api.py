@@ -197,8 +197,11 @@ class _Api:
         items: Sequence[T],
         render: Callable[[T], Json],
         extra: Mapping[str, Any] | None = None,
+        keep: Keep = never,
     ) -> Iterable[tuple[str, Json]]:
-        """A list split into pages of PER_PAGE, each linking first, last, prev and next."""
+        """A list split into pages of PER_PAGE, each linking first, last, prev and next. A
+        page `keep` says the site has (the same items, place and links) is left out; `kind`
+        names the renderer of the items."""
         total = max(1, -(-len(items) // PER_PAGE))
 
         def link(number: int) -> str | None:
@@ -206,6 +209,9 @@ class _Api:
 
         for number in range(1, total + 1):
             chunk = items[(number - 1) * PER_PAGE : number * PER_PAGE]
+            inputs = (kind, base, title, home, dict(extra or {}), tuple(chunk), number, total)
+            if keep(list_page_path(base, number), *inputs, len(items)):
+                continue
             yield (
                 list_page_path(base, number),
                 {
@@ -239,7 +245,13 @@ def api_outputs(
     site = settings.site_name
     documents.update(
         api.pages(
-            "article-list", "api/articles", f"{site} · 全部新闻", "news/", published, api.article
+            "article-list",
+            "api/articles",
+            f"{site} · 全部新闻",
+            "news/",
+            published,
+            api.article,
+            keep=keep,
         )
     )
     categories = []
@@ -255,6 +267,7 @@ def api_outputs(
                 items,
                 api.article,
                 {"category": {"slug": c.slug, "name": c.name}},
+                keep,
             )
         )
         categories.append(
@@ -268,7 +281,13 @@ def api_outputs(
         )
     documents.update(
         api.pages(
-            "question-list", "api/qa", f"{site} · 法律咨询台", "qa/", portal.questions, api.question
+            "question-list",
+            "api/qa",
+            f"{site} · 法律咨询台",
+            "qa/",
+            portal.questions,
+            api.question,
+            keep=keep,
         )
     )
     documents.update(
@@ -279,6 +298,7 @@ def api_outputs(
             "regulations/",
             portal.regulations,
             api.regulation,
+            keep=keep,
         )
     )
     for a in published:
