@@ -88,6 +88,13 @@ class Digester:
         return b"h" + h.digest()
 
     def _compound(self, value: object) -> bytes:
+        if type(value) is dict:  # the most common here (JSON-LD, contexts): tested first
+            of = self._of
+            parts = [b"d", len(value).to_bytes(8, "big")]
+            for k, v in value.items():
+                parts.append(of(k))
+                parts.append(of(v))
+            return self._hashed("dict", b"".join(parts))
         if isinstance(value, Enum):
             return self._hashed("enum", _name(type(value)).encode(), self._of(value.value))
         if isinstance(value, str):  # Markup and other str subclasses escape differently
