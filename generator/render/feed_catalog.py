@@ -95,7 +95,14 @@ def site_feeds(
 ) -> list[Feed]:
     """All news, each category, and the 美丽家园 pieces; `bodies` maps article key → HTML."""
     published = portal.published
-    items = {a.key: article_item(a, bodies.get(a.key, ""), settings) for a in published}
+    # Only the items a feed shows are made (the newest `limit`), each once for every feed.
+    items: dict[str, FeedItem] = {}
+
+    def item(a: Article) -> FeedItem:
+        found = items.get(a.key)
+        if found is None:
+            found = items[a.key] = article_item(a, bodies.get(a.key, ""), settings)
+        return found
 
     def feed(path: str, title: str, description: str, home: str, articles: list[Article]) -> Feed:
         chosen = articles[:limit] if limit else articles
@@ -105,7 +112,7 @@ def site_feeds(
             description=description,
             home_url=urljoin(settings.site_url, home),
             site_url=settings.site_url,
-            items=tuple(items[a.key] for a in chosen),
+            items=tuple(item(a) for a in chosen),
             fallback_updated=fallback_updated,
             tz=settings.timezone,
         )
