@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from generator.errors import Problem
@@ -213,8 +214,10 @@ class Portal:
     def regulation(self, regulation_id: str) -> Regulation | None:
         return next((r for r in self.regulations if r.id == regulation_id), None)
 
-    @property
+    @cached_property
     def published(self) -> tuple[Article, ...]:
+        # Once per model: hundreds of renderers ask, and the digester (digest.py) then sees
+        # the same tuple each time.
         return tuple(a for a in self.articles if a.is_published)
 
     def placement_points(self, placement: Placement) -> int:

@@ -17,7 +17,7 @@ from generator.cache import Cache
 from generator.compute.annual import latest_year, report_years
 from generator.compute.published import IDS_FILE, ids_json, published_items
 from generator.compute.sheets import site_sheets
-from generator.model import Article, Category, Portal
+from generator.model import Article, Category, Edition, Portal
 from generator.render import jsonld, tags, wayfinding
 from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
 from generator.render.api import api_outputs
@@ -314,9 +314,11 @@ def _archive(
 
 
 def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> list[PageSpec]:
-    pieces = {
-        e.number: [a for a in reversed(portal.published) if a.edition == e] for e in portal.editions
-    }
+    by_edition: dict[Edition, list[Article]] = {}
+    for a in reversed(portal.published):
+        if a.edition is not None:
+            by_edition.setdefault(a.edition, []).append(a)
+    pieces = {e.number: by_edition.get(e, []) for e in portal.editions}
     newest_first = list(reversed(portal.editions))
     html = r.render(
         "editions.html",
