@@ -1,4 +1,5 @@
-"""The last gate of every build: no raw personal data in any output file.
+"""The last gate of every build: no raw personal data in any output file, and no GPS position
+or camera owner in any output image.
 
 Masking happens when citizen text enters the model; this scan checks the result, so a
 template, a feed or an export that forgot the rules fails the build instead of publishing a
@@ -299,3 +300,52 @@ def _from_theme(rel: str, raw: bytes, folders: Sequence[Path]) -> bool:
             if same_size and candidate.read_bytes() == raw:
                 return True
     return False
+
+
+# -- images ------------------------------------------------------------------------------
+
+_OWNER_TAGS = {0x013B: "Artist", 0x8298: "Copyright", 0xA430: "CameraOwnerName"}
+_OWNER_TAGS |= {0xA431: "BodySerialNumber", 0x9C9D: "XPAuthor"}
+_MARKERS = (b"Exif", b"eXIf", b"http://ns.adobe.com/xap", b"XML:com.adobe.xmp", b"GPS")
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff"})
+
+
+def image_leaks(site: Path) -> list[str]:
+    """`path: message` for each output image that still carries a GPS position or its owner."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+            continue
+        with path.open("rb") as f:
+            head = f.read(256 * 1024)
+        if not any(marker in head for marker in _MARKERS):
+            continue
+        what = image_metadata(path)
+        if what:
+            rel = path.relative_to(site).as_posix()
+            found.append(f"{rel}: 图片仍带有{'、'.join(what)}元数据，不能发布")
+    return found
+
+
+def image_metadata(path: Path) -> list[str]:
+    """Which personal metadata an image file carries: GPS position, owner fields, XMP GPS."""
+    from PIL import Image  # only when an image has a metadata block at all
+
+    try:
+        with Image.open(path) as im:
+            exif = im.getexif()
+            xmp = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp") or b""
+    except (OSError, ValueError, SyntaxError):
+        return []
+    found = []
+    gps = exif.get_ifd(0x8825)
+    if gps or 0x8825 in exif:
+        found.append("GPS 位置")
+    names = [_OWNER_TAGS[t] for t in _OWNER_TAGS if exif.get(t)]
+    names += [_OWNER_TAGS[t] for t in _OWNER_TAGS if exif.get_ifd(0x8769).get(t)]
+    if names:
+        found.append("拍摄者（" + "、".join(sorted(set(names))) + "）")
+    text = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else str(xmp)
+    if "GPS" in text:
+        found.append("XMP GPS")
+    return found

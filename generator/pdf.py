@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator.messages import msg
 from generator.write import atomic_file
+from generator.images import FORMATS, render_image
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Where Windows and macOS install Chrome and Edge, off PATH: an office PC always has Edge.
@@ -67,7 +68,12 @@ def find_browser(explicit: str | None = None) -> str:
 def data_uri(path: Path) -> str:
     """An image inlined, so the HTML file stands alone (mailed, copied, printed offline)."""
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    data = path.read_bytes()
+    if path.suffix.lower() in FORMATS:
+        # The web copy, as the site publishes it: no phone's GPS position goes to print.
+        rendered = render_image(data, path.suffix)
+        kind, data = rendered.media_type, rendered.data[0]
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def print_pdf(html: str, target: Path, browser: str, moment: datetime | None = None) -> None:

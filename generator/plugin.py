@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from generator.audit import scan_site
+from generator.audit import image_leaks, scan_site
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.compute import tracking
@@ -39,6 +39,7 @@ from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer, active_section
 from generator.identity import footer_view
 from generator.messages import msg
+from generator.images import WebImage, link_or_copy, publish_images
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
@@ -46,6 +47,7 @@ from generator.readiness import published_contacts
 from generator.record import Keeper, OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
+from generator.render.figures import responsive
 from generator.render.jsonld import script_json
 from generator.render.keep import never
 from generator.render.pages import PageRenderer
@@ -93,6 +95,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._in_nav: set[str] = set()  # sources the menu lists
         self._bulk_sources: set[str] = set()
         self._current = ExitStack()  # the menu entry marked current while a page renders
+        self.images: dict[str, WebImage] = {}  # published photos by their path in the site
 
     # -- loading ------------------------------------------------------------------------
     def load(
@@ -180,10 +183,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         docs = Path(config.docs_dir).resolve()
         assets = {a.as_posix() for a in self.portal.assets}
         kept = Files([])
+        web_images = self.publish_images(config)
         for file in files:
             from_docs = file.src_dir is not None and Path(file.src_dir).resolve() == docs
+            if from_docs and file.src_uri in self.images:
+                continue  # the web copies below are published instead of the original
             if not from_docs or file.src_uri in assets:
                 kept.append(file)
+        for image_file in web_images:
+            kept.append(image_file)
         self.specs = {}
         self.bulk = []
         self._bulk_sources = set()
@@ -204,6 +212,39 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             generated.url = spec.url or "./"
             kept.append(generated)
         return kept
+
+    def publish_images(self, config: MkDocsConfig) -> list[File]:
+        """The image step (images.py): the web copies of every photo, as files for MkDocs."""
+        assert self.portal is not None and self.settings is not None
+        started = time.perf_counter()
+        published = publish_images(
+            self.settings.content,
+            self.settings.root,
+            self.portal.assets,
+            self.cache,
+            lambda work, items: fork_map(work, items, min_items=4),
+        )
+        errors = [p for p in published.problems if p.is_error]
+        for problem in published.problems:
+            if not problem.is_error:
+                log.warning(str(problem))
+        if errors:
+            raise PluginError(
+                "portal: 图片无法发布 images cannot be published:\n" + "\n".join(map(str, errors))
+            )
+        self.images = published.images
+        made = []
+        for path, cached, data in published.files:
+            if cached is not None:
+                made.append(_LinkedFile.generated(config, path, abs_src_path=str(cached)))
+            elif data is not None:
+                made.append(File.generated(config, path, content=data))
+        if published.images:
+            self.progress.note(
+                f"图片 images: {len(published.images)} photos, {len(made)} files, "
+                f"{time.perf_counter() - started:.1f} s"
+            )
+        return made
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
@@ -307,7 +348,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.bodies[article.key] = html
         elif spec.searchable:
             self.bodies[spec.src_uri.removesuffix(".md")] = html
-        return link_phones(spec.compose(html)) if compose else ""
+        return link_phones(spec.compose(responsive(html, spec.url, self.images))) if compose else ""
 
     def head(self, spec: PageSpec) -> Markup:
         """Feed links (the site's, then the page's own) and JSON-LD for <head>."""
@@ -494,6 +535,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.settings.public_contacts | published_contacts(self.portal, self.settings),
             cache=self.cache,
         )
+        images = image_leaks(Path(config.site_dir))
+        if images:
+            raise PluginError(
+                "portal: 图片元数据会被发布 image metadata would be published; the site was not "
+                "replaced:\n" + "\n".join(images)
+            )
         if leaks:
             shown = 100
             more = "\n" + msg("audit.more", count=len(leaks) - shown) if len(leaks) > shown else ""
@@ -568,6 +615,14 @@ def _nav_digest(items: Any) -> list[object]:
             )
         )
     return shown
+
+
+class _LinkedFile(File):
+    """A web image from the cache: hard-linked into the site rather than copied."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 def _nav_sources(nav: Any) -> set[str]:

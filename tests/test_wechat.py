@@ -332,9 +332,10 @@ status: draft
 
 草稿。
 """
+# A valid 1x1 PNG: the build's image step (generator/images.py) refuses broken image data.
 PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63382127070002b6010534a675aa0000000049454e44ae426082"
 )
 
 
@@ -388,7 +389,8 @@ def test_hidden_page_beside_each_article(small_site: Path) -> None:
     assert not tree.xpath("//script[not(@src)]")
     copy = assert_editor_safe(copy_of(page))
     assert copy.find(".//img").get("src") == SITE + "articles/images/photo.png"
-    assert (site / "articles/images/photo.png").read_bytes() == PNG  # the image it points at
+    published = site / "articles/images/photo.png"  # the image it points at, its web copy
+    assert published.read_bytes().startswith(b"\x89PNG") and published.stat().st_size < 200
     assert copy.find(".//table") is not None
     assert "队员现场劝导。" in copy.text_content() and "absolute" not in copy_of(page)
     # Hidden: not linked from the article, not in the sitemap, no page for the draft.

@@ -244,7 +244,8 @@ def hostile_files() -> dict[str, str]:
         "content/suggestions/tingche/campaign.yml": _yaml(CAMPAIGN),
         "content/suggestions/tingche/submissions.csv": _csv(SUGGESTIONS),
     }
-    # An image that exists (the build checks) but is no image: an onerror that survived would run.
+    # An image that exists (the build checks it, and its image step refuses broken image data,
+    # so it is a real 1x1 PNG): an on… handler that survived would still be in the markup.
     for folder in ("articles", "pages", "qa", "regulations"):
         files[f"content/{folder}/x.png"] = ""
     for n, payload in enumerate(PAYLOADS):
@@ -370,6 +371,12 @@ def test_the_sanitiser_removes_what_could_run(html: str, clean: str | None) -> N
 
 
 # -- the hostile portal, built ------------------------------------------------------------------
+PNG_1X1 = (
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63382127070002b6010534a675aa0000000049454e44ae426082"
+)
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "portal"
@@ -377,6 +384,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for image in root.glob("content/*/x.png"):
+        image.write_bytes(bytes.fromhex(PNG_1X1))
     shutil.copytree(ROOT / "themes", root / "themes")
     os.environ["SOURCE_DATE_EPOCH"] = SAMPLE_EPOCH
     try:

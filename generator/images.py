@@ -1,0 +1,474 @@
+"""Web images: the photos under content/ as the site publishes them (Pillow).
+
+A phone photo is 4032 x 3024 pixels, several megabytes, turned sideways by an EXIF tag, and
+carries the place it was taken (GPS) and often the owner's name. What the site publishes
+instead: the orientation applied, every metadata block dropped (EXIF, GPS, XMP, IPTC, ICC
+after conversion to sRGB, comments), the longest side at most 1,600 px, and an 800 px copy
+for phones. Each source is processed once: results are kept by the hash of its bytes in
+`.portal-cache/images/`, and a source whose size and modification time are unchanged is not
+even read again (the warm build of an archive of photos).
+
+Documented results for awkward files: a CMYK JPEG becomes RGB; a 16-bit PNG becomes 8-bit; an
+animated GIF or WebP keeps its frames (metadata dropped) at its own size, or only its first
+frame when it is wider than 1,600 px; a file whose extension lies is published in the format
+its extension says (with a warning); a file that is not an image, is truncated, or has more
+than `MAX_PIXELS` pixels (a decompression bomb) is an error naming the file; an SVG is
+published as it is only when it holds no script, event handler, foreign object or external
+reference. HEIC photos are converted by `portal import` (pillow-heif); in content/ they are
+not published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import warnings
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from PIL import Image, ImageCms, ImageSequence, UnidentifiedImageError
+from PIL.Image import Image as PILImage
+
+from generator.cache import Cache, fingerprint
+from generator.errors import Problem, Severity
+
+MAX_SIDE = 1600  # the desktop image's longest side
+PHONE_SIDE = 800  # the phone variant's longest side
+MAX_PIXELS = 50_000_000  # more than any phone camera (48 MP is 8064 x 6048), less than a bomb
+JPEG_QUALITY = 82
+# What this module writes; bump it when the output of the same source would change.
+PIPELINE = "images 1"
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP"}
+MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+FIELD = "(image)"
+
+
+class ImageError(ValueError):
+    """A file that cannot be published as an image; the message is for staff (Chinese)."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One published size of an image."""
+
+    path: str  # inside the site, e.g. articles/2026-11-26-x/1.jpg
+    width: int
+    height: int
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
+class WebImage:
+    """An image as published: the desktop size first, then smaller ones for phones."""
+
+    source: str  # inside content/, e.g. articles/2026-11-26-x/1.jpg
+    media_type: str
+    variants: tuple[Variant, ...]
+
+    @property
+    def main(self) -> Variant:
+        return self.variants[0]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The bytes of each variant (largest first) and its size; a note for staff, if any."""
+
+    media_type: str
+    sizes: tuple[tuple[int, int], ...]
+    data: tuple[bytes, ...]
+    note: str = ""
+
+
+def variant_path(source: str, width: int, index: int) -> str:
+    """`articles/x/1.jpg` for the largest, `articles/x/1.800w.jpg` for the phone copy."""
+    if index == 0:
+        return source
+    stem, _, suffix = source.rpartition(".")
+    return f"{stem}.{width}w.{suffix}"
+
+
+def render_image(raw: bytes, suffix: str) -> Rendered:
+    """The web variants of one image file's bytes; ImageError for what cannot be published."""
+    wanted = FORMATS[suffix.lower()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(io.BytesIO(raw))
+        except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+            if isinstance(exc, Image.DecompressionBombError):
+                raise ImageError(_too_big(exc)) from None
+            raise ImageError("不是可识别的图片（文件已损坏，或不是图片）") from None
+        except Image.DecompressionBombWarning as exc:
+            raise ImageError(_too_big(exc)) from None
+        width, height = im.size
+        if width * height > MAX_PIXELS:
+            raise ImageError(
+                f"图片过大：{width} x {height} 像素，超过 {MAX_PIXELS // 10_000} 万像素上限"
+                "（可能是“解压炸弹”），请缩小后再用"
+            )
+        found = im.format or "?"
+        note = ""
+        if found != wanted:
+            note = f"内容是 {found} 图片，扩展名却是 {suffix}：已按 {wanted} 发布"
+        animated = getattr(im, "is_animated", False) and wanted in ("GIF", "WEBP")
+        try:
+            if animated and max(width, height) <= MAX_SIDE:
+                return _animation(im, wanted, note)
+            if im.format == "JPEG":
+                # Decode at a reduced scale (DCT scaling): a 4032 px photo is read at 2016.
+                im.draft(None, (MAX_SIDE, MAX_SIDE))
+            im.load()
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise ImageError(f"图片不完整或已损坏（{exc}）") from None
+    # Resized first and turned after: turning 12 million pixels costs more than 2 million.
+    turn = _TURNS.get(im.getexif().get(0x0112, 1))
+    web = _to_web_mode(im, wanted)
+    data: list[bytes] = []
+    sizes: list[tuple[int, int]] = []
+    for side in (MAX_SIDE, PHONE_SIDE):
+        if data and max(web.size) <= side * 1.125:
+            break  # no phone copy of a picture barely larger than it
+        # Each size from the one before: the phone copy from the 1,600 px image.
+        web.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        shown = web.transpose(turn) if turn is not None else web
+        data.append(_encode(shown, wanted))
+        sizes.append(shown.size)
+    return Rendered(MEDIA_TYPES[wanted], tuple(sizes), tuple(data), note)
+
+
+_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _too_big(exc: Exception) -> str:
+    return f"图片像素过多，疑似“解压炸弹”，拒绝处理（{exc}）"
+
+
+def _animation(im: PILImage, wanted: str, note: str) -> Rendered:
+    """An animated GIF or WebP keeps its frames; only the frames and their timing are written."""
+    frames = []
+    durations = []
+    for frame in ImageSequence.Iterator(im):
+        durations.append(int(frame.info.get("duration", 100)))
+        pixels = frame.convert("RGBA")
+        pixels.info = {}  # the writer would copy a frame's comment and extensions
+        frames.append(pixels)
+    first = frames[0]
+    out = io.BytesIO()
+    options: dict[str, object] = {"save_all": True, "append_images": frames[1:]}
+    options |= {"duration": durations, "loop": int(im.info.get("loop", 0))}
+    if wanted == "GIF":
+        options["disposal"] = 2
+    first.save(out, format=wanted, **options)
+    return Rendered(MEDIA_TYPES[wanted], (first.size,), (out.getvalue(),), note)
+
+
+def _to_web_mode(im: PILImage, wanted: str) -> PILImage:
+    """8-bit RGB (or RGBA, L) in sRGB, whatever the camera or scanner wrote."""
+    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16-bit greyscale: scale to 8 bits (a plain conversion would clip to white).
+        im = im.convert("I").point(lambda v: v / 256).convert("L")
+    profile = im.info.get("icc_profile")
+    if profile and im.mode in ("RGB", "CMYK"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            srgb = ImageCms.createProfile("sRGB")
+            im = ImageCms.profileToProfile(im, source, srgb, outputMode="RGB") or im
+        except (ImageCms.PyCMSError, OSError):
+            pass
+    keeps_alpha = wanted in ("PNG", "WEBP", "GIF")
+    if im.mode in ("P", "PA", "LA") or (im.mode == "RGBA" and not keeps_alpha):
+        im = im.convert("RGBA")
+    if im.mode == "RGBA" and not keeps_alpha:
+        flat = Image.new("RGB", im.size, "white")
+        flat.paste(im, mask=im.getchannel("A"))
+        im = flat
+    if im.mode not in ("RGB", "RGBA", "L"):
+        im = im.convert("RGB")
+    return im
+
+
+def _encode(im: PILImage, wanted: str) -> bytes:
+    """The image's pixels only: `info` is cleared so no EXIF, XMP, ICC or comment is copied."""
+    im.info = {}
+    out = io.BytesIO()
+    if wanted == "JPEG":
+        im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    elif wanted == "PNG":
+        im.save(out, "PNG", optimize=False, compress_level=9)
+    elif wanted == "WEBP":
+        im.save(out, "WEBP", quality=JPEG_QUALITY, method=4)
+    else:
+        im.save(out, "GIF", optimize=True)
+    return out.getvalue()
+
+
+# -- SVG ------------------------------------------------------------------------------------
+
+_SVG_FORBIDDEN = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+
+
+def check_svg(raw: bytes) -> None:
+    """ImageError unless the SVG is plain drawing: no script, handler, foreign or outside link."""
+    from lxml import etree
+
+    if b"<!ENTITY" in raw:
+        raise ImageError("SVG 含有实体声明（<!ENTITY），不予发布；请导出为 PNG")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ImageError(f"SVG 不是有效的 XML（{exc}）") from None
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname.lower()
+        if name in _SVG_FORBIDDEN:
+            raise ImageError(f"SVG 含有 <{name}>，可能执行脚本，不予发布；请导出为 PNG")
+        for key, value in element.attrib.items():
+            attr = etree.QName(key).localname.lower()
+            if attr.startswith("on"):
+                raise ImageError(f"SVG 含有事件属性 {attr}，可能执行脚本，不予发布；请导出为 PNG")
+            if attr == "href" and not value.strip().startswith("#"):
+                raise ImageError(f"SVG 链接到外部内容（{value[:60]}），不予发布；请导出为 PNG")
+        if name == "style" and (
+            "url(" in (element.text or "") or "@import" in (element.text or "")
+        ):
+            raise ImageError("SVG 的样式引用外部内容（url(…) 或 @import），不予发布")
+
+
+# -- the build step -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the image step made: each image, where its files are, and what went wrong."""
+
+    images: dict[str, WebImage]  # by source path inside content/
+    files: tuple[tuple[str, Path | None, bytes | None], ...]  # (site path, cached file, bytes)
+    problems: tuple[Problem, ...]
+
+
+def publish_images(
+    content: Path,
+    root: Path,
+    assets: Iterable[PurePosixPath],
+    cache: Cache,
+    map_items: Callable[[Callable[[int], object], range], list[object]] | None = None,
+) -> Published:
+    """Every image among `assets`, processed or taken from the cache.
+
+    The cache has two levels: the source's path, size and modification time give the hash of
+    its bytes (so a warm build reads no photo), and that hash gives the published variants,
+    whose files live in `.portal-cache/images/` (hard-linked into the site, not copied).
+    """
+    folder = cache.folder / "images" if cache.folder is not None else None
+    wanted = [a.as_posix() for a in assets if a.suffix.lower() in FORMATS or a.suffix == ".svg"]
+    stats: dict[str, str] = {}
+    for source in wanted:
+        st = (content / source).stat()
+        stats[source] = fingerprint(
+            "image-stat", PIPELINE, source, str(st.st_size), str(st.st_mtime_ns)
+        )
+    known = cache.get_many("image-stat", stats.values())
+    hashes: dict[str, str] = {}
+    for source in wanted:
+        value = known.get(stats[source])
+        if value is not None:
+            hashes[source] = value.decode()
+    results = cache.get_many("image", [_result_key(h, s) for s, h in hashes.items()])
+
+    def usable(source: str) -> bool:
+        entry = results.get(_result_key(hashes[source], source)) if source in hashes else None
+        if entry is None or folder is None:
+            return False
+        record = json.loads(entry)
+        return all((folder / name).is_file() for name in record.get("files", []))
+
+    todo = [s for s in wanted if not usable(s)]
+
+    def work(index: int) -> object:
+        return _process(content / todo[index], todo[index], folder)
+
+    runner = map_items or (lambda f, r: [f(i) for i in r])
+    fresh = dict(zip(todo, runner(work, range(len(todo))), strict=True))
+    images: dict[str, WebImage] = {}
+    files: list[tuple[str, Path | None, bytes | None]] = []
+    problems: list[Problem] = []
+    used: list[str] = []
+    for source in wanted:
+        rel = PurePosixPath((content / source).relative_to(root).as_posix())
+        if source in fresh:
+            outcome = fresh[source]
+            assert isinstance(outcome, _Outcome)
+            if outcome.error:
+                problems.append(Problem(rel, 0, FIELD, outcome.error))
+                continue
+            cache.put("image-stat", stats[source], outcome.digest.encode())
+            record = outcome.record
+            cache.put("image", _result_key(outcome.digest, source), json.dumps(record).encode())
+            data: tuple[bytes, ...] = outcome.data
+        else:
+            cache.touch("image-stat", [stats[source]])
+            record = json.loads(results[_result_key(hashes[source], source)])
+            data = ()
+        if record.get("note"):
+            problems.append(Problem(rel, 0, FIELD, record["note"], Severity.WARNING))
+        if record.get("svg"):
+            continue  # published by MkDocs as it is
+        image = WebImage(
+            source,
+            record["media_type"],
+            tuple(Variant(**v) for v in record["variants"]),
+        )
+        images[source] = image
+        for i, variant in enumerate(image.variants):
+            if folder is not None:
+                name = record["files"][i]
+                used.append(name)
+                files.append((variant.path, folder / name, None))
+            else:
+                files.append((variant.path, None, data[i]))
+    if folder is not None and folder.is_dir() and not problems:
+        _prune(folder, set(used))
+    return Published(images, tuple(files), tuple(sorted(problems)))
+
+
+def _result_key(digest: str, source: str) -> str:
+    # The site path is part of the result (variant names derive from it).
+    return fingerprint("image", PIPELINE, digest, source)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    digest: str
+    record: dict[str, Any]
+    data: tuple[bytes, ...] = ()
+    error: str = ""
+
+
+def _process(path: Path, source: str, folder: Path | None) -> _Outcome:
+    """One source file → its variants (written into the cache folder when there is one)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _Outcome("", {}, error=f"无法读取：{exc.strerror}")
+    digest = hashlib.sha256(raw).hexdigest()
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".svg":
+            check_svg(raw)
+            return _Outcome(digest, {"svg": True})
+        rendered = render_image(raw, suffix)
+    except ImageError as exc:
+        return _Outcome(digest, {}, error=str(exc))
+    variants = []
+    names = []
+    for i, ((width, height), data) in enumerate(zip(rendered.sizes, rendered.data, strict=True)):
+        variants.append(Variant(variant_path(source, width, i), width, height, len(data)))
+        name = f"{hashlib.sha256(data).hexdigest()[:32]}{suffix}"
+        names.append(name)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            if not target.exists():
+                partial = folder / f".{name}.{os.getpid()}"
+                partial.write_bytes(data)
+                partial.replace(target)
+    record: dict[str, Any] = {
+        "media_type": rendered.media_type,
+        "variants": [asdict(v) for v in variants],
+        "files": names,
+        "note": rendered.note,
+    }
+    data_kept = () if folder is not None else rendered.data
+    return _Outcome(digest, record, data_kept)
+
+
+def _prune(folder: Path, used: Collection[str]) -> None:
+    """Drop cached image files no source of this build uses (the cache holds one build)."""
+    for path in folder.iterdir():
+        if path.name not in used:
+            path.unlink(missing_ok=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link a cached file into the site (instant, no second copy); copy across devices."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+# -- import ---------------------------------------------------------------------------------
+
+ORIGINAL_SIDE = 2400  # what `portal import` keeps of a phone photo: room for the 1,600 px copy
+IMPORT_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif"})
+IMPORT_SUFFIXES |= {".bmp", ".tif", ".tiff"}
+
+
+def clean_original(raw: bytes) -> tuple[bytes, str]:
+    """A photo as `portal import` stores it under content/: upright, at most 2,400 px, without
+    any metadata (the GPS position never reaches the content folder either); HEIC from an
+    iPhone becomes JPEG (pillow-heif), BMP and TIFF become PNG or JPEG. Returns the bytes and
+    their suffix; ImageError for what cannot be read."""
+    if raw[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypmsf1", b"ftypheis"):
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:  # pragma: no cover - a dependency; a clear message if removed
+            raise ImageError("HEIC 照片需要 pillow-heif：pip install pillow-heif") from None
+        register_heif_opener()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(io.BytesIO(raw))
+            width, height = im.size
+            if width * height > MAX_PIXELS:
+                raise ImageError(
+                    f"图片过大：{width} x {height} 像素，超过 {MAX_PIXELS // 10_000} 万像素上限"
+                    "（可能是“解压炸弹”）"
+                )
+            kind = im.format or ""
+            if kind == "GIF" and getattr(im, "is_animated", False):
+                return render_image(raw, ".gif").data[0], ".gif"
+            im.load()
+        except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+            if isinstance(exc, Image.DecompressionBombError):
+                raise ImageError(_too_big(exc)) from None
+            raise ImageError("不是可识别的图片（文件已损坏，或不是图片）") from None
+        except Image.DecompressionBombWarning as exc:
+            raise ImageError(_too_big(exc)) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise ImageError(f"图片不完整或已损坏（{exc}）") from None
+    turn = _TURNS.get(im.getexif().get(0x0112, 1))
+    lossless = kind in ("PNG", "GIF", "BMP", "TIFF") and im.mode not in ("CMYK",)
+    wanted = "PNG" if lossless else "JPEG"
+    web = _to_web_mode(im, wanted)
+    web.thumbnail((ORIGINAL_SIDE, ORIGINAL_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if turn is not None:
+        web = web.transpose(turn)
+    web.info = {}
+    out = io.BytesIO()
+    if wanted == "JPEG":
+        web.save(out, "JPEG", quality=90)
+    else:
+        web.save(out, "PNG")
+    return out.getvalue(), ".png" if wanted == "PNG" else ".jpg"
+
+
+__all__ = ["WebImage", "clean_original", "publish_images", "render_image"]
