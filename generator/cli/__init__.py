@@ -1,7 +1,7 @@
 """`portal` commands: the only place that prints or exits (0 ok, 1 content errors, 2 usage).
 
 One module per command group (site: build/check/serve, report, poster, wechat, adoption,
-new), each command a thin function over library calls.
+import, new), each command a thin function over library calls.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import NoReturn
 
-from generator.cli import adoption, inspect, new, poster, report, site, wechat
+from generator.cli import adoption, inspect, manuscripts, new, poster, report, site, wechat
 from generator.cli.common import EXIT_CONTENT, EXIT_USAGE, UsageError, print_problems
 from generator.cli.console import ChineseParser, Labels, utf8_console
 from generator.errors import ContentError
 from generator.messages import msg
 from generator.write import InterruptedAfterSwap
 
-GROUPS = (site, inspect, report, poster, wechat, adoption, new)  # in `portal --help`'s order
+# In `portal --help`'s order.
+GROUPS = (site, inspect, report, poster, wechat, adoption, manuscripts, new)
 _SITE_COMMANDS = (site.cmd_build, site.cmd_check)
 
 

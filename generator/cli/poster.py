@@ -79,7 +79,12 @@ def cmd_poster(args: argparse.Namespace) -> int:
         sheets.append(sheet)
 
     def inline(asset: str) -> str:
-        return pdf.data_uri(settings.content / asset)
+        from generator.images import ImageError
+
+        try:
+            return pdf.data_uri(settings.content / asset)
+        except ImageError as exc:
+            raise UsageError(f"{settings.content_dir / asset}: {exc}") from None
 
     r = PageRenderer(tz, settings.site_name, settings.hotline)
     html = render_sheets(sheets, portal, settings, r, page_url=None, image_src=inline)

@@ -1,4 +1,5 @@
-"""Terminal tables, for `portal report` (信息报送 and --annual) and `portal adoption`.
+"""Terminal tables, for `portal report` (信息报送 and --annual), `portal adoption` and
+`portal import`.
 
 rich lays them out: it measures CJK characters as two columns. The 信息报送 tables are the
 site's (`compute/tracking_report.py`), shown without the columns only machines read.
@@ -18,6 +19,7 @@ from generator.messages import msg
 
 if TYPE_CHECKING:
     from generator.adoption import Proposal
+    from generator.manuscripts.importer import Row
 
 _TERMINAL_HIDDEN = frozenset({"unit", "outlet", "level", "url", "article", "unit_name"})
 
@@ -159,6 +161,19 @@ def proposals_table(proposals: Sequence[Proposal], width: int = 160) -> str:
         )
     buffer, console = _console(width)
     console.print(table)
+    return buffer.getvalue()
+
+
+def import_table(rows: Sequence[Row], width: int = 160) -> str:
+    """`portal import`: what was made, skipped as already imported, could not be read, and why."""
+    table = Table(show_lines=True)
+    for name in ("稿件", "结果", "生成的草稿", "说明"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(row.source, row.outcome.value, row.target, "\n".join(row.notes))
+    # File names and notes are the manuscripts' own text: never read as rich markup.
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, no_color=True, highlight=False, markup=False).print(table)
     return buffer.getvalue()
 
 

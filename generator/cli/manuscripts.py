@@ -1,0 +1,78 @@
+"""`portal import`: manuscripts as they arrive (Word/WPS/ODT/RTF/text) become draft articles."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from generator.cli.common import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    Commands,
+    UsageError,
+    config_option,
+    load_config,
+    portal_plugin,
+)
+from generator.errors import ContentError, Problem
+
+
+def add_commands(sub: Commands) -> None:
+    p = sub.add_parser(
+        "import", help="稿件导入: Word/WPS/ODT/RTF/text manuscripts → draft articles"
+    )
+    config_option(p)
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    p.add_argument("--squad", help="unit id for every manuscript (default: from the byline)")
+    p.add_argument("--category", help="category name (default: the first configured)")
+    p.add_argument(
+        "--submitted",
+        help="when the pieces were submitted, e.g. 2026-11-28 17:00 (default: file times)",
+    )
+    p.add_argument("--status", choices=["draft", "published"], default="draft")
+    p.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    p.set_defaults(run=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from generator.cli.tables import import_table
+    from generator.config import settings_from
+    from generator.manuscripts.importer import Options, Outcome, run_import
+    from generator.validate.registry import load_units
+
+    config = load_config(args.config_file)
+    settings = settings_from(config, portal_plugin(config).config)
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        raise UsageError(f"找不到 not found: {', '.join(missing)}")
+    problems: list[Problem] = []
+    units = load_units(settings.content, settings.root, settings.timezone, problems)
+    if any(p.is_error for p in problems):
+        raise ContentError(problems)
+    if args.squad and args.squad not in {u.id for u in units}:
+        known = ", ".join(u.id for u in units)
+        raise UsageError(f'--squad: unknown unit "{args.squad}" (known: {known})')
+    names = [c.name for c in settings.categories]
+    if args.category and args.category not in names:
+        raise UsageError(f'--category: unknown category "{args.category}" ({", ".join(names)})')
+    submitted = None
+    if args.submitted:
+        try:
+            submitted = datetime.fromisoformat(args.submitted.replace("T", " "))
+        except ValueError:
+            raise UsageError(f"--submitted: not a date or time: {args.submitted}") from None
+        if submitted.tzinfo is None:
+            submitted = submitted.replace(tzinfo=settings.timezone)
+    options = Options(args.squad, args.category, submitted, args.status, args.dry_run)
+    rows = run_import(settings, units, args.paths, options)
+    # As wide as the terminal (COLUMNS when not one): long paths wrap inside their cells.
+    width = max(100, shutil.get_terminal_size((160, 40)).columns)
+    sys.stdout.write(import_table(rows, width))
+    counts = {o: sum(1 for r in rows if r.outcome is o) for o in Outcome}
+    summary = "，".join(f"{o.value} {n}" for o, n in counts.items() if n)
+    print(("（试运行，未写入任何文件）" if args.dry_run else "") + (summary or "没有找到稿件"))
+    return EXIT_CONTENT if counts[Outcome.UNREADABLE] else EXIT_OK
