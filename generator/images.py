@@ -36,13 +36,15 @@ from PIL.Image import Image as PILImage
 
 from generator.cache import Cache, fingerprint
 from generator.errors import Problem, Severity
+from generator.model import Variant, WebImage
 
 MAX_SIDE = 1600  # the desktop image's longest side
 PHONE_SIDE = 800  # the phone variant's longest side
+THUMB_SIDE = 400  # listings' thumbnails
 MAX_PIXELS = 50_000_000  # more than any phone camera (48 MP is 8064 x 6048), less than a bomb
 JPEG_QUALITY = 82
 # What this module writes; bump it when the output of the same source would change.
-PIPELINE = "images 1"
+PIPELINE = "images 2"
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP"}
 MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 FIELD = "(image)"
@@ -50,29 +52,6 @@ FIELD = "(image)"
 
 class ImageError(ValueError):
     """A file that cannot be published as an image; the message is for staff (Chinese)."""
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One published size of an image."""
-
-    path: str  # inside the site, e.g. articles/2026-11-26-x/1.jpg
-    width: int
-    height: int
-    size: int  # bytes
-
-
-@dataclass(frozen=True)
-class WebImage:
-    """An image as published: the desktop size first, then smaller ones for phones."""
-
-    source: str  # inside content/, e.g. articles/2026-11-26-x/1.jpg
-    media_type: str
-    variants: tuple[Variant, ...]
-
-    @property
-    def main(self) -> Variant:
-        return self.variants[0]
 
 
 @dataclass(frozen=True)
@@ -131,7 +110,7 @@ def render_image(raw: bytes, suffix: str) -> Rendered:
     web = _to_web_mode(im, wanted)
     data: list[bytes] = []
     sizes: list[tuple[int, int]] = []
-    for side in (MAX_SIDE, PHONE_SIDE):
+    for side in (MAX_SIDE, PHONE_SIDE, THUMB_SIDE):
         if data and max(web.size) <= side * 1.125:
             break  # no phone copy of a picture barely larger than it
         # Each size from the one before: the phone copy from the 1,600 px image.

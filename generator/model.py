@@ -111,6 +111,33 @@ class Placement:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One published size of a photo (generator/images.py)."""
+
+    path: str  # inside the site, e.g. articles/2026-11-26-x/1.800w.jpg
+    width: int
+    height: int
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
+class WebImage:
+    """A photo as the site publishes it: the desktop size first, then smaller ones."""
+
+    source: str  # inside content/, e.g. articles/2026-11-26-x/1.jpg
+    media_type: str
+    variants: tuple[Variant, ...]
+
+    @property
+    def main(self) -> Variant:
+        return self.variants[0]
+
+    @property
+    def smallest(self) -> Variant:
+        return self.variants[-1]
+
+
+@dataclass(frozen=True)
 class Article:
     """Article — 宣传稿件, one submitted piece."""
 
@@ -133,6 +160,7 @@ class Article:
     feed_id: str = ""  # explicit stable id from front matter, if any
     basis: tuple[Citation, ...] = ()  # regulations the piece cites
     updated: datetime | None = None  # 更正/更新: changed after publication (aware)
+    image: str = ""  # `image:` in front matter: the lead photo, relative to content/articles/
 
     @property
     def is_published(self) -> bool:
@@ -210,6 +238,8 @@ class Portal:
     redirects: tuple[Redirect, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()  # the search's groups of words (同义词表)
     guides: tuple[Guide, ...] = ()  # 办事指南, by `order` then title
+    # Published photos by their path inside content/ (the build's image step fills it in).
+    images: dict[str, WebImage] = field(default_factory=dict)
 
     def regulation(self, regulation_id: str) -> Regulation | None:
         return next((r for r in self.regulations if r.id == regulation_id), None)

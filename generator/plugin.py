@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urljoin
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
@@ -50,6 +51,7 @@ from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.figures import responsive
 from generator.render.jsonld import script_json
 from generator.render.keep import never
+from generator.compute.lead import lead_image
 from generator.render.pages import PageRenderer
 from generator.render.phones import link_phones
 from generator.render.sanitize import sanitize_html
@@ -233,6 +235,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 "portal: 图片无法发布 images cannot be published:\n" + "\n".join(map(str, errors))
             )
         self.images = published.images
+        self.portal = replace(self.portal, images=published.images)
         made = []
         for path, cached, data in published.files:
             if cached is not None:
@@ -357,11 +360,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self._renderer = PageRenderer(self.settings.timezone, self.settings.site_name)
             self._site_feed = feed_links(self.portal, self.settings)[:1]
         feeds = [*self._site_feed, *spec.feeds]
-        head = self._renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
+        jsonld = [script_json(d) for d in spec.jsonld]
+        head = self._renderer.head(spec.url, feeds, jsonld, self._preview(spec))
         if self.settings.tracking_internal and spec.url.startswith(TRACKING_URL):
             # `tracking: internal`: search engines are asked to stay away.
             head = Markup('<meta name="robots" content="noindex, nofollow">\n') + head
         return head
+
+    def _preview(self, spec: PageSpec) -> dict[str, str | int] | None:
+        """An article's lead photo for social previews (og:image needs an absolute URL)."""
+        assert self.portal is not None and self.settings is not None
+        article = spec.meta.get("article")
+        lead = lead_image(article, self.portal) if isinstance(article, Article) else None
+        if lead is None or not self.settings.site_url:
+            return None
+        main = lead.main
+        url = urljoin(self.settings.site_url, main.path)
+        return {"url": url, "type": lead.media_type, "width": main.width, "height": main.height}
 
     def markdown_html(self, spec: PageSpec, config: MkDocsConfig, files: Files) -> str:
         """Markdown → HTML as MkDocs renders a page's body (its extensions, its link rewriting),

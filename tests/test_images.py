@@ -59,7 +59,7 @@ def test_phone_photo_is_turned_resized_and_loses_every_metadata_block() -> None:
     source = _read(raw)
     assert source.size == (1800, 2400) and source.getexif().get_ifd(0x8825)
     rendered = render_image(raw, ".jpg")
-    assert rendered.sizes == ((1600, 1200), (800, 600))  # upright: wider than tall
+    assert rendered.sizes == ((1600, 1200), (800, 600), (400, 300))  # upright: wider than tall
     for data in rendered.data:
         out = _read(data)
         assert out.format == "JPEG" and out.mode == "RGB"
@@ -262,8 +262,10 @@ def test_build_publishes_web_copies_and_never_the_original(
     assert build(root, site) == 0
     folder = site / "articles" / "2026-05-12-photos"
     assert sorted(p.name for p in folder.iterdir()) == [
+        "1.400w.jpg",
         "1.800w.jpg",
         "1.jpg",
+        "2.400w.png",
         "2.800w.png",
         "2.png",
     ]
@@ -275,7 +277,7 @@ def test_build_publishes_web_copies_and_never_the_original(
     page = (site / "news" / "2026" / "05" / "photos" / "index.html").read_text()
     assert "<figcaption>图为队员劝导摊主入场经营。</figcaption>" in page
     assert (
-        'width="1600" height="1200" srcset="../../../../articles/2026-05-12-photos/1.800w.jpg'
+        'width="1600" height="1200" srcset="../../../../articles/2026-05-12-photos/1.400w.jpg 400w, ../../../../articles/2026-05-12-photos/1.800w.jpg 800w'
         in page
     )
     assert 'src="../../../../articles/2026-05-12-photos/2.png" width="1000" height="700"' in page
@@ -331,3 +333,79 @@ def test_warm_image_step_reads_no_photo(
         warm = images.publish_images(content, root, wanted, cache)
     assert calls == [] and warm.images == cold.images
     assert [f[0] for f in warm.files] == [f[0] for f in cold.files]
+
+
+# --- the lead photo -------------------------------------------------------------------------
+
+
+def test_lead_photo_on_cards_previews_feeds_and_api(
+    write_portal: WritePortal, tmp_path: Path
+) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    root = _photo_portal(write_portal)
+    site = tmp_path / "site"
+    assert build(root, site) == 0
+    main = site / "articles" / "2026-05-12-photos" / "1.jpg"
+    length = main.stat().st_size
+    url = "https://example.org/articles/2026-05-12-photos/1.jpg"
+    for page in ("index.html", "news/index.html"):
+        html = (site / page).read_text()
+        assert (
+            '<img class="pt-card__photo" src="articles/2026-05-12-photos/1.400w.jpg" width="400" '
+            'height="300" alt="" loading="lazy" decoding="async">'
+        ).replace('src="', 'src="../' if page != "index.html" else 'src="') in html
+    article = (site / "news/2026/05/photos/index.html").read_text()
+    assert f'<meta property="og:image" content="{url}">' in article
+    assert '<meta property="og:image:width" content="1600">' in article
+    rss = ET.parse(site / "feeds/news.xml").getroot()
+    item = next(i for i in rss.iter("item") if i.findtext("title") == "白洋中队清理夜市占道摊位")
+    enclosure = item.find("enclosure")
+    assert enclosure is not None and enclosure.attrib == {
+        "url": url,
+        "type": "image/jpeg",
+        "length": str(length),
+    }
+    media = item.find("{http://search.yahoo.com/mrss/}content")
+    assert media is not None and media.attrib["width"] == "1600"
+    atom = (site / "feeds/news.atom").read_text()
+    assert f'<link rel="enclosure" href="{url}" type="image/jpeg" length="{length}" />' in atom
+    feed = json.loads((site / "feeds/news.json").read_text())
+    assert next(i for i in feed["items"] if i["url"].endswith("/photos/"))["image"] == url
+    api = json.loads((site / "api/articles.json").read_text())
+    image = next(i for i in api["items"] if i["url"].endswith("/photos/"))["image"]
+    assert image["url"] == url and [v["width"] for v in image["variants"]] == [1600, 800, 400]
+    plain = next(i for i in api["items"] if i["url"].endswith("/night-market/"))
+    assert plain["image"] is None
+
+
+def test_front_matter_image_chooses_the_lead_and_is_checked(
+    write_portal: WritePortal, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _photo_portal(write_portal)
+    path = root / "content/articles/2026-05-12-photos.md"
+    text = path.read_text()
+    path.write_text(
+        text.replace("category: 执法动态\n", "category: 执法动态\nimage: 2026-05-12-photos/2.png\n")
+    )
+    site = tmp_path / "site"
+    assert build(root, site) == 0
+    assert (
+        '"https://example.org/articles/2026-05-12-photos/2.png"'
+        in (site / "feeds/news.json").read_text()
+    )
+    path.write_text(
+        text.replace("category: 执法动态\n", "category: 执法动态\nimage: ../../secret.jpg\n")
+    )
+    assert main_check(root) == 1
+    assert (
+        'content/articles/2026-05-12-photos.md:6: image: "../../secret.jpg" is not a photo '
+        "beside the article"
+    ) in capsys.readouterr().err
+
+
+def main_check(root: Path) -> int:
+    from generator.cli import main
+
+    return main(["check", "-f", str(root / "mkdocs.yml")])

@@ -22,6 +22,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator.compute.lead import Photo, photo_of
 from generator.compute.sheet_layout import Piece, pieces_that_fit
 from generator.compute.tracking import Week, week_of
 from generator.messages import msg
@@ -30,19 +31,6 @@ from generator.plaintext import derive_summary
 
 MAX_ITEMS = 4
 SITE_WEEKS = 12  # sheets on the site: the latest weeks with news
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"})
-# Markdown images `![alt](src "title")` and raw `<img src alt>`, the first of either.
-_MD_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
-_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
-_ATTR = re.compile(r'\b(src|alt)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.I)
-
-
-@dataclass(frozen=True)
-class Photo:
-    """An image of the article's own, as a path under content/."""
-
-    asset: str
-    alt: str
 
 
 @dataclass(frozen=True)
@@ -123,25 +111,6 @@ def piece(portal: Portal, article: Article) -> Piece:
     return Piece(
         article.title, plain_text(article.body), photo_of(article, portal.assets) is not None
     )
-
-
-def photo_of(article: Article, assets: Collection[PurePosixPath]) -> Photo | None:
-    """The first image in the body that is a file of the portal's own (never a remote one)."""
-    published = {a.as_posix() for a in assets}
-    found = [(m.start(), m["src"], m["alt"]) for m in _MD_IMAGE.finditer(article.body)]
-    for tag in _HTML_IMAGE.finditer(article.body):
-        attrs = {m[1].lower(): m[2] if m[2] is not None else m[3] for m in _ATTR.finditer(tag[0])}
-        found.append((tag.start(), attrs.get("src", ""), attrs.get("alt", "")))
-    for _, src, alt in sorted(found):
-        parts = urlsplit(src)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue  # remote or data: images would make the sheet depend on the network
-        path = unquote(parts.path)
-        # Bodies link images relative to content/articles/, as MkDocs resolves them.
-        asset = posixpath.normpath(path.lstrip("/") if path.startswith("/") else f"articles/{path}")
-        if asset in published and posixpath.splitext(asset)[1].lower() in PHOTO_SUFFIXES:
-            return Photo(asset, " ".join(alt.split()))
-    return None
 
 
 def plain_text(markdown: str, limit: int = 600) -> str:

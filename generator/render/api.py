@@ -22,6 +22,7 @@ from generator.model import Article, Citation, Portal, Question, Regulation
 from generator.render.feed_catalog import regulation_item
 from generator.render.feeds import absolutize
 from generator.render.keep import Keep, never
+from generator.compute.lead import lead_image
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (
@@ -68,6 +69,7 @@ class _Api:
     """Turns the model into API objects for one site."""
 
     settings: Settings
+    portal: Portal | None = None  # for the articles' lead photos
 
     def url(self, path: str) -> str:
         return urljoin(self.settings.site_url, path)
@@ -100,6 +102,23 @@ class _Api:
                 if a.edition
                 else None
             ),
+            "image": self.image(a),
+        }
+
+    def image(self, a: Article) -> Json | None:
+        """The lead photo as published: the desktop size and the smaller ones."""
+        lead = lead_image(a, self.portal) if self.portal else None
+        if lead is None:
+            return None
+        return {
+            "url": self.url(lead.main.path),
+            "type": lead.media_type,
+            "width": lead.main.width,
+            "height": lead.main.height,
+            "variants": [
+                {"url": self.url(v.path), "width": v.width, "height": v.height}
+                for v in lead.variants
+            ],
         }
 
     def article_document(self, a: Article, body_html: str) -> Json:
@@ -239,7 +258,7 @@ def api_outputs(
     """Every file under api/; `bodies` maps article keys, `qa/<key>` and `regulations/<id>`
     to the sanitised body HTML the pages were built from. A document `keep` says the site
     already has (record.py: same inputs) is left out."""
-    api = _Api(settings)
+    api = _Api(settings, portal)
     published = portal.published
     documents: dict[str, Json] = {}
     site = settings.site_name

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from urllib.parse import urljoin
 
-from generator.model import Article, Portal, Question, Regulation
+from generator.model import Article, Portal, Question, Regulation, WebImage
 from generator.numerals import article_label
 from generator.render.feeds import Feed, FeedItem, absolutize, opml
+from generator.compute.lead import lead_image
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (
@@ -52,12 +53,18 @@ class FeedLink:
     title: str
 
 
-def article_item(article: Article, body_html: str, settings: Settings) -> FeedItem:
+def article_item(
+    article: Article, body_html: str, settings: Settings, lead: WebImage | None = None
+) -> FeedItem:
     url = urljoin(settings.site_url, article_url(article))
     content = absolutize(body_html, url)
     image = ""
-    match = _IMG.search(content)
-    if match:
+    size = (0, 0, 0)
+    if lead is not None:
+        # The lead photo as published (the desktop size): its bytes and pixels are known.
+        image = urljoin(settings.site_url, lead.main.path)
+        size = (lead.main.size, lead.main.width, lead.main.height)
+    elif match := _IMG.search(content):
         image = match[1]
     return FeedItem(
         id=article_id(article, settings.site_url, settings),
@@ -69,7 +76,12 @@ def article_item(article: Article, body_html: str, settings: Settings) -> FeedIt
         authors=tuple(x for x in (article.author, article.unit.name) if x),
         categories=(article.category.name, *article.tags),
         image=image,
-        image_type=_IMAGE_TYPES.get(posixpath.splitext(image)[1].lower(), ""),
+        image_type=lead.media_type
+        if lead
+        else _IMAGE_TYPES.get(posixpath.splitext(image)[1].lower(), ""),
+        image_length=size[0],
+        image_width=size[1],
+        image_height=size[2],
     )
 
 
@@ -101,7 +113,9 @@ def site_feeds(
     def item(a: Article) -> FeedItem:
         found = items.get(a.key)
         if found is None:
-            found = items[a.key] = article_item(a, bodies.get(a.key, ""), settings)
+            found = items[a.key] = article_item(
+                a, bodies.get(a.key, ""), settings, lead_image(a, portal)
+            )
         return found
 
     def feed(path: str, title: str, description: str, home: str, articles: list[Article]) -> Feed:

@@ -23,6 +23,7 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+MEDIA_NS = "http://search.yahoo.com/mrss/"  # Media RSS: media:content for the lead photo
 GENERATOR = "portal"
 
 
@@ -44,6 +45,9 @@ class FeedItem:
     categories: tuple[str, ...] = ()
     image: str = ""  # absolute URL of a lead image
     image_type: str = ""
+    image_length: int = 0  # bytes, when known (the lead photo as published)
+    image_width: int = 0
+    image_height: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ def to_rss(feed: Feed) -> bytes:
     ET.register_namespace("content", CONTENT_NS)
     ET.register_namespace("atom", ATOM_NS)
     ET.register_namespace("dc", DC_NS)
+    ET.register_namespace("media", MEDIA_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = _sub(rss, "channel")
     _sub(channel, "title", feed.title)
@@ -129,9 +134,13 @@ def to_rss(feed: Feed) -> bytes:
         _sub(entry, "description", escape(item.summary or item.title, quote=False))
         _sub(entry, f"{{{CONTENT_NS}}}encoded", item.content_html)
         if item.image:
-            _sub(
-                entry, "enclosure", url=item.image, type=item.image_type or "image/jpeg", length="0"
-            )
+            kind = item.image_type or "image/jpeg"
+            _sub(entry, "enclosure", url=item.image, type=kind, length=str(item.image_length))
+            media = {"url": item.image, "type": kind, "medium": "image"}
+            if item.image_width:
+                media |= {"width": str(item.image_width), "height": str(item.image_height)}
+                media["fileSize"] = str(item.image_length)
+            _sub(entry, f"{{{MEDIA_NS}}}content", **media)
     return _xml_bytes(rss)
 
 
@@ -165,13 +174,10 @@ def to_atom(feed: Feed) -> bytes:
             _sub(entry, q("summary"), item.summary)
         _sub(entry, q("content"), item.content_html, type="html")
         if item.image:
-            _sub(
-                entry,
-                q("link"),
-                rel="enclosure",
-                href=item.image,
-                type=item.image_type or "image/jpeg",
-            )
+            link = {"rel": "enclosure", "href": item.image, "type": item.image_type or "image/jpeg"}
+            if item.image_length:
+                link["length"] = str(item.image_length)
+            _sub(entry, q("link"), **link)
     return _xml_bytes(root)
 
 

@@ -147,9 +147,17 @@ class PageRenderer:
             older=older,
         )
 
-    def head(self, url: str, feeds: Sequence[Any], jsonld: Sequence[str]) -> Markup:
-        """Feed links and JSON-LD for the page at `url` (`feeds` have .path and .title)."""
-        html = self.render("head.html", url, feeds=feeds, jsonld=[Markup(j) for j in jsonld])
+    def head(
+        self,
+        url: str,
+        feeds: Sequence[Any],
+        jsonld: Sequence[str],
+        image: Mapping[str, Any] | None = None,
+    ) -> Markup:
+        """Feed links, the social preview image (og:image, with absolute `url`, `width`,
+        `height`, `type`) and JSON-LD for the page at `url`."""
+        jsonld = [Markup(j) for j in jsonld]
+        html = self.render("head.html", url, feeds=feeds, jsonld=jsonld, image=image)
         return Markup(html)
 
     def page(self, url: str, title: str, body_html: str) -> str:

@@ -38,6 +38,7 @@ from generator.render.interaction_pages import (
     interaction_specs,
 )
 from generator.render.keep import Keep, never
+from generator.compute.lead import lead_image
 from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
@@ -67,6 +68,8 @@ def build_specs(
         urls_of_tags,
         settings.qa_channels,
     )
+    # Cards on the home page, listings and editions show each piece's lead photo.
+    r.env.globals["lead"] = lambda a: lead_image(a, portal)
     published = portal.published
     feeds = {link.path: link for link in feed_links(portal, settings)}
 

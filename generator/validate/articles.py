@@ -42,12 +42,23 @@ ARTICLE_KEYS = (
     "id",
     "basis",
     "updated",
+    "image",
 )
 PLACEMENT_KEYS = ("outlet", "date", "section", "url")
 T = TypeVar("T")
 _DATED_STEM = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
 # An `id` carried over from an old site: an absolute URI, never a path.
 _FEED_ID = re.compile(r"(?:tag:|urn:|https?://)[^\s<>\"\\]+")
+
+
+def _lead_photo_exists(content: Path, path: Path, image: str) -> bool:
+    """`image:` names a photo file inside content/articles/ (no URL, no way out)."""
+    if "://" in image or image.startswith(("/", "data:")):
+        return False
+    target = (path.parent / image).resolve()
+    inside = target.is_relative_to((content / "articles").resolve())
+    photo = target.suffix.lower() in {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+    return inside and photo and target.is_file()
 
 
 def slug_of(stem: str) -> str:
@@ -95,6 +106,18 @@ def load_articles(
     for path, rel, doc in markdown_documents(content / "articles", root, problems, loaded):
         article = _article(doc, path.stem, rel, registry, tz, problems, now)
         if article is None:
+            continue
+        if article.image and not _lead_photo_exists(content, path, article.image):
+            assert doc is not None
+            problems.append(
+                Problem(
+                    rel,
+                    doc.meta.line("image"),
+                    "image",
+                    f'"{article.image}" is not a photo beside the article (a .jpg, .png, .gif or '
+                    ".webp file, relative to content/articles/, as images in the text are)",
+                )
+            )
             continue
         url = article_url(article)
         if url in urls:
@@ -210,6 +233,7 @@ def _article(
         feed_id=feed_id,
         basis=basis,
         updated=updated,
+        image=f.text("image", max_len=300) or "",
     )
 
 

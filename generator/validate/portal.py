@@ -221,6 +221,8 @@ def content_urls(
 SECTION_NAMES = frozenset(
     {url.split("/")[0] for url in SECTION_URLS if url}
     | {"annual", "api", "assets", "embed", "feeds", "interaction", "poster"}
+    # Photos are published where they are under content/: articles/<key>/1.jpg.
+    | {"articles", "pages"}
 )
 # The folders whose Markdown files become pages; Markdown anywhere else is not published.
 PAGE_DIRS = ("articles", "qa", "regulations", "pages", "guides")
