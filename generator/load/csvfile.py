@@ -75,6 +75,7 @@ def read_table(
     rel: PurePosixPath,
     columns: Mapping[str, Sequence[str]],
     required: Collection[str] = REQUIRED,
+    ignored: Collection[str] = (),
 ) -> tuple[list[Row], list[Problem]]:
     """Read a CSV export into rows keyed by canonical column name, with every problem found.
 
@@ -103,7 +104,7 @@ def read_table(
         text, _ = decode_csv_bytes(raw)
     except ValueError as exc:
         return [], [Problem(rel, 0, _FILE, str(exc))]
-    return parse_table(text, rel, columns, required)
+    return parse_table(text, rel, columns, required, ignored)
 
 
 def parse_table(
@@ -111,6 +112,7 @@ def parse_table(
     rel: PurePosixPath,
     columns: Mapping[str, Sequence[str]],
     required: Collection[str] = REQUIRED,
+    ignored: Collection[str] = (),
 ) -> tuple[list[Row], list[Problem]]:
     """Parse decoded CSV text; see `read_table`."""
     problems: list[Problem] = []
@@ -118,6 +120,21 @@ def parse_table(
     delimiter, skipped = _dialect(first)
     body = io.StringIO(text[len(first) :] if skipped else text, newline="")
     records = _records(body, delimiter, 1 + skipped, rel, problems)
+    rows, found = rows_from_records(records, rel, columns, required, ignored)
+    return rows, problems + found
+
+
+def rows_from_records(
+    records: Iterable[tuple[int, list[str]]],
+    rel: PurePosixPath,
+    columns: Mapping[str, Sequence[str]],
+    required: Collection[str] = REQUIRED,
+    ignored: Collection[str] = (),
+) -> tuple[list[Row], list[Problem]]:
+    """Rows from (line, cells) records whose first non-empty one is the header (a CSV file's
+    lines, a worksheet's rows); `ignored` headers are dropped without a warning."""
+    problems: list[Problem] = []
+    records = iter(records)
     header_line, header = next(
         ((line, cells) for line, cells in records if any(_clean(c) for c in cells)), (0, [])
     )
@@ -125,7 +142,7 @@ def parse_table(
         names = ", ".join(columns)
         problems.append(Problem(rel, 0, _FILE, msg("csv.empty", names=names)))
         return [], problems
-    positions = _map_header(header, header_line, rel, columns, required, problems)
+    positions = _map_header(header, header_line, rel, columns, required, problems, ignored)
     named = max((i for i, h in enumerate(header) if _clean(h)), default=-1) + 1
     rows: list[Row] = []
     for line, cells in records:
@@ -186,6 +203,11 @@ def _csv_message(error: str) -> str:
     return msg("csv.error", detail=error)
 
 
+def normalise_header(header: str) -> str:
+    """A header as compared (see `_normalise`)."""
+    return _normalise(header)
+
+
 def _normalise(header: str) -> str:
     """A header as compared: NFKC (full-width forms folded), no spaces (姓　名), case-folded."""
     folded = unicodedata.normalize("NFKC", header).casefold()
@@ -199,8 +221,10 @@ def _map_header(
     columns: Mapping[str, Sequence[str]],
     required: Collection[str],
     problems: list[Problem],
+    ignored: Collection[str] = (),
 ) -> dict[str, int]:
     """Canonical column name -> position; unknown, duplicate and missing columns reported."""
+    skip = {_normalise(h) for h in ignored}
     aliases: dict[str, str] = {}
     for name, accepted in columns.items():
         for alias in (name, *accepted):
@@ -208,7 +232,7 @@ def _map_header(
     positions: dict[str, int] = {}
     for index, cell in enumerate(header):
         key = _normalise(cell)
-        if not key:
+        if not key or key in skip:
             continue
         canonical = aliases.get(key)
         if canonical is None:

@@ -13,8 +13,9 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Problem, Severity
-from generator.load.csvfile import parse_excel_datetime, read_table
+from generator.load.csvfile import REQUIRED, Row, parse_excel_datetime, read_table
 from generator.load.files import load_yaml_file
+from generator.load.xlsx import read_workbook
 from generator.messages import msg
 from generator.model import Campaign, Suggestion, SuggestionStatus
 from generator.parallel import call, fork_map
@@ -25,7 +26,10 @@ from generator.validate.fields import Fields, closest, type_name
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id", "编号", "序号"),
-    "received": ("received", "收到时间", "受理日期", "受理时间", "收到日期", "提交时间", "时间"),
+    "received": (
+        *("received", "收到时间", "受理日期", "受理时间", "收到日期", "提交时间", "时间"),
+        "提交答卷时间",  # 问卷星
+    ),
     "name": ("name", "姓名"),
     "region": ("region", "地区", "所在地区"),
     "contact": ("contact", "联系方式", "电话"),
@@ -38,7 +42,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "replied": ("replied", "答复时间", "答复日期"),
     "department": ("department", "答复部门", "答复单位", "办理部门"),
 }
-CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes", "channels")
+CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes", "channels", "columns")
+# An online survey's own columns (问卷星): never read, so never published (来源IP above all).
+SURVEY_COLUMNS = ("所用时间", "来源", "来源详情", "来源IP", "IP", "IP地址", "总分", "答题时长")
 _YES = {"是", "yes", "y", "true", "1", "√", "✓", "精选"}
 _NO = {"", "否", "no", "n", "false", "0"}
 
@@ -142,12 +148,25 @@ def _campaign(
         where, _, text = message.partition(": ") if message.startswith("[") else ("", "", message)
         line = doc.line(f"channels{where}")
         problems.append(Problem(rel / "campaign.yml", line, f"channels{where}", text))
-    csv_path = folder / "submissions.csv"
+    columns = _columns(f)
+    csv_path, xlsx_path = folder / "submissions.csv", folder / "submissions.xlsx"
     suggestions: list[Suggestion] = []
-    if csv_path.is_file():
-        suggestions = _suggestions(csv_path, rel / "submissions.csv", themes, tz, problems, allow)
+    if csv_path.is_file() and xlsx_path.is_file():
+        problems.append(
+            Problem(
+                rel / "submissions.xlsx",
+                0,
+                "(file)",
+                "submissions.csv and submissions.xlsx both exist; keep the one that is current",
+            )
+        )
+    elif csv_path.is_file() or xlsx_path.is_file():
+        path = xlsx_path if xlsx_path.is_file() else csv_path
+        suggestions = _suggestions(path, rel / path.name, themes, tz, problems, allow, columns)
     else:
-        problems.append(Problem(rel / "submissions.csv", 0, "(file)", msg("file.missing")))
+        problems.append(
+            Problem(rel / "submissions.csv", 0, "(file)", "file is missing (or submissions.xlsx)")
+        )
     if any(p.is_error for p in problems[before:]):
         return None
     assert title and opened
@@ -167,6 +186,29 @@ def _campaign(
     )
 
 
+def _columns(f: Fields) -> dict[str, tuple[str, ...]]:
+    """COLUMNS with the headers campaign.yml adds (`columns: {name: 1、您的姓名}`), e.g. for
+    an online survey's export."""
+    extra = f.data.get("columns")
+    merged = dict(COLUMNS)
+    if extra is None:
+        return merged
+    if not isinstance(extra, dict):
+        f.error("columns", "write one line per column: `name: 1、您的姓名` (canonical: header)")
+        return merged
+    for name, headers in extra.items():
+        if name not in COLUMNS:
+            f.error(
+                f"columns.{name}",
+                f'unknown column "{name}"{closest(str(name), list(COLUMNS))} '
+                f"(known: {', '.join(COLUMNS)})",
+            )
+            continue
+        listed = headers if isinstance(headers, list) else [headers]
+        merged[name] = (*COLUMNS[name], *(str(h) for h in listed))
+    return merged
+
+
 def _suggestions(
     path: Path,
     rel: PurePosixPath,
@@ -174,11 +216,40 @@ def _suggestions(
     tz: tzinfo,
     problems: list[Problem],
     allow: frozenset[str],
+    columns: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Suggestion]:
-    rows, found = read_table(path, rel, COLUMNS)
+    columns = columns or COLUMNS
+    # An online survey's export has no 状态 column: its entries are all 待处理 until answered.
+    required = REQUIRED if columns == COLUMNS else tuple(c for c in REQUIRED if c != "status")
+    if path.suffix == ".xlsx":
+        rows, found, locate = read_workbook(path, rel, columns, required, SURVEY_COLUMNS)
+    else:
+        rows, found = read_table(path, rel, columns, required, SURVEY_COLUMNS)
+        locate = None
     problems.extend(found)
     if any(p.is_error for p in found):
         return []
+    before = len(problems)
+    result = _rows(rows, rel, themes, tz, problems, allow)
+    if locate is not None:
+        # Problems about cells name the cell as Excel shows it: Sheet1!C7.
+        for index in range(before, len(problems)):
+            p = problems[index]
+            if p.path == rel and p.line > 0:
+                problems[index] = Problem(
+                    p.path, p.line, locate(p.line, p.field), p.message, p.severity
+                )
+    return result
+
+
+def _rows(
+    rows: list[Row],
+    rel: PurePosixPath,
+    themes: tuple[str, ...],
+    tz: tzinfo,
+    problems: list[Problem],
+    allow: frozenset[str],
+) -> list[Suggestion]:
     seen: dict[str, int] = {}
     result = []
     for row in rows:
