@@ -1,0 +1,162 @@
+"""Benchmark `portal import` and the build's image step (not a timed test).
+
+1. Import: `--manuscripts` Word documents (python-docx), each with `--photos` phone photos of
+   4032 x 3024 pasted in (with GPS, stored sideways), imported into a copy of the sample
+   portal; wall time per manuscript.
+2. Image step (generator/images.publish_images, then hard-linking the web copies into a site
+   folder, as a build does): cold on `--cold` phone photos (nothing cached), then warm on
+   `--warm` photos with nothing new (the cache answers from size and modification time; no
+   photo is read). The warm step is what every rebuild of an archive pays.
+
+    .venv/bin/python benchmarks/photos_import.py --manuscripts 50 --photos 4 --cold 200 --warm 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+from photos import phone_jpeg  # noqa: E402
+
+from generator.cache import Cache  # noqa: E402
+from generator.images import link_or_copy, publish_images  # noqa: E402
+from generator.parallel import fork_map  # noqa: E402
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def _manuscripts(folder: Path, count: int, photos: list[bytes], per: int) -> None:
+    from docx import Document
+    from docx.shared import Cm
+
+    folder.mkdir(parents=True)
+    for n in range(count):
+        doc = Document()
+        doc.add_paragraph().add_run(f"白洋中队开展第{n + 1}次夜市占道经营专项整治").bold = True
+        doc.add_paragraph("通讯员 朱晓燕")
+        doc.add_paragraph(f"\u3000\u300011月{n % 28 + 1}日晚，白洋中队对解放街夜市开展整治。" * 4)
+        for i in range(per):
+            doc.add_picture(io.BytesIO(photos[(n + i) % len(photos)]), width=Cm(14))
+            doc.add_paragraph(f"图为队员在现场劝导（{i + 1}）。")
+        doc.add_paragraph("\u3000\u3000整治将持续一个月。（完）")
+        doc.save(folder / f"稿件{n + 1:03d}.docx")
+
+
+def bench_import(work: Path, count: int, per: int, photos: list[bytes]) -> dict[str, float]:
+    from generator.config import settings_from  # noqa: F401  (same import cost as the CLI)
+    from generator.manuscripts.importer import Options, run_import
+    from generator.settings import Settings
+    from generator.validate.registry import load_units
+
+    portal = work / "portal"
+    shutil.copytree(REPO / "content", portal / "content")
+    shutil.copy(REPO / "mkdocs.yml", portal / "mkdocs.yml")
+    inbox = work / "收稿"
+    _manuscripts(inbox, count, photos, per)
+    settings = Settings(root=portal)
+    units = load_units(settings.content, settings.root, settings.timezone, [])
+    started = time.perf_counter()
+    rows = run_import(
+        settings, units, [inbox], Options(submitted=datetime(2026, 12, 4, 17, tzinfo=BEIJING))
+    )
+    elapsed = time.perf_counter() - started
+    imported = sum(1 for r in rows if r.outcome.value == "已导入")
+    assert imported == count, [
+        (r.source, r.outcome, r.notes) for r in rows if r.outcome.value != "已导入"
+    ]
+    return {
+        "manuscripts": count,
+        "photos_each": per,
+        "seconds": elapsed,
+        "per_manuscript": elapsed / count,
+    }
+
+
+def _photo_tree(content: Path, count: int, photos: list[bytes]) -> list[PurePosixPath]:
+    assets = []
+    for n in range(count):
+        path = content / "articles" / f"2026-{n // 100:04d}" / f"{n}.jpg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(photos[n % len(photos)])
+        assets.append(PurePosixPath(path.relative_to(content).as_posix()))
+    return assets
+
+
+def bench_step(
+    work: Path, count: int, photos: list[bytes], passes: tuple[str, ...]
+) -> dict[str, float]:
+    root = work / f"step{count}"
+    content = root / "content"
+    assets = _photo_tree(content, count, photos)
+    results: dict[str, float] = {"photos": count}
+    for name in passes:
+        site = root / f"site-{name}"
+        started = time.perf_counter()
+        with Cache(root / ".portal-cache") as cache:
+            published = publish_images(
+                content, root, assets, cache, lambda work, items: fork_map(work, items, min_items=4)
+            )
+        for path, cached, data in published.files:
+            target = site / path
+            if cached is not None:
+                link_or_copy(cached, target)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data or b"")
+        results[name] = time.perf_counter() - started
+        results[f"{name}_files"] = len(published.files)
+        assert not published.problems, published.problems[:3]
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--manuscripts", type=int, default=50)
+    parser.add_argument("--photos", type=int, default=4, help="photos per manuscript")
+    parser.add_argument("--cold", type=int, default=200, help="photos for the cold image step")
+    parser.add_argument("--warm", type=int, default=2000, help="photos for the warm image step")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    started = time.perf_counter()
+    # Four distinct phone photos; pieces reuse them (each file is processed on its own anyway).
+    phone = [phone_jpeg(seed, (4032, 3024), rotate=seed % 2 == 0, gps=True) for seed in range(4)]
+    small = [phone_jpeg(seed, (1200, 900), gps=True) for seed in range(4)]
+    print(f"photos drawn in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    report: dict[str, object] = {
+        "when": datetime.now(BEIJING).isoformat(timespec="seconds"),
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f}",
+        "python": platform.python_version(),
+    }
+    with tempfile.TemporaryDirectory(prefix="portal-bench-photos-") as tmp:
+        work = Path(tmp)
+        report["import"] = bench_import(work, args.manuscripts, args.photos, phone)
+        print(json.dumps(report["import"]), file=sys.stderr)
+        report["step_phone"] = bench_step(work, args.cold, phone, ("cold", "warm"))
+        print(json.dumps(report["step_phone"]), file=sys.stderr)
+        # Warm at archive scale: the cache is filled from small photos (reading is not what
+        # a warm step does), then the step runs again with nothing new.
+        report["step_archive"] = bench_step(work, args.warm, small, ("cold", "warm"))
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    (out / "photos_import.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
