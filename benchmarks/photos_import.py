@@ -38,6 +38,17 @@ from generator.images import link_or_copy, publish_images  # noqa: E402
 from generator.parallel import fork_map  # noqa: E402
 
 BEIJING = ZoneInfo("Asia/Shanghai")
+SQUADS = ("白洋中队", "熟溪中队", "壶山中队", "履坦中队", "桐琴中队", "泉溪中队", "直属中队")
+TOPICS = (
+    "开展夜市占道经营专项整治",
+    "清理沿街乱堆放",
+    "走进社区宣传垃圾分类",
+    "查处渣土车带泥上路",
+    "规范共享单车停放秩序",
+    "拆除违法搭建阳光房",
+    "整治餐饮油烟扰民",
+    "开展户外广告牌安全检查",
+)
 
 
 def _manuscripts(folder: Path, count: int, photos: list[bytes], per: int) -> None:
@@ -47,7 +58,9 @@ def _manuscripts(folder: Path, count: int, photos: list[bytes], per: int) -> Non
     folder.mkdir(parents=True)
     for n in range(count):
         doc = Document()
-        doc.add_paragraph().add_run(f"白洋中队开展第{n + 1}次夜市占道经营专项整治").bold = True
+        # Titles far enough apart that none is taken for another (rapidfuzz < 0.9).
+        title = f"{SQUADS[n % len(SQUADS)]}{TOPICS[n // len(SQUADS) % len(TOPICS)]}"
+        doc.add_paragraph().add_run(title).bold = True
         doc.add_paragraph("通讯员 朱晓燕")
         doc.add_paragraph(f"\u3000\u300011月{n % 28 + 1}日晚，白洋中队对解放街夜市开展整治。" * 4)
         for i in range(per):
@@ -135,7 +148,7 @@ def main() -> None:
     started = time.perf_counter()
     # Four distinct phone photos; pieces reuse them (each file is processed on its own anyway).
     phone = [phone_jpeg(seed, (4032, 3024), rotate=seed % 2 == 0, gps=True) for seed in range(4)]
-    small = [phone_jpeg(seed, (1200, 900), gps=True) for seed in range(4)]
+    small = [phone_jpeg(seed, (960, 720), gps=True) for seed in range(4)]
     print(f"photos drawn in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     report: dict[str, object] = {
         "when": datetime.now(BEIJING).isoformat(timespec="seconds"),
