@@ -20,9 +20,9 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.images import FORMATS, render_image
 from generator.messages import msg
 from generator.write import atomic_file
-from generator.images import FORMATS, render_image
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Where Windows and macOS install Chrome and Edge, off PATH: an office PC always has Edge.

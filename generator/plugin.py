@@ -33,6 +33,7 @@ from generator.audit import image_leaks, scan_site
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.compute import tracking
+from generator.compute.lead import lead_image
 from generator.compute.published import moved_items, published_items, read_published
 from generator.config import PortalConfig, settings_from
 from generator.digest import Digester, Undigestable
@@ -51,7 +52,6 @@ from generator.render.feed_catalog import FeedLink, feed_links
 from generator.render.figures import responsive
 from generator.render.jsonld import script_json
 from generator.render.keep import never
-from generator.compute.lead import lead_image
 from generator.render.pages import PageRenderer
 from generator.render.phones import link_phones
 from generator.render.sanitize import sanitize_html

@@ -464,7 +464,8 @@ def test_examples_import_build_and_count(
     site = tmp_path / "site"
     assert build(root, site) == 0
     page = (site / "news/2026/12/bai-yang-zhong-dui-kai-zhan/index.html").read_text()
-    assert page.count("<figure>") == 2 and page.count("<img ") == 3
+    body = page.split("<article", 1)[1].split("</article>", 1)[0]  # not the footer's badges
+    assert body.count("<figure>") == 2 and body.count("<img ") == 3
     # 信息报送: each unit counts its piece in 2026-W49 (submitted Friday 4 December).
     weeks = (site / "tracking/weeks.csv").read_text(encoding="utf-8-sig").splitlines()
     counted = {line.split(",")[0]: line.split(",")[4] for line in weeks if ",2026-W49," in line}

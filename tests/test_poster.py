@@ -21,6 +21,7 @@ import pytest
 from generator.cli import main as portal_main
 from generator.cli.poster import output_paths
 from generator.clock import BEIJING
+from generator.compute import lead
 from generator.compute import sheets as choose
 from generator.compute.sheet_layout import INNER_HEIGHT, Piece, fit_sheet, pieces_that_fit
 from generator.compute.tracking import Week
@@ -164,11 +165,11 @@ def test_photo_is_the_first_image_of_the_portals_own(write_portal: WritePortal) 
     )
     portal = load(root)
     found = next(a for a in portal.articles if a.key == "2026-05-12-photo")
-    assert choose.photo_of(found, portal.assets) == choose.Photo(
+    assert lead.photo_of(found, portal.assets) == lead.Photo(
         "articles/images/scene.jpg", "现场 照片"
     )
     plain = next(a for a in portal.articles if a.key == "2026-05-12-night-market")
-    assert choose.photo_of(plain, portal.assets) is None
+    assert lead.photo_of(plain, portal.assets) is None
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ def test_errors_name_the_sheet_and_cell(
     assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     rel = "content/suggestions/xianyiji/submissions.xlsx"
-    assert f'{rel}:5: 征集结果!F5 theme: unknown theme "环境卫生"' in err
+    assert f"{rel}:5: 征集结果!F5 theme: 没有这个主题“环境卫生”。" in err
     assert f"{rel}:6: 征集结果!B6 received: " in err
 
 

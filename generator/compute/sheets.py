@@ -14,15 +14,13 @@ Staff who want another choice for a printed sheet name the pieces (`portal poste
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
 
-from generator.compute.lead import Photo, photo_of
+from generator.compute.lead import photo_of
 from generator.compute.sheet_layout import Piece, pieces_that_fit
 from generator.compute.tracking import Week, week_of
 from generator.messages import msg

@@ -17,12 +17,12 @@ from importlib.resources import files
 from typing import Any, TypeVar
 from urllib.parse import urljoin
 
+from generator.compute.lead import lead_image
 from generator.exports import json_bytes
 from generator.model import Article, Citation, Portal, Question, Regulation
 from generator.render.feed_catalog import regulation_item
 from generator.render.feeds import absolutize
 from generator.render.keep import Keep, never
-from generator.compute.lead import lead_image
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from urllib.parse import urljoin
 
+from generator.compute.lead import lead_image
 from generator.model import Article, Portal, Question, Regulation, WebImage
 from generator.numerals import article_label
 from generator.render.feeds import Feed, FeedItem, absolutize, opml
-from generator.compute.lead import lead_image
 from generator.render.pages import summary_of
 from generator.settings import Settings
 from generator.urls import (

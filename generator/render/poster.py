@@ -27,13 +27,12 @@ from urllib.parse import urljoin, urlsplit
 import segno
 from markupsafe import Markup
 
+from generator.compute.lead import Photo, photo_of
 from generator.compute.sheet_layout import SheetFit, fit_sheet
 from generator.compute.sheets import (
     SITE_WEEKS,
-    Photo,
     Sheet,
     clip,
-    photo_of,
     piece,
     plain_text,
     site_sheets,

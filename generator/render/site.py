@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from generator.cache import Cache
 from generator.compute.annual import latest_year, report_years
+from generator.compute.lead import lead_image
 from generator.compute.published import IDS_FILE, ids_json, published_items
 from generator.compute.sheets import site_sheets
 from generator.model import Article, Category, Edition, Portal
@@ -38,7 +39,6 @@ from generator.render.interaction_pages import (
     interaction_specs,
 )
 from generator.render.keep import Keep, never
-from generator.compute.lead import lead_image
 from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs

@@ -42,7 +42,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "replied": ("replied", "答复时间", "答复日期"),
     "department": ("department", "答复部门", "答复单位", "办理部门"),
 }
-CAMPAIGN_KEYS = ("title", "opened", "closed", "themes", "reply_policy", "notes", "channels", "columns")
+CAMPAIGN_KEYS = (
+    "title",
+    "opened",
+    "closed",
+    "themes",
+    "reply_policy",
+    "notes",
+    "channels",
+    "columns",
+)
 # An online survey's own columns (问卷星): never read, so never published (来源IP above all).
 SURVEY_COLUMNS = ("所用时间", "来源", "来源详情", "来源IP", "IP", "IP地址", "总分", "答题时长")
 _YES = {"是", "yes", "y", "true", "1", "√", "✓", "精选"}
