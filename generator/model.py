@@ -161,6 +161,9 @@ class Article:
     basis: tuple[Citation, ...] = ()  # regulations the piece cites
     updated: datetime | None = None  # 更正/更新: changed after publication (aware)
     image: str = ""  # `image:` in front matter: the lead photo, relative to content/articles/
+    # The lead photo (题图) as published: set by the build's image step (compute/lead.py), so
+    # that whatever shows the piece (cards, og:image, API, feeds) depends on its sizes.
+    lead: WebImage | None = None
 
     @property
     def is_published(self) -> bool:

@@ -33,7 +33,7 @@ from generator.audit import image_leaks, scan_site
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.compute import tracking
-from generator.compute.lead import lead_image
+from generator.compute.lead import with_images
 from generator.compute.published import moved_items, published_items, read_published
 from generator.config import PortalConfig, settings_from
 from generator.digest import Digester, Undigestable
@@ -49,7 +49,7 @@ from generator.readiness import published_contacts
 from generator.record import Keeper, OutputRecord
 from generator.render.csp import meta_policy
 from generator.render.feed_catalog import FeedLink, feed_links
-from generator.render.figures import responsive
+from generator.render.figures import images_in, responsive
 from generator.render.jsonld import script_json
 from generator.render.keep import never
 from generator.render.pages import PageRenderer
@@ -235,7 +235,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 "portal: 图片无法发布 images cannot be published:\n" + "\n".join(map(str, errors))
             )
         self.images = published.images
-        self.portal = replace(self.portal, images=published.images)
+        self.portal = with_images(self.portal, published.images)
         made = []
         for path, cached, data in published.files:
             if cached is not None:
@@ -371,7 +371,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """An article's lead photo for social previews (og:image needs an absolute URL)."""
         assert self.portal is not None and self.settings is not None
         article = spec.meta.get("article")
-        lead = lead_image(article, self.portal) if isinstance(article, Article) else None
+        lead = article.lead if isinstance(article, Article) else None
         if lead is None or not self.settings.site_url:
             return None
         main = lead.main
@@ -439,6 +439,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         tick = self.progress.counter(msg("stage.generated"), len(self.bulk))
         for done, (spec, body) in enumerate(zip(self.bulk, bodies, strict=True), 1):
             key = keys.get(spec.dest_uri)
+            if key is not None:
+                # The sizes of its photos are in the page (width, height, srcset).
+                key = self.digester.digest(key, images_in(body, spec.url, self.images))
             group = f"page:{spec.dest_uri}"
             if key is not None and self.record is not None and self.record.fresh(group, key):
                 self.content(spec, body, compose=False)  # its body still feeds the feeds

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,100 @@ def test_an_edit_rewrites_only_the_files_whose_bytes_change(portal: Path) -> Non
     moved = [rel for rel in kept if (site / rel).stat().st_mtime != OLD]
     assert not moved, f"rewritten with the same bytes: {moved[:10]}"
     assert all((site / rel).stat().st_ino == inodes[rel] for rel in kept)
+
+
+# --- photos ---------------------------------------------------------------------------------
+
+PHOTO = "content/articles/2026-05-03-piece-3/1.jpg"
+LEAD = "content/articles/2026-05-04-piece-4/lead.jpg"
+
+
+def _jpeg(size: tuple[int, int], colour: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+@pytest.fixture
+def photo_portal(portal: Path) -> Path:
+    """piece-3 shows a captioned photo in its text; piece-4 has a lead photo (`image:`) that
+    its text does not show: only its card, og:image, the API and the feeds do."""
+    piece_3 = portal / "content/articles/2026-05-03-piece-3.md"
+    piece_3.write_text(
+        piece_3.read_text(encoding="utf-8")
+        + '\n![队员劝导摊主](2026-05-03-piece-3/1.jpg "图为队员劝导摊主。")\n',
+        encoding="utf-8",
+    )
+    piece_4 = portal / "content/articles/2026-05-04-piece-4.md"
+    piece_4.write_text(
+        piece_4.read_text(encoding="utf-8").replace(
+            "category: 执法动态\n", "category: 执法动态\nimage: 2026-05-04-piece-4/lead.jpg\n"
+        ),
+        encoding="utf-8",
+    )
+    for rel, size in ((PHOTO, (1200, 900)), (LEAD, (1000, 750))):
+        (portal / rel).parent.mkdir(parents=True, exist_ok=True)
+        (portal / rel).write_bytes(_jpeg(size, "teal"))
+    return portal
+
+
+def _replace_photo(root: Path) -> None:
+    (root / PHOTO).write_bytes(_jpeg((900, 1200), "olive"))  # turned: other width and height
+
+
+def _replace_lead(root: Path) -> None:
+    (root / LEAD).write_bytes(_jpeg((640, 960), "maroon"))
+
+
+def _recolour_photo(root: Path) -> None:
+    (root / PHOTO).write_bytes(_jpeg((1200, 900), "navy"))  # same size, other bytes
+
+
+def _add_photo(root: Path) -> None:
+    """A photo saved beside piece-5, which its text already names (a warning until then)."""
+    article = root / "content/articles/2026-05-05-fazhi.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n![法制科现场](2026-05-05-fazhi/1.jpg)\n",
+        encoding="utf-8",
+    )
+    build(root, root / "site")  # the link that finds no file yet
+    (root / "content/articles/2026-05-05-fazhi").mkdir()
+    (root / "content/articles/2026-05-05-fazhi/1.jpg").write_bytes(_jpeg((800, 600), "teal"))
+
+
+def _remove_lead(root: Path) -> None:
+    """The lead photo deleted, and `image:` with it: piece-4 has no photo any more."""
+    (root / LEAD).unlink()
+    article = root / "content/articles/2026-05-04-piece-4.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("image: 2026-05-04-piece-4/lead.jpg\n", ""),
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "changed"),
+    [
+        (_replace_photo, "news/2026/05/piece-3/index.html"),
+        (_replace_lead, "news/index.html"),
+        (_recolour_photo, "articles/2026-05-03-piece-3/1.jpg"),
+        (_add_photo, "news/2026/05/fazhi/index.html"),
+        (_remove_lead, "api/news/2026/05/piece-4.json"),
+    ],
+    ids=["photo-turned", "lead-turned", "photo-recoloured", "photo-added", "lead-removed"],
+)
+def test_a_rebuild_after_a_photo_changes_equals_a_fresh_build(
+    photo_portal: Path, tmp_path: Path, edit: Callable[[Path], None], changed: str
+) -> None:
+    """The pages, cards, previews, API and feeds that show a photo are made again when its
+    bytes change, when it is added or when it is removed; its old copies leave the site."""
+    site = photo_portal / "site"
+    assert build(photo_portal, site) == 0
+    before = _files(site)
+    edit(photo_portal)
+    assert build(photo_portal, site) == 0
+    after = _files(site)
+    assert after.get(changed) != before.get(changed)
+    assert after == _fresh(photo_portal, tmp_path)

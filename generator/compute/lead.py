@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -62,3 +62,11 @@ def lead_image(article: Article, portal: Portal) -> WebImage | None:
     """The lead photo as published (sizes and variants), once the image step has run."""
     asset = lead_asset(article, portal)
     return portal.images.get(asset) if asset else None
+
+
+def with_images(portal: Portal, images: dict[str, WebImage]) -> Portal:
+    """The portal once its photos are published: each article carries its lead photo, so an
+    incremental build's keys (digest.py) see a photo's new size wherever the piece is shown."""
+    published = replace(portal, images=images)
+    articles = tuple(replace(a, lead=lead_image(a, published)) for a in portal.articles)
+    return replace(published, articles=articles)

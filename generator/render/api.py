@@ -17,7 +17,6 @@ from importlib.resources import files
 from typing import Any, TypeVar
 from urllib.parse import urljoin
 
-from generator.compute.lead import lead_image
 from generator.exports import json_bytes
 from generator.model import Article, Citation, Portal, Question, Regulation
 from generator.render.feed_catalog import regulation_item
@@ -69,7 +68,6 @@ class _Api:
     """Turns the model into API objects for one site."""
 
     settings: Settings
-    portal: Portal | None = None  # for the articles' lead photos
 
     def url(self, path: str) -> str:
         return urljoin(self.settings.site_url, path)
@@ -107,7 +105,7 @@ class _Api:
 
     def image(self, a: Article) -> Json | None:
         """The lead photo as published: the desktop size and the smaller ones."""
-        lead = lead_image(a, self.portal) if self.portal else None
+        lead = a.lead
         if lead is None:
             return None
         return {
@@ -258,7 +256,7 @@ def api_outputs(
     """Every file under api/; `bodies` maps article keys, `qa/<key>` and `regulations/<id>`
     to the sanitised body HTML the pages were built from. A document `keep` says the site
     already has (record.py: same inputs) is left out."""
-    api = _Api(settings, portal)
+    api = _Api(settings)
     published = portal.published
     documents: dict[str, Json] = {}
     site = settings.site_name

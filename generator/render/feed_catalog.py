@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from urllib.parse import urljoin
 
-from generator.compute.lead import lead_image
-from generator.model import Article, Portal, Question, Regulation, WebImage
+from generator.model import Article, Portal, Question, Regulation
 from generator.numerals import article_label
 from generator.render.feeds import Feed, FeedItem, absolutize, opml
 from generator.render.pages import summary_of
@@ -53,13 +52,12 @@ class FeedLink:
     title: str
 
 
-def article_item(
-    article: Article, body_html: str, settings: Settings, lead: WebImage | None = None
-) -> FeedItem:
+def article_item(article: Article, body_html: str, settings: Settings) -> FeedItem:
     url = urljoin(settings.site_url, article_url(article))
     content = absolutize(body_html, url)
     image = ""
     size = (0, 0, 0)
+    lead = article.lead
     if lead is not None:
         # The lead photo as published (the desktop size): its bytes and pixels are known.
         image = urljoin(settings.site_url, lead.main.path)
@@ -113,9 +111,7 @@ def site_feeds(
     def item(a: Article) -> FeedItem:
         found = items.get(a.key)
         if found is None:
-            found = items[a.key] = article_item(
-                a, bodies.get(a.key, ""), settings, lead_image(a, portal)
-            )
+            found = items[a.key] = article_item(a, bodies.get(a.key, ""), settings)
         return found
 
     def feed(path: str, title: str, description: str, home: str, articles: list[Article]) -> Feed:

@@ -37,6 +37,19 @@ def site_path(src: str, page_url: str) -> str | None:
     return posixpath.normpath(joined)
 
 
+def images_in(body: str, page_url: str, images: Mapping[str, WebImage]) -> tuple[WebImage, ...]:
+    """The published images `responsive` sizes in `body`: what the page is made from besides
+    its text (an incremental build renders the page again when one of them changes)."""
+    found = []
+    for tag in _IMG.findall(body):
+        src = next((v for k, v in _ATTR.findall(tag) if k == "src"), "")
+        path = site_path(src, page_url)
+        image = images.get(path) if path else None
+        if image is not None:
+            found.append(image)
+    return tuple(found)
+
+
 def responsive(body: str, page_url: str, images: Mapping[str, WebImage]) -> str:
     """The body with its published images sized, offered in two sizes and captioned."""
     if "<img" not in body or not images:

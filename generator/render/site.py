@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 
 from generator.cache import Cache
 from generator.compute.annual import latest_year, report_years
-from generator.compute.lead import lead_image
 from generator.compute.published import IDS_FILE, ids_json, published_items
 from generator.compute.sheets import site_sheets
 from generator.model import Article, Category, Edition, Portal
@@ -68,8 +67,6 @@ def build_specs(
         urls_of_tags,
         settings.qa_channels,
     )
-    # Cards on the home page, listings and editions show each piece's lead photo.
-    r.env.globals["lead"] = lambda a: lead_image(a, portal)
     published = portal.published
     feeds = {link.path: link for link in feed_links(portal, settings)}
 
