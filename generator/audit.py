@@ -323,7 +323,7 @@ def image_leaks(site: Path) -> list[str]:
         what = image_metadata(path)
         if what:
             rel = path.relative_to(site).as_posix()
-            found.append(f"{rel}: 图片仍带有{'、'.join(what)}元数据，不能发布")
+            found.append(f"{rel}: " + msg("image.metadata_left", what="、".join(what)))
     return found
 
 
@@ -340,12 +340,12 @@ def image_metadata(path: Path) -> list[str]:
     found = []
     gps = exif.get_ifd(0x8825)
     if gps or 0x8825 in exif:
-        found.append("GPS 位置")
+        found.append(msg("image.meta_gps"))
     names = [_OWNER_TAGS[t] for t in _OWNER_TAGS if exif.get(t)]
     names += [_OWNER_TAGS[t] for t in _OWNER_TAGS if exif.get_ifd(0x8769).get(t)]
     if names:
-        found.append("拍摄者（" + "、".join(sorted(set(names))) + "）")
+        found.append(msg("image.meta_owner", fields="、".join(sorted(set(names)))))
     text = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else str(xmp)
     if "GPS" in text:
-        found.append("XMP GPS")
+        found.append(msg("image.meta_xmp_gps"))
     return found

@@ -36,6 +36,7 @@ from PIL.Image import Image as PILImage
 
 from generator.cache import Cache, fingerprint
 from generator.errors import Problem, Severity
+from generator.messages import msg
 from generator.model import Variant, WebImage
 
 MAX_SIDE = 1600  # the desktop image's longest side
@@ -82,19 +83,18 @@ def render_image(raw: bytes, suffix: str) -> Rendered:
         except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
             if isinstance(exc, Image.DecompressionBombError):
                 raise ImageError(_too_big(exc)) from None
-            raise ImageError("不是可识别的图片（文件已损坏，或不是图片）") from None
+            raise ImageError(msg("image.unreadable")) from None
         except Image.DecompressionBombWarning as exc:
             raise ImageError(_too_big(exc)) from None
         width, height = im.size
         if width * height > MAX_PIXELS:
             raise ImageError(
-                f"图片过大：{width} x {height} 像素，超过 {MAX_PIXELS // 10_000} 万像素上限"
-                "（可能是“解压炸弹”），请缩小后再用"
+                msg("image.too_many_pixels", width=width, height=height, limit=MAX_PIXELS // 10_000)
             )
         found = im.format or "?"
         note = ""
         if found != wanted:
-            note = f"内容是 {found} 图片，扩展名却是 {suffix}：已按 {wanted} 发布"
+            note = msg("image.lying_suffix", found=found, suffix=suffix, wanted=wanted)
         animated = getattr(im, "is_animated", False) and wanted in ("GIF", "WEBP")
         try:
             if animated and max(width, height) <= MAX_SIDE:
@@ -104,7 +104,7 @@ def render_image(raw: bytes, suffix: str) -> Rendered:
                 im.draft(None, (MAX_SIDE, MAX_SIDE))
             im.load()
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise ImageError(f"图片不完整或已损坏（{exc}）") from None
+            raise ImageError(msg("image.truncated", detail=exc)) from None
     # Resized first and turned after: turning 12 million pixels costs more than 2 million.
     turn = _TURNS.get(im.getexif().get(0x0112, 1))
     web = _to_web_mode(im, wanted)
@@ -133,7 +133,7 @@ _TURNS = {
 
 
 def _too_big(exc: Exception) -> str:
-    return f"图片像素过多，疑似“解压炸弹”，拒绝处理（{exc}）"
+    return msg("image.bomb", detail=exc)
 
 
 def _animation(im: PILImage, wanted: str, note: str) -> Rendered:
@@ -205,28 +205,28 @@ def check_svg(raw: bytes) -> None:
     from lxml import etree
 
     if b"<!ENTITY" in raw:
-        raise ImageError("SVG 含有实体声明（<!ENTITY），不予发布；请导出为 PNG")
+        raise ImageError(msg("image.svg_entity"))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
-        raise ImageError(f"SVG 不是有效的 XML（{exc}）") from None
+        raise ImageError(msg("image.svg_not_xml", detail=exc)) from None
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         name = etree.QName(element).localname.lower()
         if name in _SVG_FORBIDDEN:
-            raise ImageError(f"SVG 含有 <{name}>，可能执行脚本，不予发布；请导出为 PNG")
+            raise ImageError(msg("image.svg_element", name=name))
         for key, value in element.attrib.items():
             attr = etree.QName(key).localname.lower()
             if attr.startswith("on"):
-                raise ImageError(f"SVG 含有事件属性 {attr}，可能执行脚本，不予发布；请导出为 PNG")
+                raise ImageError(msg("image.svg_handler", attr=attr))
             if attr == "href" and not value.strip().startswith("#"):
-                raise ImageError(f"SVG 链接到外部内容（{value[:60]}），不予发布；请导出为 PNG")
+                raise ImageError(msg("image.svg_outside", target=value[:60]))
         if name == "style" and (
             "url(" in (element.text or "") or "@import" in (element.text or "")
         ):
-            raise ImageError("SVG 的样式引用外部内容（url(…) 或 @import），不予发布")
+            raise ImageError(msg("image.svg_style"))
 
 
 # -- the build step -------------------------------------------------------------------------
@@ -344,7 +344,7 @@ def _process(path: Path, source: str, folder: Path | None) -> _Outcome:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return _Outcome("", {}, error=f"无法读取：{exc.strerror}")
+        return _Outcome("", {}, error=msg("file.unreadable", reason=exc.strerror))
     digest = hashlib.sha256(raw).hexdigest()
     suffix = path.suffix.lower()
     try:
@@ -410,7 +410,7 @@ def clean_original(raw: bytes) -> tuple[bytes, str]:
         try:
             from pillow_heif import register_heif_opener
         except ImportError:  # pragma: no cover - a dependency; a clear message if removed
-            raise ImageError("HEIC 照片需要 pillow-heif：pip install pillow-heif") from None
+            raise ImageError(msg("image.needs_heif")) from None
         register_heif_opener()
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -419,8 +419,12 @@ def clean_original(raw: bytes) -> tuple[bytes, str]:
             width, height = im.size
             if width * height > MAX_PIXELS:
                 raise ImageError(
-                    f"图片过大：{width} x {height} 像素，超过 {MAX_PIXELS // 10_000} 万像素上限"
-                    "（可能是“解压炸弹”）"
+                    msg(
+                        "image.too_many_pixels",
+                        width=width,
+                        height=height,
+                        limit=MAX_PIXELS // 10_000,
+                    )
                 )
             kind = im.format or ""
             if kind == "GIF" and getattr(im, "is_animated", False):
@@ -429,11 +433,11 @@ def clean_original(raw: bytes) -> tuple[bytes, str]:
         except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
             if isinstance(exc, Image.DecompressionBombError):
                 raise ImageError(_too_big(exc)) from None
-            raise ImageError("不是可识别的图片（文件已损坏，或不是图片）") from None
+            raise ImageError(msg("image.unreadable")) from None
         except Image.DecompressionBombWarning as exc:
             raise ImageError(_too_big(exc)) from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise ImageError(f"图片不完整或已损坏（{exc}）") from None
+            raise ImageError(msg("image.truncated", detail=exc)) from None
     turn = _TURNS.get(im.getexif().get(0x0112, 1))
     lossless = kind in ("PNG", "GIF", "BMP", "TIFF") and im.mode not in ("CMYK",)
     wanted = "PNG" if lossless else "JPEG"

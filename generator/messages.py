@@ -270,6 +270,25 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "“{text}”不是日期或时间（可以写 2026-07-03 14:20、2026/7/3、2026年7月3日）",
         "suggestions.md#csv",
     ),
+    "campaign.csv_and_xlsx": _m(
+        "submissions.csv 和 submissions.xlsx 都在；请只保留最新的一个", "suggestions.md#excel"
+    ),
+    "campaign.no_submissions": _m("文件不存在（也没有 submissions.xlsx）", "suggestions.md#csv"),
+    "campaign.columns_mapping": _m(
+        "每列写一行“列名: 表头”，例如 name: 1、您的姓名", "suggestions.md#columns"
+    ),
+    "campaign.unknown_column": _m(
+        "没有这一列“{name}”{hint}。可以写：{known}", "suggestions.md#columns"
+    ),
+    "xlsx.unreadable": _m(
+        "不能作为 Excel 工作簿读取（{kind}）；请用 Excel/WPS 重新另存为 .xlsx，不要设密码",
+        "suggestions.md#excel",
+    ),
+    "xlsx.no_sheets": _m("（没有工作表）", "suggestions.md#excel"),
+    "xlsx.no_header": _m(
+        "没有哪个工作表在前 {rows} 行里有写着 {columns} 这些列名的表头（工作表：{sheets}）",
+        "suggestions.md#excel",
+    ),
     # -- 法律咨询台 and 法规摘要 ---------------------------------------------------------------------
     "law.bad_number": _m("“{value}”不是条号（写 30、第30条 或 第三十条）", f"{L}#basis"),
     "law.number_range": _m("条号超出范围：{number}", f"{L}#basis"),
@@ -348,6 +367,134 @@ MESSAGES: Final[Mapping[str, Message]] = {
     ),
     "what.image": _m("图片", "writing.md#body"),
     "what.link": _m("链接", "writing.md#body"),
+    # -- photos (images.py: the build's image step; audit.py) ----------------------------------
+    "image.unreadable": _m("不是可识别的图片（文件已损坏，或不是图片）", "writing.md#photos"),
+    "image.too_many_pixels": _m(
+        "图片过大：{width} x {height} 像素，超过 {limit} 万像素上限（可能是“解压炸弹”），请缩小后再用",
+        "writing.md#photos",
+    ),
+    "image.bomb": _m("图片像素过多，疑似“解压炸弹”，拒绝处理（{detail}）", "writing.md#photos"),
+    "image.truncated": _m("图片不完整或已损坏（{detail}）", "writing.md#photos"),
+    "image.lying_suffix": _m(
+        "内容是 {found} 图片，扩展名却是 {suffix}：已按 {wanted} 发布", "writing.md#photos"
+    ),
+    "image.svg_entity": _m(
+        "SVG 含有实体声明（<!ENTITY），不予发布；请导出为 PNG", "writing.md#photos"
+    ),
+    "image.svg_not_xml": _m("SVG 不是有效的 XML（{detail}）", "writing.md#photos"),
+    "image.svg_element": _m(
+        "SVG 含有 <{name}>，可能执行脚本，不予发布；请导出为 PNG", "writing.md#photos"
+    ),
+    "image.svg_handler": _m(
+        "SVG 含有事件属性 {attr}，可能执行脚本，不予发布；请导出为 PNG", "writing.md#photos"
+    ),
+    "image.svg_outside": _m(
+        "SVG 链接到外部内容（{target}），不予发布；请导出为 PNG", "writing.md#photos"
+    ),
+    "image.svg_style": _m(
+        "SVG 的样式引用外部内容（url(…) 或 @import），不予发布", "writing.md#photos"
+    ),
+    "image.needs_heif": _m(
+        "HEIC 照片需要 pillow-heif：pip install pillow-heif", "weekly.md#import-photos"
+    ),
+    "image.build_failed": _m("图片无法发布，网站没有生成（原网站保持不变）：", "writing.md#photos"),
+    "image.audit_failed": _m(
+        "发布的图片仍带有个人信息，网站没有替换（原网站保持不变）：", "writing.md#photos"
+    ),
+    "image.metadata_left": _m("图片仍带有{what}元数据，不能发布", "writing.md#photos"),
+    "image.meta_gps": _m("GPS 位置", "writing.md#photos"),
+    "image.meta_owner": _m("拍摄者（{fields}）", "writing.md#photos"),
+    "image.meta_xmp_gps": _m("XMP 中的 GPS 位置", "writing.md#photos"),
+    "article.bad_image": _m(
+        "“{value}”不是这篇稿件旁边的照片（.jpg、.png、.gif 或 .webp 文件，路径相对于 content/articles/，"
+        "和正文里的图片写法一样）",
+        "writing.md#image",
+    ),
+    # -- portal import: reading manuscripts (manuscripts/) --------------------------------------
+    "import.not_found": _m("找不到：{paths}", "weekly.md#import"),
+    "import.nothing": _m("没有找到稿件", "weekly.md#import"),
+    "import.dry_run": _m("（试运行，未写入任何文件）", "weekly.md#import"),
+    "import.unsupported": _m(
+        "不支持的文件类型 {suffix}（可以导入 .docx、.doc、.wps、.odt、.rtf、.txt、.md）",
+        "weekly.md#import-unreadable",
+    ),
+    "import.no_suffix": _m("（无扩展名）", "weekly.md#import-unreadable"),
+    "import.too_big": _m("文件过大（{size} MB），请拆分后再导入", "weekly.md#import-unreadable"),
+    "import.empty": _m("文件是空的", "weekly.md#import-unreadable"),
+    "import.no_text": _m("文档里没有文字", "weekly.md#import-unreadable"),
+    "import.password": _m(
+        "文档设置了打开密码：请在 Word/WPS 中取消密码后另存为 .docx", "weekly.md#import-unreadable"
+    ),
+    "import.not_docx": _m(
+        "不是 Word 文档（压缩包里没有 word/document.xml）", "weekly.md#import-unreadable"
+    ),
+    "import.unzipped_too_big": _m("文档解压后过大，拒绝读取", "weekly.md#import-unreadable"),
+    "import.corrupt": _m(
+        "文件已损坏：不是有效的 .docx（请用 Word/WPS 打开后重新保存）",
+        "weekly.md#import-unreadable",
+    ),
+    "import.unparsable": _m("文档内容无法解析（{kind}）", "weekly.md#import-unreadable"),
+    "import.converter_note": _m("转换时未能保留：{detail}", "weekly.md#import-unreadable"),
+    "import.needs_libreoffice": _m(
+        "{suffix} 文件需要 LibreOffice 转换，本机没有安装：请运行 "
+        "`apt-get install -y libreoffice-writer-nogui`，或在 Word/WPS 中另存为 .docx 后再导入",
+        "weekly.md#import-unreadable",
+    ),
+    "import.convert_timeout": _m(
+        "LibreOffice 转换超时（{seconds} 秒）：文件可能已损坏或设置了密码",
+        "weekly.md#import-unreadable",
+    ),
+    "import.soffice_failed": _m("无法运行 LibreOffice（{reason}）", "weekly.md#import-unreadable"),
+    "import.convert_failed": _m(
+        "LibreOffice 无法转换此 {suffix} 文件：文件可能已损坏或设置了密码",
+        "weekly.md#import-unreadable",
+    ),
+    "import.encoding": _m(
+        "无法识别文字编码：请另存为 UTF-8 文本或 .docx", "weekly.md#import-unreadable"
+    ),
+    "import.same_text": _m("正文与 {key} 相同", "weekly.md#import-duplicates"),
+    "import.similar_title": _m(
+        "标题与 {key}（{title}）相似度 {score:.2f}", "weekly.md#import-duplicates"
+    ),
+    "import.submitted_given": _m("导入时指定（--submitted）", "weekly.md#import-todo"),
+    "import.submitted_mtime": _m("文件修改时间", "weekly.md#import-todo"),
+    "import.submitted_note": _m("报送时间 submitted：{how}", "weekly.md#import-todo"),
+    "import.todo": _m("待核对 TODO：{what}", "weekly.md#import-todo"),
+    "import.removed": _m("已删除：{text}", "weekly.md#import"),
+    "import.photo_count": _m("{count} 张图片", "weekly.md#import-photos"),
+    "import.photo_orphan": _m("没有对应的稿件（图片名应以稿件名开头）", "weekly.md#import-photos"),
+    "import.photo_failed": _m("第 {number} 张图片未导入：{reason}", "weekly.md#import-photos"),
+    "import.no_caption": _m("图片 {name} 没有图注", "weekly.md#import-photos"),
+    "import.credit_unit": _m("供稿单位“{name}”", "weekly.md#import"),
+    "import.credit_officer": _m("{person}是{unit}信息员", "weekly.md#import"),
+    "import.credit_many": _m("署名指向多个单位（{units}）", "weekly.md#import-todo"),
+    # -- portal import: the draft's front matter comments (manuscripts/drafts.py) -----------------
+    "draft.no_title": _m("TODO: 稿件没有标题（第一行不是标题），请填写", "weekly.md#import-todo"),
+    "draft.todo_title": _m("没有找到标题", "weekly.md#import-todo"),
+    "draft.date_in_lead": _m("导语中的日期", "weekly.md#import-todo"),
+    "draft.date_at_end": _m("文末日期", "weekly.md#import-todo"),
+    "draft.no_date": _m("TODO: 稿件中没有找到日期，暂用收稿时间，请核对", "weekly.md#import-todo"),
+    "draft.todo_date": _m("没有找到日期", "weekly.md#import-todo"),
+    "draft.date_from": _m("稿件{how}", "weekly.md#import-todo"),
+    "draft.date_before_submitted": _m(
+        "稿件{how} {day}；发布时间不能早于收稿时间，暂用收稿时间", "weekly.md#import-todo"
+    ),
+    "draft.end_mark": _m("（完）", "weekly.md#import"),
+    "draft.squad_given": _m("导入时指定（--squad）", "weekly.md#import-todo"),
+    "draft.squad_from": _m("署名：{reason}", "weekly.md#import-todo"),
+    "draft.byline_no_unit": _m("署名中没有 squads.yml 里的单位或信息员", "weekly.md#import-todo"),
+    "draft.no_byline": _m("稿件没有署名", "weekly.md#import-todo"),
+    "draft.squad_todo": _m(
+        "TODO: {why}，请填写单位 id（或导入时用 --squad）", "weekly.md#import-todo"
+    ),
+    "draft.unknown_names": _m("squads.yml 中没有：{names}", "weekly.md#import-todo"),
+    "draft.no_author": _m("TODO: 稿件没有署名作者", "weekly.md#import-todo"),
+    "draft.todo_author": _m("没有找到作者", "weekly.md#import-todo"),
+    "draft.author_placeholder": _m("作者姓名", "weekly.md#import-todo"),
+    "draft.no_category": _m(
+        "TODO: 导入时未指定栏目（--category），暂用第一个栏目，请核对", "weekly.md#import-todo"
+    ),
+    "draft.origin": _m("导入自 {origin}（portal import）", "weekly.md#import"),
     # -- 互动交流 -------------------------------------------------------------------------------------
     "overdue.question": _m(
         "待答复：自{since} {day} 起已 {days} 天未答复{limit}；请答复后加上 replied: 和 department:",

@@ -42,6 +42,7 @@ from generator.frame import BulkPage, FrameRenderer, active_section
 from generator.identity import footer_view
 from generator.messages import msg
 from generator.images import WebImage, link_or_copy, publish_images
+from generator.messages import msg
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
@@ -232,7 +233,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 log.warning(str(problem))
         if errors:
             raise PluginError(
-                "portal: 图片无法发布 images cannot be published:\n" + "\n".join(map(str, errors))
+                "portal: " + msg("image.build_failed") + "\n" + "\n".join(map(str, errors))
             )
         self.images = published.images
         self.portal = with_images(self.portal, published.images)
@@ -555,10 +556,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         )
         images = image_leaks(Path(config.site_dir))
         if images:
-            raise PluginError(
-                "portal: 图片元数据会被发布 image metadata would be published; the site was not "
-                "replaced:\n" + "\n".join(images)
-            )
+            raise PluginError("portal: " + msg("image.audit_failed") + "\n" + "\n".join(images))
         if leaks:
             shown = 100
             more = "\n" + msg("audit.more", count=len(leaks) - shown) if len(leaks) > shown else ""

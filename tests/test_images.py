@@ -400,8 +400,7 @@ def test_front_matter_image_chooses_the_lead_and_is_checked(
     )
     assert main_check(root) == 1
     assert (
-        'content/articles/2026-05-12-photos.md:6: image: "../../secret.jpg" is not a photo '
-        "beside the article"
+        "content/articles/2026-05-12-photos.md:6: image: “../../secret.jpg”不是这篇稿件旁边的照片"
     ) in capsys.readouterr().err
 
 

@@ -354,7 +354,7 @@ def test_undetermined_fields_are_todo_not_guesses(
     assert "date: 2026-11-28 17:00  # TODO: 稿件中没有找到日期，暂用收稿时间，请核对" in text
     assert "squad: TODO  # TODO: 稿件没有署名，请填写单位 id（或导入时用 --squad）" in text
     out = _flat(capsys.readouterr().out)
-    assert "TODO：没有找到标题" in out and "TODO：稿件没有署名" in out
+    assert "待核对TODO：没有找到标题" in out and "待核对TODO：稿件没有署名" in out
     # With --squad and --category, the officer decides.
     (inbox / "x.txt").unlink()
     (inbox / "y.txt").write_text("便民服务一件事\n12月1日，正文。\n", encoding="utf-8")

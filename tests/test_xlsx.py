@@ -109,14 +109,12 @@ def test_a_workbook_without_the_header_and_a_broken_one(
     assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert (
-        "submissions.xlsx:0: (file): no sheet has a header row naming the columns id, "
-        "received, theme, text, status in its first 20 rows (sheets: 填写说明、征集结果)"
+        "submissions.xlsx:0: (file): 没有哪个工作表在前 20 行里有写着 id、received、theme、text、status "
+        "这些列名的表头（工作表：填写说明、征集结果）"
     ) in err
     (root / "content/suggestions/xianyiji/submissions.xlsx").write_bytes(b"PK\x03\x04broken")
     assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
-    assert "submissions.xlsx:0: (file): cannot be read as an Excel workbook" in (
-        capsys.readouterr().err
-    )
+    assert "submissions.xlsx:0: (file): 不能作为 Excel 工作簿读取" in (capsys.readouterr().err)
 
 
 WJX_CAMPAIGN = (

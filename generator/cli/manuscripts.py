@@ -17,6 +17,7 @@ from generator.cli.common import (
     portal_plugin,
 )
 from generator.errors import ContentError, Problem
+from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
@@ -37,9 +38,8 @@ def add_commands(sub: Commands) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from datetime import datetime
-
     from generator.cli.tables import import_table
+    from generator.clock import parse_when
     from generator.config import settings_from
     from generator.manuscripts.importer import Options, Outcome, run_import
     from generator.validate.registry import load_units
@@ -48,25 +48,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     settings = settings_from(config, portal_plugin(config).config)
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
-        raise UsageError(f"找不到 not found: {', '.join(missing)}")
+        raise UsageError(msg("import.not_found", paths="、".join(missing)))
     problems: list[Problem] = []
     units = load_units(settings.content, settings.root, settings.timezone, problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     if args.squad and args.squad not in {u.id for u in units}:
-        known = ", ".join(u.id for u in units)
-        raise UsageError(f'--squad: unknown unit "{args.squad}" (known: {known})')
+        known = "、".join(f"{u.id} {u.name}" for u in units)
+        raise UsageError("--squad: " + _unknown("what.squad", args.squad, known))
     names = [c.name for c in settings.categories]
     if args.category and args.category not in names:
-        raise UsageError(f'--category: unknown category "{args.category}" ({", ".join(names)})')
+        raise UsageError(
+            "--category: " + _unknown("what.category", args.category, "、".join(names))
+        )
     submitted = None
     if args.submitted:
         try:
-            submitted = datetime.fromisoformat(args.submitted.replace("T", " "))
-        except ValueError:
-            raise UsageError(f"--submitted: not a date or time: {args.submitted}") from None
-        if submitted.tzinfo is None:
-            submitted = submitted.replace(tzinfo=settings.timezone)
+            submitted = parse_when(args.submitted, settings.timezone)
+        except ValueError as exc:
+            raise UsageError(f"--submitted: {exc}") from None
     options = Options(args.squad, args.category, submitted, args.status, args.dry_run)
     rows = run_import(settings, units, args.paths, options)
     # As wide as the terminal (COLUMNS when not one): long paths wrap inside their cells.
@@ -74,5 +74,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     sys.stdout.write(import_table(rows, width))
     counts = {o: sum(1 for r in rows if r.outcome is o) for o in Outcome}
     summary = "，".join(f"{o.value} {n}" for o, n in counts.items() if n)
-    print(("（试运行，未写入任何文件）" if args.dry_run else "") + (summary or "没有找到稿件"))
+    print((msg("import.dry_run") if args.dry_run else "") + (summary or msg("import.nothing")))
     return EXIT_CONTENT if counts[Outcome.UNREADABLE] else EXIT_OK
+
+
+def _unknown(what: str, value: str, known: str) -> str:
+    return msg("ref.unknown", what=msg(what), value=value, hint=msg("ref.all", items=known))

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from generator.errors import Problem
 from generator.load.csvfile import MAX_BYTES, REQUIRED, Row, normalise_header, rows_from_records
 from generator.load.files import outside_portal
+from generator.messages import msg
 
 HEADER_SEARCH = 20  # rows of a sheet looked through for the header
 _FILE = "(file)"
@@ -42,7 +43,7 @@ def read_workbook(
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // 1024 // 1024
-            message = f"file is {size / 1024 / 1024:.1f} MB; the limit is {limit} MB"
+            message = msg("csv.too_big", size=size / 1024 / 1024, limit=limit)
             return [], [Problem(rel, 0, _FILE, message)], nowhere
         book = CalamineWorkbook.from_path(str(path))
         sheets = [
@@ -50,11 +51,7 @@ def read_workbook(
             for name in book.sheet_names
         ]
     except (CalamineError, PasswordError, XmlError, ZipError, OSError, ValueError) as exc:
-        message = (
-            f"cannot be read as an Excel workbook ({type(exc).__name__}); save it again from "
-            "Excel or WPS as .xlsx, without a password "
-            "(请用 Excel/WPS 重新另存为 .xlsx，不要设密码)"
-        )
+        message = msg("xlsx.unreadable", kind=type(exc).__name__)
         return [], [Problem(rel, 0, _FILE, message)], nowhere
     aliases = _aliases(columns)
     for name, cells in sheets:
@@ -80,12 +77,9 @@ def read_workbook(
             return f"{name}!{column_letter(index)}{row} {column}"
 
         return rows, [_located(p, locate) for p in problems], locate
-    names = "、".join(name for name, _ in sheets) or "（没有工作表）"
-    wanted = ", ".join(c for c in columns if c in required)
-    message = (
-        f"no sheet has a header row naming the columns {wanted} in its first {HEADER_SEARCH} "
-        f"rows (sheets: {names})"
-    )
+    names = "、".join(name for name, _ in sheets) or msg("xlsx.no_sheets")
+    wanted = "、".join(c for c in columns if c in required)
+    message = msg("xlsx.no_header", columns=wanted, rows=HEADER_SEARCH, sheets=names)
     return [], [Problem(rel, 0, _FILE, message)], nowhere
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.messages import msg
 from generator.model import Unit
 
 # Indentation typed with full-width spaces, no-break spaces, tabs, ideographic spaces.
@@ -148,20 +149,22 @@ def attribute(bylines: Sequence[Byline], units: Sequence[Unit]) -> Attribution:
         if unit is None:
             unknown.append(name)
         else:
-            found.setdefault(unit.id, f"供稿单位“{name}”")
+            found.setdefault(unit.id, msg("import.credit_unit", name=name))
     if not found:
         for person in people:
             for unit in units:
                 officers = re.split(r"[\s、,，]+", unit.officer)
                 if person in officers:
-                    found.setdefault(unit.id, f"{person}是{unit.name}信息员")
+                    found.setdefault(
+                        unit.id, msg("import.credit_officer", person=person, unit=unit.name)
+                    )
     author = " ".join(people)
     if len(found) == 1:
         squad, reason = next(iter(found.items()))
         return Attribution(author, squad, reason, tuple(unknown))
     if len(found) > 1:
         which = "、".join(found.values())
-        return Attribution(author, None, f"署名指向多个单位（{which}）", tuple(unknown))
+        return Attribution(author, None, msg("import.credit_many", units=which), tuple(unknown))
     return Attribution(author, None, "", tuple(unknown))
 
 

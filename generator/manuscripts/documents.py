@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.manuscripts.blocks import IMAGE_SRC, Block, blocks_from_html, blocks_from_text
+from generator.messages import msg
 
 WORD = frozenset({".docx"})
 CONVERTED = frozenset({".doc", ".wps", ".odt", ".rtf", ".docm", ".dot", ".dotx", ".wpt"})
@@ -64,21 +65,21 @@ def read_document(path: Path, soffice: str | None = None) -> Document:
     """The blocks and photos of the manuscript at `path`; UnreadableError otherwise."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UnreadableError(f"不支持的文件类型 {suffix or '（无扩展名）'}")
+        raise UnreadableError(msg("import.unsupported", suffix=suffix or msg("import.no_suffix")))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UnreadableError(f"文件过大（{size // 1024 // 1024} MB），请拆分后再导入")
+            raise UnreadableError(msg("import.too_big", size=size // 1024 // 1024))
         raw = path.read_bytes()
     except OSError as exc:
-        raise UnreadableError(f"无法读取：{exc.strerror}") from None
+        raise UnreadableError(msg("file.unreadable", reason=exc.strerror)) from None
     if not raw.strip():
-        raise UnreadableError("文件是空的")
+        raise UnreadableError(msg("import.empty"))
     if suffix in TEXT:
         return Document(tuple(blocks_from_text(decode_text(raw), markdown=suffix != ".txt")), ())
     if suffix in CONVERTED or raw.startswith(_OLE):
         if raw.startswith(_OLE) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d" in raw:
-            raise UnreadableError("文档设置了打开密码：请在 Word/WPS 中取消密码后另存为 .docx")
+            raise UnreadableError(msg("import.password"))
         raw = convert_to_docx(path, raw, soffice)
     return read_docx(raw)
 
@@ -88,18 +89,16 @@ def read_docx(raw: bytes) -> Document:
     import mammoth
 
     if raw.startswith(_OLE):
-        raise UnreadableError("文档设置了打开密码：请在 Word/WPS 中取消密码后另存为 .docx")
+        raise UnreadableError(msg("import.password"))
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if "word/document.xml" not in archive.namelist():
-                raise UnreadableError("不是 Word 文档（压缩包里没有 word/document.xml）")
+                raise UnreadableError(msg("import.not_docx"))
             total = sum(i.file_size for i in archive.infolist())
             if total > 4 * MAX_BYTES:
-                raise UnreadableError("文档解压后过大，拒绝读取")
+                raise UnreadableError(msg("import.unzipped_too_big"))
     except zipfile.BadZipFile:
-        raise UnreadableError(
-            "文件已损坏：不是有效的 .docx（请用 Word/WPS 打开后重新保存）"
-        ) from None
+        raise UnreadableError(msg("import.corrupt")) from None
     photos: list[Photo] = []
 
     def keep_image(image: object) -> dict[str, str]:
@@ -116,9 +115,11 @@ def read_docx(raw: bytes) -> Document:
             style_map=STYLE_MAP,
         )
     except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableError(f"文档内容无法解析（{type(exc).__name__}）") from None
+        raise UnreadableError(msg("import.unparsable", kind=type(exc).__name__)) from None
     notes = tuple(
-        str(m.message) for m in result.messages if m.type == "warning" and "style" not in m.message
+        msg("import.converter_note", detail=m.message)
+        for m in result.messages
+        if m.type == "warning" and "style" not in m.message
     )
     return Document(tuple(blocks_from_html(result.value)), tuple(photos), notes)
 
@@ -134,10 +135,7 @@ def find_soffice() -> str | None:
 def convert_to_docx(path: Path, raw: bytes, soffice: str | None) -> bytes:
     """`soffice --headless --convert-to docx` in a private folder and profile."""
     if soffice is None:
-        raise UnreadableError(
-            f"{path.suffix} 文件需要 LibreOffice 转换，本机没有安装：请运行 "
-            "`apt-get install -y libreoffice-writer-nogui`，或在 Word/WPS 中另存为 .docx 后再导入"
-        )
+        raise UnreadableError(msg("import.needs_libreoffice", suffix=path.suffix))
     with tempfile.TemporaryDirectory(prefix="portal-import-") as work:
         folder = Path(work)
         source = folder / f"manuscript{path.suffix.lower()}"
@@ -159,16 +157,12 @@ def convert_to_docx(path: Path, raw: bytes, soffice: str | None) -> bytes:
                 command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False
             )
         except subprocess.TimeoutExpired:
-            raise UnreadableError(
-                f"LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒）：文件可能已损坏或设置了密码"
-            ) from None
+            raise UnreadableError(msg("import.convert_timeout", seconds=CONVERT_TIMEOUT)) from None
         except OSError as exc:
-            raise UnreadableError(f"无法运行 LibreOffice（{exc.strerror}）") from None
+            raise UnreadableError(msg("import.soffice_failed", reason=exc.strerror)) from None
         result = folder / "out" / "manuscript.docx"
         if done.returncode != 0 or not result.is_file():
-            raise UnreadableError(
-                f"LibreOffice 无法转换此 {path.suffix} 文件：文件可能已损坏或设置了密码"
-            )
+            raise UnreadableError(msg("import.convert_failed", suffix=path.suffix))
         return result.read_bytes()
 
 
@@ -186,5 +180,5 @@ def decode_text(raw: bytes) -> str:
         pass
     best = from_bytes(raw, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
     if best is None:
-        raise UnreadableError("无法识别文字编码：请另存为 UTF-8 文本或 .docx")
+        raise UnreadableError(msg("import.encoding"))
     return str(best)

@@ -27,6 +27,7 @@ from generator.manuscripts.conventions import (
     without_end_mark,
 )
 from generator.manuscripts.documents import Document, Photo
+from generator.messages import msg
 from generator.model import Unit
 
 UNTITLED = "（待定标题）"
@@ -97,8 +98,8 @@ def compose(
             del blocks[first]
     if not title:
         title = UNTITLED
-        comments["title"] = "TODO: 稿件没有标题（第一行不是标题），请填写"
-        todos.append("没有找到标题")
+        comments["title"] = msg("draft.no_title")
+        todos.append(msg("draft.todo_title"))
     # Bylines: whole lines near the start or the end, and `本报讯（通讯员 …）` in the lead.
     bylines: list[Byline] = []
     paragraphs = [i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH]
@@ -124,12 +125,12 @@ def compose(
     how = ""
     if lead_index is not None and lead_index < len(blocks):
         day = dateline_of(blocks[lead_index].text, submitted.date())
-        how = "导语中的日期"
+        how = msg("draft.date_in_lead")
     for i, block in reversed(list(enumerate(blocks))):
         if block.kind is Kind.PARAGRAPH and is_date_only(block.text):
             found_day = dateline_of(block.text, submitted.date())
             if day is None and found_day is not None:
-                day, how = found_day, "文末日期"
+                day, how = found_day, msg("draft.date_at_end")
             removed.append(block.text)
             del blocks[i]
     # `date` is the publication date, which may not precede the submission (validation): a
@@ -137,14 +138,14 @@ def compose(
     published: date | datetime
     if day is None:
         day, published = submitted.date(), submitted
-        comments["date"] = "TODO: 稿件中没有找到日期，暂用收稿时间，请核对"
-        todos.append("没有找到日期")
+        comments["date"] = msg("draft.no_date")
+        todos.append(msg("draft.todo_date"))
     elif day > submitted.date():
         published = day
-        comments["date"] = f"稿件{how}"
+        comments["date"] = msg("draft.date_from", how=how)
     else:
         published = submitted
-        comments["date"] = f"稿件{how} {day.isoformat()}；发布时间不能早于收稿时间，暂用收稿时间"
+        comments["date"] = msg("draft.date_before_submitted", how=how, day=day.isoformat())
     # End mark at the end of the last paragraph.
     for i in range(len(blocks) - 1, -1, -1):
         if blocks[i].kind is Kind.PARAGRAPH:
@@ -152,7 +153,7 @@ def compose(
             if text != blocks[i].text:
                 markdown = without_end_mark(blocks[i].markdown)
                 blocks[i] = Block(Kind.PARAGRAPH, markdown, text)
-                removed.append("（完）")
+                removed.append(msg("draft.end_mark"))
             break
     # Captions under photos.
     body: list[str | Figure] = []
@@ -175,24 +176,22 @@ def compose(
     # Author and unit from the bylines, through squads.yml.
     credit = attribute(bylines, units)
     if squad is not None:
-        comments["squad"] = "导入时指定（--squad）"
+        comments["squad"] = msg("draft.squad_given")
     elif credit.squad is not None:
         squad = credit.squad
-        comments["squad"] = f"署名：{credit.reason}"
+        comments["squad"] = msg("draft.squad_from", reason=credit.reason)
     else:
         squad = "TODO"
-        why = credit.reason or (
-            "署名中没有 squads.yml 里的单位或信息员" if bylines else "稿件没有署名"
-        )
-        comments["squad"] = f"TODO: {why}，请填写单位 id（或导入时用 --squad）"
+        why = credit.reason or msg("draft.byline_no_unit" if bylines else "draft.no_byline")
+        comments["squad"] = msg("draft.squad_todo", why=why)
         todos.append(why)
     if credit.unknown:
-        todos.append("squads.yml 中没有：" + "、".join(credit.unknown))
+        todos.append(msg("draft.unknown_names", names="、".join(credit.unknown)))
     if not credit.author:
-        comments["author"] = "TODO: 稿件没有署名作者"
-        todos.append("没有找到作者")
+        comments["author"] = msg("draft.no_author")
+        todos.append(msg("draft.todo_author"))
     if not category_given:
-        comments["category"] = "TODO: 导入时未指定栏目（--category），暂用第一个栏目，请核对"
+        comments["category"] = msg("draft.no_category")
     comments["submitted"] = submitted_from
     return Draft(
         title=title,
@@ -234,7 +233,7 @@ def render_draft(draft: Draft, image_links: Sequence[tuple[str, str, str]]) -> s
     author = (
         line("author", yaml_text(draft.author))
         if draft.author
-        else f"# author: 作者姓名  # {draft.comments['author']}"
+        else "# author: " + msg("draft.author_placeholder") + "  # " + draft.comments["author"]
     )
     lines = [
         "---",
@@ -246,7 +245,7 @@ def render_draft(draft: Draft, image_links: Sequence[tuple[str, str, str]]) -> s
         "tags: []",
         line("status", draft.status),
         line("submitted", f"{draft.submitted:%Y-%m-%d %H:%M}"),
-        f"# 导入自 {draft.origin}（portal import）",
+        "# " + msg("draft.origin", origin=draft.origin),
         "---",
         "",
         "",

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from rapidfuzz import fuzz
 
 from generator.load.files import load_markdown
+from generator.messages import msg
 
 TITLE_THRESHOLD = 0.9
 WINDOW_DAYS = 90
@@ -73,7 +74,7 @@ def duplicate_of(title: str, day: date | None, body: str, known: list[Known]) ->
     wanted = normalise(title)
     for other in known:
         if text and text == other.text:
-            return f"正文与 {other.key} 相同"
+            return msg("import.same_text", key=other.key)
     best: tuple[float, Known] | None = None
     for other in known:
         if day and other.day and abs((day - other.day).days) > WINDOW_DAYS:
@@ -82,5 +83,5 @@ def duplicate_of(title: str, day: date | None, body: str, known: list[Known]) ->
         if score >= TITLE_THRESHOLD and (best is None or score > best[0]):
             best = (score, other)
     if best is not None:
-        return f"标题与 {best[1].key}（{best[1].title}）相似度 {best[0]:.2f}"
+        return msg("import.similar_title", key=best[1].key, title=best[1].title, score=best[0])
     return None

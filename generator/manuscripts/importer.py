@@ -26,6 +26,7 @@ from generator.manuscripts.documents import (
 )
 from generator.manuscripts.drafts import Draft, Figure, compose, markdown_label, render_draft
 from generator.manuscripts.duplicates import Known, duplicate_of, known_articles, normalise
+from generator.messages import msg
 from generator.model import Unit
 from generator.settings import Settings
 from generator.urls import slugify
@@ -100,14 +101,14 @@ def run_import(
             rows.append(Row(shown, Outcome.UNREADABLE, notes=[str(exc)]))
             continue
         if not document.blocks:
-            rows.append(Row(shown, Outcome.UNREADABLE, notes=["文档里没有文字"]))
+            rows.append(Row(shown, Outcome.UNREADABLE, notes=[msg("import.no_text")]))
             continue
         if options.submitted is not None:
-            submitted, submitted_from = options.submitted, "导入时指定（--submitted）"
+            submitted, submitted_from = options.submitted, msg("import.submitted_given")
         else:
             mtime = manuscript.stat().st_mtime
             submitted = datetime.fromtimestamp(mtime, settings.timezone).replace(second=0)
-            submitted_from = "文件修改时间"
+            submitted_from = msg("import.submitted_mtime")
         draft = compose(
             document,
             units,
@@ -142,18 +143,18 @@ def run_import(
                 with (folder / name).open("xb") as out:
                     out.write(data)
         known.append(Known(stem, draft.title, draft.day, normalise(body_text)))
-        row_notes = [f"submitted：{submitted_from}"]
-        row_notes += [f"TODO：{t}" for t in draft.todos]
-        row_notes += notes + [f"已删除：{r}" for r in draft.removed] + list(document.notes)
+        row_notes = [msg("import.submitted_note", how=submitted_from)]
+        row_notes += [msg("import.todo", what=t) for t in draft.todos]
+        row_notes += (
+            notes + [msg("import.removed", text=r) for r in draft.removed] + list(document.notes)
+        )
         if figures:
-            row_notes.insert(0, f"{len(files)} 张图片")
+            row_notes.insert(0, msg("import.photo_count", count=len(files)))
         rows.append(Row(shown, Outcome.IMPORTED, _shown(target, settings.root), row_notes))
         rows += image_rows
     for photo in photos:
         if photo not in claimed:
-            rows.append(
-                Row(str(photo), Outcome.IGNORED, notes=["没有对应的稿件（图片名应以稿件名开头）"])
-            )
+            rows.append(Row(str(photo), Outcome.IGNORED, notes=[msg("import.photo_orphan")]))
     return rows
 
 
@@ -163,7 +164,13 @@ def _add_loose_photos(draft: Draft, attached: Sequence[Path], rows: list[Row]) -
         try:
             data = path.read_bytes()
         except OSError as exc:
-            rows.append(Row(str(path), Outcome.UNREADABLE, notes=[f"无法读取：{exc.strerror}"]))
+            rows.append(
+                Row(
+                    str(path),
+                    Outcome.UNREADABLE,
+                    notes=[msg("file.unreadable", reason=exc.strerror)],
+                )
+            )
             continue
         try:
             clean_original(data)
@@ -187,7 +194,7 @@ def _photo_files(
         try:
             data, suffix = clean_original(figure.photo.data)
         except ImageError as exc:
-            notes.append(f"第 {number} 张图片未导入：{exc}")
+            notes.append(msg("import.photo_failed", number=number, reason=exc))
             failed.add(id(figure))
             continue
         name = f"{len(files) + 1}{suffix}"
@@ -195,7 +202,7 @@ def _photo_files(
         caption = markdown_label(figure.caption)
         alt = markdown_label(figure.photo.alt) or caption
         if not caption:
-            notes.append(f"图片 {name} 没有图注")
+            notes.append(msg("import.no_caption", name=name))
         links.append((f"{stem}/{name}", alt, caption))
     return links, files, notes, failed
 

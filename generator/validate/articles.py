@@ -114,8 +114,7 @@ def load_articles(
                     rel,
                     doc.meta.line("image"),
                     "image",
-                    f'"{article.image}" is not a photo beside the article (a .jpg, .png, .gif or '
-                    ".webp file, relative to content/articles/, as images in the text are)",
+                    msg("article.bad_image", value=article.image),
                 )
             )
             continue

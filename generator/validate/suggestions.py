@@ -166,7 +166,7 @@ def _campaign(
                 rel / "submissions.xlsx",
                 0,
                 "(file)",
-                "submissions.csv and submissions.xlsx both exist; keep the one that is current",
+                msg("campaign.csv_and_xlsx"),
             )
         )
     elif csv_path.is_file() or xlsx_path.is_file():
@@ -174,7 +174,7 @@ def _campaign(
         suggestions = _suggestions(path, rel / path.name, themes, tz, problems, allow, columns)
     else:
         problems.append(
-            Problem(rel / "submissions.csv", 0, "(file)", "file is missing (or submissions.xlsx)")
+            Problem(rel / "submissions.csv", 0, "(file)", msg("campaign.no_submissions"))
         )
     if any(p.is_error for p in problems[before:]):
         return None
@@ -203,14 +203,18 @@ def _columns(f: Fields) -> dict[str, tuple[str, ...]]:
     if extra is None:
         return merged
     if not isinstance(extra, dict):
-        f.error("columns", "write one line per column: `name: 1、您的姓名` (canonical: header)")
+        f.error("columns", msg("campaign.columns_mapping"))
         return merged
     for name, headers in extra.items():
         if name not in COLUMNS:
             f.error(
                 f"columns.{name}",
-                f'unknown column "{name}"{closest(str(name), list(COLUMNS))} '
-                f"(known: {', '.join(COLUMNS)})",
+                msg(
+                    "campaign.unknown_column",
+                    name=name,
+                    hint=closest(str(name), list(COLUMNS)),
+                    known="、".join(COLUMNS),
+                ),
             )
             continue
         listed = headers if isinstance(headers, list) else [headers]
