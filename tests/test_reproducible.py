@@ -34,6 +34,9 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "content" / "articles").mkdir()
     for path in sorted((ROOT / "content" / "articles").glob("*.md"))[-ARTICLES:]:
         shutil.copy(path, root / "content" / "articles" / path.name)
+        photos = path.with_suffix("")  # the article's photos, in a folder of its name
+        if photos.is_dir():
+            shutil.copytree(photos, root / "content" / "articles" / photos.name)
     shutil.copytree(ROOT / "themes", root / "themes")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
