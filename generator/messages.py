@@ -411,6 +411,17 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "writing.md#image",
     ),
     # -- portal import: reading manuscripts (manuscripts/) --------------------------------------
+    "help.import": _m("稿件导入：Word、WPS、ODT、RTF、文本稿件和照片变成草稿", "weekly.md#import"),
+    "help.import_paths": _m("稿件文件或文件夹（文件夹里的稿件全部导入）", "weekly.md#import"),
+    "help.import_squad": _m("每篇稿件的单位 id（默认从署名认出）", "weekly.md#import-todo"),
+    "help.import_category": _m(
+        "栏目（默认 mkdocs.yml 里的第一个，草稿里标出 TODO）", "weekly.md#import-todo"
+    ),
+    "help.import_submitted": _m(
+        "报送时间，例如 2026-11-28 17:00（默认用文件的修改时间）", "weekly.md#import-todo"
+    ),
+    "help.import_status": _m("draft 草稿（默认）或 published 直接发布", "weekly.md#import"),
+    "help.dry_run": _m("只列出结果，不写任何文件", "weekly.md#import"),
     "import.not_found": _m("找不到：{paths}", "weekly.md#import"),
     "import.nothing": _m("没有找到稿件", "weekly.md#import"),
     "import.dry_run": _m("（试运行，未写入任何文件）", "weekly.md#import"),
@@ -808,6 +819,9 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "订阅源、搜索索引、导出：{count} 个文件，{seconds:.1f} 秒", "weekly.md#build"
     ),
     "stage.seconds": _m("{seconds:.1f} 秒", "weekly.md#build"),
+    "stage.images": _m(
+        "图片：{photos} 张照片，{files} 个文件，{seconds:.1f} 秒", "writing.md#photos"
+    ),
     # -- portal serve -------------------------------------------------------------------------------
     "serve.bad_address": _m(
         "--dev-addr {value}：请写成 主机:端口，例如 127.0.0.1:8000", "weekly.md#preview"

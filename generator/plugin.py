@@ -40,7 +40,6 @@ from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
 from generator.frame import BulkPage, FrameRenderer, active_section
 from generator.identity import footer_view
-from generator.messages import msg
 from generator.images import WebImage, link_or_copy, publish_images
 from generator.messages import msg
 from generator.model import Article, Portal
@@ -244,9 +243,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             elif data is not None:
                 made.append(File.generated(config, path, content=data))
         if published.images:
+            seconds = time.perf_counter() - started
             self.progress.note(
-                f"图片 images: {len(published.images)} photos, {len(made)} files, "
-                f"{time.perf_counter() - started:.1f} s"
+                msg("stage.images", photos=len(published.images), files=len(made), seconds=seconds)
             )
         return made
 

@@ -21,19 +21,16 @@ from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser(
-        "import", help="稿件导入: Word/WPS/ODT/RTF/text manuscripts → draft articles"
-    )
+    p = sub.add_parser("import", help=msg("help.import"))
     config_option(p)
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
-    p.add_argument("--squad", help="unit id for every manuscript (default: from the byline)")
-    p.add_argument("--category", help="category name (default: the first configured)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=msg("help.import_paths"))
+    p.add_argument("--squad", help=msg("help.import_squad"))
+    p.add_argument("--category", help=msg("help.import_category"))
+    p.add_argument("--submitted", help=msg("help.import_submitted"))
     p.add_argument(
-        "--submitted",
-        help="when the pieces were submitted, e.g. 2026-11-28 17:00 (default: file times)",
+        "--status", choices=["draft", "published"], default="draft", help=msg("help.import_status")
     )
-    p.add_argument("--status", choices=["draft", "published"], default="draft")
-    p.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    p.add_argument("--dry-run", action="store_true", help=msg("help.dry_run"))
     p.set_defaults(run=cmd_import)
 
 

@@ -18,7 +18,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
-from pathlib import PurePosixPath
 
 from generator.compute.lead import photo_of
 from generator.compute.sheet_layout import Piece, pieces_that_fit
