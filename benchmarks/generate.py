@@ -88,6 +88,7 @@ _HEADING = re.compile(r"^#{2,6}\s")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PLAIN = re.compile(r"[^\s:#\[\]{},&*!|>'\"%@`?\-][^:#\[\]{},]*")
+_PHOTO = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # a paragraph that is one image
 _MONTH_DAY = re.compile(r"(?<![0-9])(1[0-2]|[1-9])月([0-9]{1,2})日(?:(至|到|—|-)([0-9]{1,2})日)?")
 _MONTH_ONLY = re.compile(r"(?<![0-9])(1[0-2]|[1-9])月(份|上旬|中旬|下旬|初|底)")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
@@ -109,7 +110,10 @@ class Doc:
 
     @property
     def blocks(self) -> list[str]:
-        return [b.strip() for b in re.split(r"\n\s*\n", self.body) if b.strip()]
+        """The body's paragraphs, without its photos: they are files beside the sample article
+        (a corpus that wants photos adds its own, as benchmarks/photos_import.py does)."""
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", self.body) if b.strip()]
+        return [b for b in blocks if not _PHOTO.fullmatch(b)]
 
 
 @dataclass(frozen=True)
