@@ -9,6 +9,11 @@
    photo is read). The warm step is what every rebuild of an archive pays.
 
     .venv/bin/python benchmarks/photos_import.py --manuscripts 50 --photos 4 --cold 200 --warm 2000
+
+3. With `--site N`: `portal build` of a generated portal of N articles (benchmarks/generate.py)
+   with `--site-photos` of its published articles given a photo each, cold, with nothing
+   changed and after a one-article edit, and the same portal without photos: the image step's
+   time as the build prints it, and what the photos add to a build.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import io
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 import tempfile
@@ -137,12 +143,75 @@ def bench_step(
     return results
 
 
+_IMAGES_STAGE = re.compile(r"图片：(\d+) 张照片，(\d+) 个文件，(\d+(?:\.\d+)?) 秒")
+
+
+def _photo_articles(portal: Path, count: int, photos: list[bytes]) -> int:
+    """`count` published articles get a captioned photo of their own (the newest first)."""
+    given = 0
+    for path in sorted((portal / "content" / "articles").glob("*.md"), reverse=True):
+        if given == count:
+            break
+        text = path.read_text(encoding="utf-8")
+        if "\nstatus: draft" in text or "\nstatus: rejected" in text:
+            continue
+        folder = path.with_suffix("")
+        folder.mkdir(exist_ok=True)
+        (folder / "1.jpg").write_bytes(photos[given % len(photos)])
+        caption = "图为执法队员在现场检查。"
+        photo = f'\n![{caption}]({folder.name}/1.jpg "{caption}")\n'
+        path.write_text(text.rstrip("\n") + "\n" + photo, encoding="utf-8")
+        given += 1
+    return given
+
+
+def bench_site(work: Path, n: int, count: int, photos: list[bytes]) -> dict[str, object]:
+    """`portal build` of a generated portal of n articles, cold, again with nothing changed, and
+    after a one-article edit, with `count` photos and without: the image step's own time as the
+    build printed it, and what the photos add to the whole build."""
+    from generate import generate
+    from run import _env, _tool, clean, measure
+
+    corpus = generate(n, work / "plain")
+    shutil.copytree(work / "plain", work / "photos")
+    given = _photo_articles(work / "photos", count, photos)
+    end = corpus.end
+    epoch = int(datetime(end.year, end.month, end.day, tzinfo=ZoneInfo("UTC")).timestamp())
+    portal = _tool("portal")
+    result: dict[str, object] = {"articles": n, "photos": given}
+    for name in ("plain", "photos"):
+        folder = work / name
+        clean(folder)
+        for step in ("cold", "warm", "edit"):
+            log = work / f"{name}-{step}.log"
+            if step == "edit":
+                # One article's text changed: the build runs, and its image step finds nothing new.
+                newest = max((folder / "content" / "articles").glob("*.md"))
+                newest.write_text(newest.read_text(encoding="utf-8") + "\n次日回头看。\n")
+            run = measure([*portal, "build"], folder, _env(work / f"xdg-{name}", epoch), log)
+            if run.exit != 0:
+                raise SystemExit(f"portal build failed; see {log}")
+            found = _IMAGES_STAGE.search(log.read_text(encoding="utf-8", errors="replace"))
+            result[f"{name}_{step}"] = {
+                "wall_s": run.wall_s,
+                "cpu_s": run.cpu_s,
+                "image_step_s": float(found[3]) if found else None,
+                "image_files": int(found[2]) if found else 0,
+            }
+            print(f"{name} {step}: {result[f'{name}_{step}']}", file=sys.stderr)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--manuscripts", type=int, default=50)
     parser.add_argument("--photos", type=int, default=4, help="photos per manuscript")
     parser.add_argument("--cold", type=int, default=200, help="photos for the cold image step")
     parser.add_argument("--warm", type=int, default=2000, help="photos for the warm image step")
+    parser.add_argument(
+        "--site", type=int, default=0, help="also build a generated portal of this many articles"
+    )
+    parser.add_argument("--site-photos", type=int, default=2000, help="photos in that portal")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
@@ -165,6 +234,11 @@ def main() -> None:
         # Warm at archive scale: the cache is filled from small photos (reading is not what
         # a warm step does), then the step runs again with nothing new.
         report["step_archive"] = bench_step(work, args.warm, small, ("cold", "warm"))
+        print(json.dumps(report["step_archive"]), file=sys.stderr)
+        if args.site:
+            # Small photos: the cold step at this scale is step_phone's per-photo cost times
+            # the count; what is measured here is the warm step inside a whole build.
+            report["site"] = bench_site(work, args.site, args.site_photos, small)
     out = HERE / "out"
     out.mkdir(exist_ok=True)
     (out / "photos_import.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
