@@ -57,6 +57,13 @@ TOPICS = (
 )
 
 
+PLACES = (
+    *("解放街", "熟溪路", "壶山路", "江滨路", "永康街", "武阳路", "北岭路", "南湖路", "温泉路"),
+    *("白洋渡", "履坦镇", "桐琴镇", "泉溪镇", "王宅镇", "茭道镇", "大田乡", "柳城镇", "新宅镇"),
+    *("百花山", "开发区", "火车站", "城南社区", "城北社区", "东升社区", "西山社区", "温泉社区"),
+)
+
+
 def _manuscripts(folder: Path, count: int, photos: list[bytes], per: int) -> None:
     from docx import Document
     from docx.shared import Cm
@@ -64,15 +71,19 @@ def _manuscripts(folder: Path, count: int, photos: list[bytes], per: int) -> Non
     folder.mkdir(parents=True)
     for n in range(count):
         doc = Document()
-        # Titles far enough apart that none is taken for another (rapidfuzz < 0.9).
-        title = f"{SQUADS[n % len(SQUADS)]}{TOPICS[n // len(SQUADS) % len(TOPICS)]}"
-        doc.add_paragraph().add_run(title).bold = True
+        # Each piece its own place and topic: no two are the same piece to the duplicate check
+        # (rapidfuzz < 0.9 on titles, different text).
+        place = PLACES[n % len(PLACES)]
+        topic = TOPICS[(n // len(PLACES) + n) % len(TOPICS)]
+        squad = SQUADS[n % len(SQUADS)]
+        doc.add_paragraph().add_run(f"{squad}在{place}{topic}").bold = True
         doc.add_paragraph("通讯员 朱晓燕")
-        doc.add_paragraph(f"\u3000\u300011月{n % 28 + 1}日晚，白洋中队对解放街夜市开展整治。" * 4)
+        lead = f"\u3000\u300011月{n % 28 + 1}日，{squad}在{place}{topic}，现场检查{n + 3}处。"
+        doc.add_paragraph(lead * 4)
         for i in range(per):
             doc.add_picture(io.BytesIO(photos[(n + i) % len(photos)]), width=Cm(14))
-            doc.add_paragraph(f"图为队员在现场劝导（{i + 1}）。")
-        doc.add_paragraph("\u3000\u3000整治将持续一个月。（完）")
+            doc.add_paragraph(f"图为队员在{place}现场劝导（{i + 1}）。")
+        doc.add_paragraph(f"\u3000\u3000{place}的整治将持续一个月。（完）")
         doc.save(folder / f"稿件{n + 1:03d}.docx")
 
 
