@@ -282,7 +282,11 @@ def bench_size(
         edits[scenario.name] = scenario.apply(portal_dir)
         step(scenario.name, [*portal, "build"], portal_dir, fresh=False)
     # The preview: a saved edit, from the write to the reloaded page in chromium.
-    preview = reload_times(portal_dir, _env(cache, epoch), portal)
+    try:
+        preview = reload_times(portal_dir, _env(cache, epoch), portal)
+    except Exception as error:  # a page that never reloads (Playwright's timeout): no figure
+        print(f"  serve         no reload measured: {error.__class__.__name__}", flush=True)
+        preview = None
     if preview is not None:
         print(
             f"  serve         write → reload {preview['median_s']} s (median of "
