@@ -113,7 +113,8 @@ def _wait_for_url(lines: queue.Queue[str], proc: subprocess.Popen[str]) -> str |
             if proc.poll() is not None:
                 return None
             continue
-        match = re.match(r"预览 preview: (\S+)", line)
+        # "预览地址：http://127.0.0.1:8000/（按 Ctrl+C 停止）" (messages.py `serve.ready`).
+        match = re.search(r"预览.*?(https?://[\w.:\[\]-]+/)", line)
         if match:
             return match[1]
     return None
