@@ -865,7 +865,7 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "argparse.invalid_choice": _m(
         "{name}：没有“{value}”这一项（可以写：{choices}）", "index.md#commands"
     ),
-    "argparse.invalid_value": _m("{name}：“{value}”不是{type}类型的值", "index.md#commands"),
+    "argparse.invalid_value": _m("{name}：“{value}”不是{type}", "index.md#commands"),
     "argparse.expected_one": _m("{name} 后面要写一个值", "index.md#commands"),
     "argparse.expected_some": _m("{name} 后面至少要写一个值", "index.md#commands"),
     "argparse.ambiguous": _m(

@@ -366,3 +366,31 @@ def test_report_table_choices_are_the_reports_tables() -> None:
     from generator.compute.tracking_report import TABLE_NAMES
 
     assert TRACKING_TABLES == TABLE_NAMES
+
+
+def test_help_and_usage_errors_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--help` and argparse's own errors, as staff read them (the message table)."""
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：portal [-h] [-v] 命令 ...\n")
+    assert "\n选项：\n  -h, --help     显示这段说明\n" in out
+    assert "    serve        本机预览，改文件后自动刷新；内容有错误时页面上列出错误\n" in out
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "-h"])
+    assert "  -v, --verbose         显示 MkDocs 的运行信息（英文）" in capsys.readouterr().out
+    for argv, said in [
+        (
+            ["report", "--format", "x"],
+            "portal report: --format：没有“x”这一项（可以写：table、csv、json）",
+        ),
+        (["new", "article"], "portal new article: 缺少必须写的参数：--squad, --title"),
+        (["build", "--nosuch"], "portal: 不认识的参数：--nosuch"),
+        (["poster", "--items", "many"], "portal poster: --items：“many”不是整数"),
+    ]:
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("用法：portal") and err.endswith(said + "\n"), err

@@ -39,7 +39,11 @@ class ChineseParser(argparse.ArgumentParser):
         return super().format_usage().replace("usage: ", msg("argparse.usage"), 1)
 
     def format_help(self) -> str:
-        return super().format_help().replace("usage: ", msg("argparse.usage"), 1)
+        text = super().format_help().replace("usage: ", msg("argparse.usage"), 1)
+        # Section titles end with argparse's ASCII colon; Chinese text takes the full-width one.
+        for title in (msg("argparse.positionals"), msg("argparse.options")):
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -73,6 +77,9 @@ def argparse_message(message: str) -> str:
             values = {k: v.replace("'", "") for k, v in match.groupdict().items()}
             if "choices" in values:
                 values["choices"] = values["choices"].replace(", ", "、")
+            if "type" in values:
+                kind = {"int": "type.integer", "float": "type.number"}.get(values["type"])
+                values["type"] = msg(kind) if kind else values["type"]
             return msg(key, **values)
     return msg("argparse.other", detail=message)
 
