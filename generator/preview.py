@@ -389,22 +389,25 @@ def serve(
     site = preview_site(root)
     builder = Builder(config_file, site, verbose)  # forked now, while there is one thread
     try:
-        first = builder.build()
-        say(first, site)
-        if first.ok and not (site / "index.html").is_file():
-            return 1  # a site without a home page: nothing to preview
+        # The address is taken before the first build: a port in use is said at once.
         state = State()
-        state.record(first)
         handler = type("Handler", (_Handler,), {"state": state, "script": reload_script()})
         server = _Server((host, port), partial_handler(handler, site))
         server.daemon_threads = True
-        watcher = Watcher(builder, state, watched, lambda r: say(r, site))
-        watcher.start()
-        announce(f"http://{host}:{server.server_address[1]}/")
         try:
-            server.serve_forever(poll_interval=0.2)
+            first = builder.build()
+            say(first, site)
+            if first.ok and not (site / "index.html").is_file():
+                return 1  # a site without a home page: nothing to preview
+            state.record(first)
+            watcher = Watcher(builder, state, watched, lambda r: say(r, site))
+            watcher.start()
+            announce(f"http://{host}:{server.server_address[1]}/")
+            try:
+                server.serve_forever(poll_interval=0.2)
+            finally:
+                watcher.stop()
         finally:
-            watcher.stop()
             server.server_close()
     finally:
         builder.close()

@@ -15,6 +15,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -145,6 +146,32 @@ def test_an_edit_reloads_its_page_and_an_error_keeps_the_site(write_portal: Writ
         answer = wait(base, version, article)
         assert answer["errors"] == [] and answer["reload"] is True
         assert "当晚共劝导流动摊贩 41 人次" not in get(f"{base}news/2026/05/night-market/")
+
+
+def test_a_port_in_use_is_said_at_once(write_portal: WritePortal) -> None:
+    """Another preview still open on the port: a usage error in Chinese, before any build."""
+    root = write_portal()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        config = str(root / "mkdocs.yml")
+        done = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "serve", "-f", config, "-a", address],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=STARTUP_S,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        f"portal: {address} 已被占用（多半是另一个 portal serve 还开着）：关掉它，"
+        "或者换一个端口，例如 portal serve -a 127.0.0.1:8001"
+    )
+    assert not (root / ".portal-cache/preview/site").exists()  # nothing was built
 
 
 BROKEN = 'title: "县城管局开展"净化"行动"'
