@@ -472,3 +472,40 @@ def test_examples_import_build_and_count(
     assert {u: counted[u] for u in ("baiyang", "huanwei", "fazhi", "hushan")} == dict.fromkeys(
         ("baiyang", "huanwei", "fazhi", "hushan"), "1"
     )
+
+
+def test_photos_laid_out_in_a_word_table_keep_their_captions(
+    write_portal: WritePortal, tmp_path: Path
+) -> None:
+    """Two photos side by side in a table, their captions in the row below (marked or not),
+    and a third photo with its caption in the same cell: all three imported, in reading order."""
+    root = write_portal()
+    inbox = tmp_path / "收稿"
+    inbox.mkdir()
+    doc = docx.Document()
+    doc.add_heading("白洋中队整治背街小巷", level=1)
+    doc.add_paragraph("\u3000\u300012月1日，白洋中队对背街小巷开展集中整治，清理杂物 30 余处。")
+    table = doc.add_table(rows=3, cols=2)
+    for column, color in enumerate(("teal", "olive")):
+        run = table.cell(0, column).paragraphs[0].add_run()
+        run.add_picture(io.BytesIO(_jpeg(color=color)), width=Cm(6))
+    table.cell(1, 0).text = "队员清理杂物"
+    table.cell(1, 1).text = "▲整治后的街面"
+    cell = table.cell(2, 0)
+    cell.paragraphs[0].add_run().add_picture(io.BytesIO(_jpeg(color="navy")), width=Cm(6))
+    cell.add_paragraph("图为居民点赞")
+    doc.add_paragraph("\u3000\u3000整治将持续开展。")
+    doc.save(inbox / "小巷.docx")
+    assert _import(root, inbox, extra=("--squad", "baiyang")) == 0
+    (draft,) = (root / "content" / "articles").glob("2026-11-28-*.md")
+    body = draft.read_text(encoding="utf-8").split("---\n", 2)[2]
+    stem = draft.stem
+    assert body == (
+        "\n12月1日，白洋中队对背街小巷开展集中整治，清理杂物 30 余处。\n\n"
+        f'![队员清理杂物]({stem}/1.jpg "队员清理杂物")\n\n'
+        f'![整治后的街面]({stem}/2.jpg "整治后的街面")\n\n'
+        f'![图为居民点赞]({stem}/3.jpg "图为居民点赞")\n\n'
+        "整治将持续开展。\n"
+    )
+    assert len(list((root / "content" / "articles" / stem).glob("*.jpg"))) == 3
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 0

@@ -26,6 +26,7 @@ class Kind(StrEnum):
     LIST = "list"
     TABLE = "table"
     IMAGE = "image"
+    CAPTION = "caption"  # the text a photo table sets beside or under a photo
 
 
 @dataclass(frozen=True)
@@ -74,22 +75,9 @@ def _block(element: _Element) -> list[Block]:
             return []
         return [Block(Kind.LIST, "\n".join(lines), _plain(element))]
     if tag == "table":
-        return _table(element)
+        return _photo_table(element) if _photos(element) else _table(element)
     if tag in ("p", "div", "blockquote"):
-        out: list[Block] = []
-        images = element.findall(".//img")
-        for image in images:
-            src = image.get("src", "")
-            if src.startswith(IMAGE_SRC):
-                out.append(
-                    Block(
-                        Kind.IMAGE,
-                        "",
-                        "",
-                        image=int(src.removeprefix(IMAGE_SRC)),
-                        alt=(image.get("alt") or "").strip(),
-                    )
-                )
+        out = _photos(element)
         markdown = strip_indent(_inline(element, skip_images=True))
         text = strip_indent(_plain(element))
         if text:
@@ -99,6 +87,59 @@ def _block(element: _Element) -> list[Block]:
         return out
     text = strip_indent(_plain(element))
     return [Block(Kind.PARAGRAPH, escape_markdown(text), text)] if text else []
+
+
+def _photos(element: _Element) -> list[Block]:
+    """The photos inside an element, in document order."""
+    out: list[Block] = []
+    for image in element.findall(".//img"):
+        src = image.get("src", "")
+        if src.startswith(IMAGE_SRC):
+            index = int(src.removeprefix(IMAGE_SRC))
+            out.append(Block(Kind.IMAGE, "", "", image=index, alt=(image.get("alt") or "").strip()))
+    return out
+
+
+def _cells(row: _Element) -> list[_Element]:
+    return [cell for cell in row if str(cell.tag).lower() in ("td", "th")]
+
+
+def _photo_table(element: _Element) -> list[Block]:
+    """A table Word uses to lay photos out (two side by side, their captions in the row
+    below or under the photo in the same cell) as the photos in reading order, each followed
+    by its caption; a text-only row that is not under photos stays as paragraphs."""
+    rows = [_cells(row) for row in element.iter("tr")]
+    rows = [row for row in rows if row]
+    out: list[Block] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if not any(_photos(cell) for cell in row):
+            out += [b for cell in row for b in _paragraphs(cell)]
+            index += 1
+            continue
+        below = rows[index + 1] if index + 1 < len(rows) else []
+        captions = below if below and not any(_photos(cell) for cell in below) else []
+        for column, cell in enumerate(row):
+            out += _photos(cell)
+            out += _paragraphs(cell, kind=Kind.CAPTION)
+            if column < len(captions):
+                out += _paragraphs(captions[column], kind=Kind.CAPTION)
+        if captions and len(captions) > len(row):
+            out += [b for cell in captions[len(row) :] for b in _paragraphs(cell)]
+        index += 2 if captions else 1
+    return out
+
+
+def _paragraphs(cell: _Element, kind: Kind = Kind.PARAGRAPH) -> list[Block]:
+    """A table cell's text, a block per paragraph (a cell may hold several)."""
+    parts = cell.findall("p") or [cell]
+    blocks: list[Block] = []
+    for part in parts:
+        text = strip_indent(_plain(part))
+        if text:
+            blocks.append(Block(kind, strip_indent(_inline(part, skip_images=True)), text))
+    return blocks
 
 
 def _plain(element: _Element) -> str:

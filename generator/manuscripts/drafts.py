@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from generator.manuscripts.blocks import Block, Kind
 from generator.manuscripts.conventions import (
+    CAPTION_MAX,
     Byline,
     attribute,
     caption_of,
@@ -168,6 +169,12 @@ def compose(
                 found_caption = caption_of(after.text)
                 if found_caption is not None:
                     caption = found_caption
+                    index += 1
+            elif after is not None and after.kind is Kind.CAPTION:
+                # Text a photo table sets with the photo is its caption, marked or not.
+                found_caption = caption_of(after.text)
+                if found_caption is not None or len(after.text) <= CAPTION_MAX:
+                    caption = found_caption or after.text
                     index += 1
             body.append(Figure(photo, caption))
         else:
