@@ -222,4 +222,5 @@ def settings_from(config: MkDocsConfig, options: PortalConfig, strict: bool = Fa
         ),
         qa_channels=options.qa_channels,
         columns=dict(options.columns),
+        cache=options.cache,
     )

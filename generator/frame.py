@@ -9,8 +9,8 @@ with placeholders for those values (a `Frame`), and each page of that shape is t
 the values filled in, escaped exactly as the template escapes them. `tests/test_frame.py`
 renders pages both ways and compares the bytes.
 
-This module is part of the MkDocs adapter (it needs the theme's environment and navigation);
-the model and the renderers know nothing of it.
+This module is part of the MkDocs adapter (it needs the theme's environment and navigation),
+used by mkdocs_engine.py; the pipeline (build.py), the model and the renderers know nothing of it.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
+
+from generator.build import FramedPage
 
 # Private-use characters: nothing in a template escapes or produces them.
 _MARK = "\ue000"
@@ -71,25 +73,6 @@ class Frame:
         return "".join(values[p] if i % 2 else p for i, p in enumerate(self.parts))
 
 
-@dataclass(frozen=True)
-class BulkPage:
-    """A page to render: where it goes, and the values of the frame's fields.
-
-    Material's templates do not autoescape, so title and description come escaped (as the
-    plugin puts them in a page's meta), and head and content are HTML.
-    """
-
-    src_uri: str
-    dest_uri: str
-    url: str
-    title: Markup
-    description: Markup
-    hide: tuple[str, ...]
-    head: Markup  # our additions to <head>: feed links, JSON-LD
-    content: Markup  # the page's content HTML
-    section: str | None = None  # URL of the menu entry the page belongs to (wayfinding.py)
-
-
 @contextmanager
 def active_section(nav: Navigation, section: str | None) -> Iterator[None]:
     """Mark the menu entry at `section` (and the section holding it) as current while a page
@@ -117,7 +100,7 @@ class FrameRenderer:
         # Pages our theme partials link besides the nav (the header's search form).
         self._targets = [".", "search/", "sitemap/", *(p.url or "." for p in nav.pages)]
 
-    def page(self, bulk: BulkPage, values: dict[str, str] | None = None) -> Page:
+    def page(self, bulk: FramedPage, values: dict[str, str] | None = None) -> Page:
         """The MkDocs page object of `bulk`, with its meta as the plugin sets it."""
         file = File.generated(self.config, bulk.src_uri, content="")
         file.dest_uri = bulk.dest_uri
@@ -151,14 +134,14 @@ class FrameRenderer:
             page.active = False
         return output
 
-    def shape(self, bulk: BulkPage) -> Shape:
+    def shape(self, bulk: FramedPage) -> Shape:
         """The theme links pages relative to each other (MkDocs' `url` filter), so pages share a
         frame when their links to the root and to every nav page are written the same."""
         links = tuple(get_relative_url(target, bulk.url or ".") for target in self._targets)
         titled = "<h1" in bulk.content
         return Shape(links, bulk.hide, bool(bulk.description), titled, bulk.section)
 
-    def frame(self, bulk: BulkPage) -> Frame:
+    def frame(self, bulk: FramedPage) -> Frame:
         shape = self.shape(bulk)
         if shape not in self._frames:
             probe = self.page(bulk, _PLACEHOLDER)
@@ -172,7 +155,7 @@ class FrameRenderer:
             self._frames[shape] = Frame(parts)
         return self._frames[shape]
 
-    def render(self, bulk: BulkPage) -> str:
+    def render(self, bulk: FramedPage) -> str:
         site_url = self.config.site_url or ""
         if site_url and not site_url.endswith("/"):
             site_url += "/"

@@ -62,6 +62,7 @@ class Settings:
     identity: SiteIdentity = field(default_factory=SiteIdentity)  # 网站标识 for every footer
     qa_channels: tuple[Channel, ...] = ()  # how to ask 法律咨询台
     columns: dict[str, object] = field(default_factory=dict)  # 栏目 classes, for inspect
+    cache: bool = True  # keep the slow, pure steps in .portal-cache/ (build.py)
 
     @property
     def content(self) -> Path:

@@ -42,12 +42,9 @@ SAVED.append(str(FIXTURES / "wytv-atom.xml"))  # no OUTLET=: its title names 武
 
 @pytest.fixture(scope="module")
 def sample() -> Portal:
-    from mkdocs.config import load_config
+    from generator.cli.common import loaded
 
-    from generator.cli.common import portal_plugin
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return portal_plugin(config).load(config)
+    return loaded(ROOT / "mkdocs.yml")[1]
 
 
 def outlet_names(portal: Portal) -> tuple[str, ...]:

@@ -221,14 +221,11 @@ def test_towns_and_offices_the_gazetteer_does_not_list() -> None:
 
 def test_matching_cuts_words_as_the_search_does() -> None:
     """The vocabulary the matcher gives rjieba is the search's own (read below the render stage)."""
-    from mkdocs.config import load_config
-
-    from generator.cli.common import portal_plugin
+    from generator.cli.common import loaded
     from generator.evidence.words import site_vocabulary
     from generator.render.search import domain_words, portal_words
 
     from .conftest import ROOT
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    portal = portal_plugin(config).load(config, writes=False)
+    portal = loaded(ROOT / "mkdocs.yml")[1]
     assert site_vocabulary(portal) == sorted({*domain_words(), *portal_words(portal)})

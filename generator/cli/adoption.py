@@ -35,7 +35,7 @@ def cmd_adoption(args: argparse.Namespace) -> int:
         raise UsageError(msg("cli.threshold", value=args.threshold))
     if args.timeout <= 0:
         raise UsageError(msg("cli.timeout", value=args.timeout))
-    _, _, portal, settings = loaded(args.config_file)
+    _, portal, settings = loaded(args.config_file)
     tz = settings.timezone
     outlets = {o.id: o for o in portal.outlets}
     try:

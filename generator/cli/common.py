@@ -66,10 +66,18 @@ def portal_plugin(config: MkDocsConfig) -> PortalPlugin:
     raise UsageError(msg("cli.no_plugin"))
 
 
-def loaded(config_file: Path) -> tuple[MkDocsConfig, PortalPlugin, Portal, Settings]:
-    """The configuration, its portal plugin, the validated content and the settings."""
+def settings_of(config: MkDocsConfig, strict: bool = False) -> Settings:
+    """The portal's settings: MkDocs' configuration and the plugin's options."""
+    from generator.config import settings_from
+
+    return settings_from(config, portal_plugin(config).config, strict)
+
+
+def loaded(config_file: Path) -> tuple[MkDocsConfig, Portal, Settings]:
+    """The configuration, the validated content (warned about addresses that moved since the
+    site in site_dir was built; nothing written) and the settings."""
+    from generator.build import load
+
     config = load_config(config_file)
-    plugin = portal_plugin(config)
-    portal = plugin.load(config, writes=False)
-    assert plugin.settings is not None
-    return config, plugin, portal, plugin.settings
+    settings = settings_of(config)
+    return config, load(settings, Path(config.site_dir), writes=False), settings

@@ -48,7 +48,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0:
         raise UsageError(msg("cli.timeout", value=args.timeout))
-    config, _, portal, settings = loaded(args.config_file)
+    config, portal, settings = loaded(args.config_file)
     try:
         day = (
             date.fromisoformat(args.as_of)

@@ -10,7 +10,7 @@ from generator.cli.common import (
     UsageError,
     config_option,
     load_config,
-    portal_plugin,
+    settings_of,
 )
 from generator.messages import msg
 
@@ -42,10 +42,8 @@ def add_commands(sub: Commands) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from generator import scaffold
-    from generator.config import settings_from
 
-    config = load_config(args.config_file)
-    settings = settings_from(config, portal_plugin(config).config)
+    settings = settings_of(load_config(args.config_file))
     try:
         if args.kind == "article":
             path = scaffold.new_article(

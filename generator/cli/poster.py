@@ -40,7 +40,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     from generator.render.pages import PageRenderer
     from generator.render.poster import render_sheets
 
-    _, _, portal, settings = loaded(args.config_file)
+    _, portal, settings = loaded(args.config_file)
     tz = settings.timezone
     if not settings.site_url:
         raise UsageError(msg("cli.no_site_url_poster"))

@@ -60,7 +60,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.annual is not None:
         return cmd_annual(args)
-    _, _, portal, settings = loaded(args.config_file)
+    _, portal, settings = loaded(args.config_file)
     tz = settings.timezone
     try:
         # "Which units are short this week" means today's week on the bureau's wall clock;
@@ -98,6 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_annual(args: argparse.Namespace) -> int:
     """`portal report --annual YEAR`: the figures site/annual/YEAR/ shows, counted the same way
     and as of the same day (SOURCE_DATE_EPOCH, else the newest date in the content)."""
+    from generator.build import as_of
     from generator.cli.tables import annual_table
     from generator.compute.annual import annual
     from generator.exports import json_bytes
@@ -108,8 +109,8 @@ def cmd_annual(args: argparse.Namespace) -> int:
         raise UsageError(msg("cli.annual_whole_year", options="、".join(given)))
     if not 2000 <= args.annual <= 2100:
         raise UsageError(msg("cli.annual_year", value=args.annual))
-    _, plugin, portal, settings = loaded(args.config_file)
-    data = annual_data(annual(portal, args.annual, settings.timezone, plugin.as_of()))
+    _, portal, settings = loaded(args.config_file)
+    data = annual_data(annual(portal, args.annual, settings.timezone, as_of(portal, settings)))
     if args.format == "json":
         out = json_bytes(data)
     elif args.format == "csv":

@@ -15,8 +15,10 @@ from generator.cli.common import (
     UsageError,
     config_option,
     load_config,
+    loaded,
     portal_plugin,
     print_problems,
+    settings_of,
 )
 from generator.errors import ContentError
 from generator.messages import msg
@@ -49,24 +51,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator import readiness
     from generator.cli.inspect import theme_dir
     from generator.compute import interaction
-    from generator.config import settings_from
 
-    config = load_config(args.config_file)
-    plugin = portal_plugin(config)
     # --strict is applied here, after the interaction records are inspected, so that one run
     # lists both (strict: true in mkdocs.yml still stops at the content's warnings first).
-    configured_strict = settings_from(config, plugin.config).strict
-    plugin.strict = configured_strict
-    portal = plugin.load(config, writes=False)
-    assert plugin.settings is not None
-    strict = args.strict or configured_strict
+    config, portal, settings = loaded(args.config_file)
+    strict = args.strict or settings.strict
     # Unanswered records are inspected against the present (SOURCE_DATE_EPOCH, else today):
     # a check may read the clock because, unlike a build, it writes nothing.
-    day = interaction.inspection_day(plugin.settings.timezone)
-    overdue = interaction.overdue(portal, plugin.settings.timezone, day, strict)
+    day = interaction.inspection_day(settings.timezone)
+    overdue = interaction.overdue(portal, settings.timezone, day, strict)
     # Inspection readiness (网站标识, 栏目 staleness, proofreading): what an inspector would
     # find, told to staff first; warnings, errors with --strict.
-    ready = readiness.problems(plugin.settings, portal, theme_dir(config), day)
+    ready = readiness.problems(settings, portal, theme_dir(config), day)
     problems = sorted([*portal.warnings, *overdue, *ready])
     if strict and (portal.warnings or ready or any(p.is_error for p in overdue)):
         raise ContentError(problems)
@@ -94,6 +90,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from generator.build import SiteBuild, load
+    from generator.progress import Progress
     from generator.write import build_atomically
 
     started = time.perf_counter()
@@ -102,11 +100,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if target.exists() and not target.is_dir():
         raise UsageError(msg("cli.site_not_folder", path=target))
     plugin = portal_plugin(config)
-    plugin.strict = args.strict
-    root = Path(config.config_file_path).resolve().parent
+    settings = settings_of(config, args.strict)
+    root = settings.root
     key = None
     record = None
-    if plugin.config.cache:
+    if settings.cache:
         from generator import reuse
         from generator.record import OutputRecord
 
@@ -114,7 +112,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         setup = reuse.setup_fingerprint(Path(config.config_file_path), themes, args.strict)
         # What the last build into this site made from what (record.py): what an edit
         # leaves unchanged is kept, and the site is checked by size and mtime, not read.
-        record = plugin.record = OutputRecord.load(root, setup, target)
+        record = OutputRecord.load(root, setup, target)
         key = reuse.inputs_fingerprint(
             Path(config.config_file_path), Path(config.docs_dir), themes, args.strict
         )
@@ -125,12 +123,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             seconds = time.perf_counter() - started
             print(msg("cli.up_to_date", path=target, warnings=len(warnings), seconds=seconds))
             return EXIT_OK
-    portal = plugin.load(config, target)  # validate before anything is written
+    portal = load(settings, target)  # validate before anything is written
     print_problems(portal.warnings)
-    from generator.progress import Progress
-
-    plugin.progress = Progress(sys.stderr, enabled=not args.quiet)
-    plugin.progress.note(
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    site = SiteBuild(settings, portal, progress, record)
+    plugin.use(site)
+    progress.note(
         msg(
             "cli.content_checked",
             articles=len(portal.published),
@@ -171,7 +169,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except Exception as exc:
         # A theme template that fails at render time (a TypeError in an expression) is bad
         # content in the theme, not a bug in portal: name the template line, not our stack.
-        frame = _template_frame(exc, plugin.settings.root if plugin.settings else Path.cwd())
+        frame = _template_frame(exc, root)
         if frame is None:
             raise
         kind = msg("cli.template_error")
@@ -196,7 +194,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             path=target,
             pages=pages,
             articles=len(portal.published),
-            feeds=plugin.feed_count,
+            feeds=site.feed_count,
             warnings=len(portal.warnings),
             seconds=elapsed,
         )

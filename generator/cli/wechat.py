@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.cli.common import EXIT_OK, Commands, UsageError, config_option, loaded
+from generator.cli.common import (
+    EXIT_OK,
+    Commands,
+    UsageError,
+    config_option,
+    loaded,
+    portal_plugin,
+)
 from generator.messages import msg
 
 
@@ -20,16 +27,20 @@ def add_commands(sub: Commands) -> None:
 
 
 def cmd_wechat(args: argparse.Namespace) -> int:
+    from generator.build import SiteBuild
+    from generator.mkdocs_engine import MkDocsEngine
     from generator.references import find_article
     from generator.render.wechat import wechat_fragment, wechat_page, wechat_path
 
-    config, plugin, portal, settings = loaded(args.config_file)
+    config, portal, settings = loaded(args.config_file)
     if not settings.site_url:
         raise UsageError(msg("cli.no_site_url_wechat"))
     # A path or a key, as `portal poster --article` takes them; a missing file or a draft is
     # exit 1 (references.py).
     article = find_article(portal, args.article, settings.root)
-    body = plugin.article_body(config, article)
+    site = SiteBuild(settings, portal)
+    portal_plugin(config).use(site)  # the plugin's configuration step loads nothing again
+    body = site.article_body(article, MkDocsEngine.for_config(config))
     if args.fragment:
         html = wechat_fragment(article, body, settings) + "\n"
     else:

@@ -1,0 +1,185 @@
+"""MkDocsEngine: the pipeline's engine (generator.build.Engine) for MkDocs and properdocs.
+
+Markdown as MkDocs renders a page body (its extensions, its link rewriting), the theme's frame
+around a page (frame.py), the menu, and what the portal's pages need of MkDocs' configuration
+and of the theme's Jinja environment. Part of the MkDocs adapter, with plugin.py and frame.py.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator.build import FramedPage
+from generator.frame import FrameRenderer
+from generator.render.phones import link_phones
+from generator.render.spec import PageSpec
+from generator.render.wayfinding import section_of
+from generator.theme_patches import BYTECODE_PATTERN, ThemePatches
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:src|href)\s*=\s*[\"']([^\"']+)")
+
+
+class MkDocsEngine:
+    """The engine of one MkDocs build: its configuration, files and (from on_nav) menu, and
+    (from on_env) the theme's environment."""
+
+    def __init__(
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation | None = None,
+        in_nav: frozenset[str] = frozenset(),
+        plugin: object = None,
+    ) -> None:
+        self.config = config
+        self.files = files
+        self.nav = nav
+        self.in_nav = in_nav  # sources the menu lists
+        self.plugin = plugin  # the portal's own plugin, among those that see every page
+        self.env: Any = None
+        self.pages: dict[str, str] = {}  # bodies MkDocs rendered as pages of its own
+        self._frames: FrameRenderer | None = None
+        self._setup: str | None = None
+
+    @classmethod
+    def for_config(cls, config: MkDocsConfig) -> MkDocsEngine:
+        """Markdown as a build renders it, without building: the plugins configured, the
+        site's files listed (relative links resolve against them)."""
+        from mkdocs.structure.files import get_files
+
+        config = config.plugins.on_config(config)
+        return cls(config, config.plugins.on_files(get_files(config), config=config))
+
+    def markdown_setup(self) -> str:
+        if self._setup is None:
+            import importlib.metadata as md
+
+            names = ("markdown", "pymdown-extensions", "mkdocs")
+            versions = [md.version(name) for name in names]
+            extensions = (self.config.markdown_extensions, sorted(self.config.mdx_configs.items()))
+            self._setup = repr((extensions, versions))
+        return self._setup
+
+    def link_targets(self, spec: PageSpec) -> str:
+        """The relative links of the Markdown and the files they resolve to: a cache key part,
+        so that adding or removing a linked file renders the page again."""
+        targets = sorted({a or b for a, b in _LINK.findall(spec.markdown)})
+        local = [
+            t for t in targets if "://" not in t and not t.startswith(("#", "mailto:", "tel:"))
+        ]
+        folder = posixpath.dirname(spec.src_uri)
+        found = [
+            (t, self.files.get_file_from_path(posixpath.normpath(posixpath.join(folder, p))))
+            for t in local
+            for p in [t.split("#")[0]]
+        ]
+        return repr([(t, f.url if f else None) for t, f in found])
+
+    def markdown(self, spec: PageSpec) -> str:
+        file = File.generated(self.config, spec.src_uri, content=spec.markdown)
+        file.dest_uri = spec.dest_uri
+        file.url = spec.url or "./"
+        page = Page(spec.title, file, self.config)
+        page.markdown, page.meta = spec.markdown, {}
+        page.render(self.config, self.files)
+        return page.content or ""
+
+    def rendered(self, spec: PageSpec) -> str | None:
+        return self.pages.get(spec.src_uri)
+
+    def section(self, spec: PageSpec) -> str | None:
+        if self.nav is None or spec.src_uri in self.in_nav:
+            return None
+        urls = [p.url for p in self.nav.pages]
+        found = section_of(spec.url, urls)
+        if found is None and spec.section in urls:
+            return spec.section
+        return found
+
+    def frame_inputs(self) -> tuple[object, ...] | None:
+        if self.nav is None:
+            return None
+        others = [
+            handler
+            for event in ("page_context", "post_page", "page_content", "page_markdown")
+            for handler in self.config.plugins.events[event]
+            if getattr(handler, "__self__", None) is not self.plugin
+        ]
+        if others:
+            return None
+        return (nav_digest(self.nav.items), self.config.site_url or "")
+
+    def frame(self, page: FramedPage) -> str:
+        if self._frames is None:
+            assert self.nav is not None and self.env is not None, "frames need nav and theme"
+            self._frames = FrameRenderer(self.config, self.nav, self.files, self.env)
+        return self._frames.render(page)
+
+    def theme_dirs(self) -> list[Path]:
+        import material  # the theme mkdocs.yml names; its files are copied as they are
+
+        return [Path(material.__file__).parent / "templates"]
+
+
+def configure_markdown(config: MkDocsConfig) -> None:
+    """What the portal's pages need of MkDocs' Markdown."""
+    # Regulation articles get stable anchors ({#art-30}) through attr_list.
+    if "attr_list" not in config.markdown_extensions:
+        config.markdown_extensions.append("attr_list")
+    # Table alignment as `align`, which the sanitiser keeps, not as a `style` attribute,
+    # which it drops and the Content-Security-Policy (style-src 'self') would refuse.
+    if "tables" in config.markdown_extensions:
+        config.mdx_configs.setdefault("tables", {}).setdefault("use_align_attribute", True)
+
+
+def configure_theme(env: Any) -> None:
+    """What the portal needs of the theme's Jinja environment."""
+    env.add_extension(ThemePatches)  # valid HTML from Material's templates
+    # The theme's compiled templates kept between builds, as our own (render/pages.py);
+    # the file names carry the patches' hash, so none compiled without them is reused.
+    if env.bytecode_cache is None:
+        env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
+    # The footer's telephone numbers as links (themes/portal/partials/copyright.html).
+    # The copyright is HTML as Material writes it; only its text is touched.
+    env.filters["pt_tel"] = link_phones
+
+
+def from_docs(file: File, docs: Path) -> bool:
+    """Whether MkDocs found `file` in docs_dir (the content folder)."""
+    return file.src_dir is not None and Path(file.src_dir).resolve() == docs
+
+
+def nav_sources(nav: Any) -> frozenset[str]:
+    """Every file the `nav` setting names: those pages stay with MkDocs, which links them."""
+    if isinstance(nav, str):
+        return frozenset({nav.lstrip("/")})
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    if isinstance(nav, list):
+        return frozenset().union(*(nav_sources(v) for v in nav))
+    return frozenset()
+
+
+def nav_digest(items: Any) -> list[object]:
+    """What the theme shows of the menu on every page: titles, addresses, sections."""
+    shown: list[object] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        shown.append(
+            (
+                type(item).__name__,
+                str(item.title),
+                getattr(item, "url", None),
+                nav_digest(children) if children else None,
+            )
+        )
+    return shown
