@@ -7,24 +7,32 @@ and of the theme's Jinja environment. Part of the MkDocs adapter, with plugin.py
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.build import FramedPage
+from generator.build import FramedPage, SiteBuild
 from generator.frame import FrameRenderer
+from generator.identity import footer_view
+from generator.render.csp import meta_policy
 from generator.render.phones import link_phones
 from generator.render.spec import PageSpec
+from generator.render.tracking_pages import without_tracking
 from generator.render.wayfinding import section_of
 from generator.theme_patches import BYTECODE_PATTERN, ThemePatches
 
+log = logging.getLogger("mkdocs.plugins.portal")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:src|href)\s*=\s*[\"']([^\"']+)")
 
 
@@ -128,6 +136,51 @@ class MkDocsEngine:
         import material  # the theme mkdocs.yml names; its files are copied as they are
 
         return [Path(material.__file__).parent / "templates"]
+
+
+def configure(config: MkDocsConfig, site: SiteBuild, serving: bool, content_dir: str) -> None:
+    """What the portal's pages need of MkDocs' configuration: Markdown extensions, the
+    content policy, the menu, and the values our theme partials show. The content's
+    warnings are logged; docs_dir must be the content folder (`content_dir`)."""
+    settings = site.settings
+    if Path(config.docs_dir).resolve() != settings.content.resolve():
+        raise PluginError(
+            f"portal: docs_dir ({config.docs_dir}) must be the content folder "
+            f"({settings.content}); set `docs_dir: {content_dir}`"
+        )
+    for problem in site.portal.warnings:
+        log.warning(str(problem))
+    configure_markdown(config)
+    # Every page carries the policy, except under serve: live reload is an inline script.
+    config.extra["portal_csp"] = "" if serving else meta_policy()
+    # Generated pages are reached through archives, not the sidebar; listing them all as
+    # "not in nav" would bury real messages.
+    config.validation.nav.omitted_files = logging.DEBUG
+    config.validation.nav.absolute_links = logging.DEBUG
+    if not config.nav:
+        config.nav = site.default_nav()
+    if config.nav and (settings.tracking_internal or not settings.tracking):
+        # 信息报送 for internal use (or not built): off the menu, and no warning about a
+        # nav entry whose page is missing.
+        config.nav = without_tracking(config.nav)
+    identity = footer_view(settings.identity, settings.site_url, settings.site_name)
+    config.extra["portal_identity"] = identity
+    site_feed = site.feed_links[0]
+    config.extra["portal_feeds"] = [{"path": site_feed.path, "title": site_feed.title}]
+
+
+def page_meta(meta: MutableMapping[str, Any], spec: PageSpec, head: Markup) -> None:
+    """A generated page's meta for the theme: title, description, what is hidden, our head."""
+    # Material's templates do not autoescape: the title reaches <title>, the header and
+    # every page's navigation as it is, the description a <meta> attribute. Both are
+    # text, so they go in escaped (Markup: `| e` in a template does not escape twice).
+    meta.update(title=escape(spec.title), hide=list(spec.hide))
+    if spec.description:
+        meta["description"] = escape(spec.description)
+    meta["portal_head"] = head
+    if not spec.searchable:
+        # Listings repeat the articles' summaries; search should lead to the articles.
+        meta["search"] = {"exclude": True}
 
 
 def configure_markdown(config: MkDocsConfig) -> None:

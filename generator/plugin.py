@@ -1,11 +1,9 @@
 """PortalPlugin: the MkDocs (and properdocs) adapter: event wiring over generator/build.py.
 
-MkDocs events used: on_config (load and validate once; nav and page policy), on_pre_build and
-on_build_error (the build's cache), on_files (publish only what the model says: generated
-pages and assets; raw data files never reach the site), on_nav and on_env (the engine:
-mkdocs_engine.py), on_page_* (title, meta, menu section, and our HTML around the Markdown
-body of the pages MkDocs renders), on_post_build (the pipeline's pages in frames, feeds,
-search, API, sitemap, audit).
+The pipeline (build.py) does the work; mkdocs_engine.py and frame.py are what it needs of
+MkDocs. Events: on_config loads and validates once; on_files publishes only what the model
+says (generated pages and assets; raw data files never reach the site); the page events put
+our meta and HTML around the pages MkDocs renders; on_post_build runs the rest of the build.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Literal
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,17 +25,15 @@ from generator import build
 from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
 from generator.frame import active_section
-from generator.identity import footer_view
 from generator.mkdocs_engine import (
     MkDocsEngine,
-    configure_markdown,
+    configure,
     configure_theme,
     from_docs,
     nav_sources,
+    page_meta,
 )
-from generator.render.csp import meta_policy
 from generator.render.spec import PageSpec
-from generator.render.tracking_pages import without_tracking
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -50,8 +45,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.site: build.SiteBuild | None = None  # handed over by `portal build`, else loaded
         self.serving = False
         self.specs: dict[str, PageSpec] = {}
-        self.framed: list[PageSpec] = []  # rendered by the pipeline through frames, not MkDocs
-        self.framed_uris: set[str] = set()
+        self.framed: dict[str, PageSpec] = {}  # rendered by the pipeline through frames
         self.engine: MkDocsEngine | None = None
         self._current = ExitStack()  # the menu entry marked current while a page renders
 
@@ -65,37 +59,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        configure_markdown(config)
-        # Every page carries the policy, except under serve: live reload is an inline script.
-        config.extra["portal_csp"] = "" if self.serving else meta_policy()
-        # Generated pages are reached through archives, not the sidebar; listing them all as
-        # "not in nav" would bury real messages.
-        config.validation.nav.omitted_files = logging.DEBUG
-        config.validation.nav.absolute_links = logging.DEBUG
         if self.site is None or self.serving:
             settings = settings_from(config, self.config)
             try:
                 self.site = build.SiteBuild(settings, build.load(settings, Path(config.site_dir)))
             except ContentError as exc:
                 raise PluginError(str(exc)) from None
-        settings, portal = self.site.settings, self.site.portal
-        if Path(config.docs_dir).resolve() != settings.content.resolve():
-            raise PluginError(
-                f"portal: docs_dir ({config.docs_dir}) must be the content folder "
-                f"({settings.content}); set `docs_dir: {self.config.content_dir}`"
-            )
-        for problem in portal.warnings:
-            log.warning(str(problem))
-        if not config.nav:
-            config.nav = self.site.default_nav()
-        if config.nav and (settings.tracking_internal or not settings.tracking):
-            # 信息报送 for internal use (or not built): off the menu, and no warning about a
-            # nav entry whose page is missing.
-            config.nav = without_tracking(config.nav)
-        identity = footer_view(settings.identity, settings.site_url, settings.site_name)
-        config.extra["portal_identity"] = identity
-        site_feed = self.site.feed_links[0]
-        config.extra["portal_feeds"] = [{"path": site_feed.path, "title": site_feed.title}]
+        configure(config, self.site, self.serving, self.config.content_dir)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -113,13 +83,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         docs = Path(config.docs_dir).resolve()
         assets = {a.as_posix() for a in self.site.portal.assets}
         kept = Files([f for f in files if not from_docs(f, docs) or f.src_uri in assets])
-        self.specs, self.framed, self.framed_uris = {}, [], set()
+        self.specs, self.framed = {}, {}
         in_nav = nav_sources(config.nav)
         for spec in self.site.specs:
             self.specs[spec.src_uri] = spec
             if self.config.fast_pages and "toc" in spec.hide and spec.src_uri not in in_nav:
-                self.framed.append(spec)  # the pipeline renders it in on_post_build
-                self.framed_uris.add(spec.src_uri)
+                self.framed[spec.src_uri] = spec  # the pipeline renders it in on_post_build
                 continue
             generated = File.generated(config, spec.src_uri, content=spec.markdown)
             generated.dest_uri, generated.url = spec.dest_uri, spec.url or "./"
@@ -146,16 +115,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     ) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and self.site is not None:
-            # Material's templates do not autoescape: the title reaches <title>, the header and
-            # every page's navigation as it is, the description a <meta> attribute. Both are
-            # text, so they go in escaped (Markup: `| e` in a template does not escape twice).
-            page.meta.update(title=escape(spec.title), hide=list(spec.hide))
-            if spec.description:
-                page.meta["description"] = escape(spec.description)
-            page.meta["portal_head"] = self.site.head(spec)
-            if not spec.searchable:
-                # Listings repeat the articles' summaries; search should lead to the articles.
-                page.meta["search"] = {"exclude": True}
+            page_meta(page.meta, spec, self.site.head(spec))
         return markdown
 
     def on_page_content(
@@ -175,7 +135,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     ) -> Any:
         spec = self.specs.get(page.file.src_uri)
         # Frames mark their pages' sections themselves (frame.py).
-        if spec is not None and self.engine is not None and spec.src_uri not in self.framed_uris:
+        if spec is not None and self.engine is not None and spec.src_uri not in self.framed:
             self._current.close()
             self._current.enter_context(active_section(nav, self.engine.section(spec)))
         return context
@@ -191,7 +151,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not self.site.settings.site_url:
             log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
         try:
-            self.site.finish(Path(config.site_dir), self.engine, self.framed)
+            self.site.finish(Path(config.site_dir), self.engine, list(self.framed.values()))
         except build.PublishError as exc:
             raise PluginError(str(exc)) from None
         self.site.close()
