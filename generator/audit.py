@@ -59,7 +59,7 @@ def scan_site(
     content: Path,
     root: Path,
     allow: frozenset[str],
-    theme_dirs: Sequence[Path] | None = None,
+    theme_dirs: Sequence[Path],
     cache: Cache | None = None,
 ) -> list[Leak]:
     """Every raw phone number, ID number or e-mail address found in the site's files.
@@ -72,11 +72,11 @@ def scan_site(
 
     Args:
         allow: phone numbers and e-mail addresses published on purpose (`public_contacts`).
-        theme_dirs: folders whose files are copied as they are; by default mkdocs-material's
-            and the portal's `themes/`.
+        theme_dirs: folders whose files are copied as they are: the portal's `themes/` and
+            the engine's theme (build.py asks the engine).
     """
     cache = cache or Cache(None)
-    theme_folders = _default_theme_dirs(root) if theme_dirs is None else list(theme_dirs)
+    theme_folders = list(theme_dirs)
     allowed = "\n".join(sorted(allow))
     rels = [
         path.relative_to(site).as_posix()
@@ -278,17 +278,6 @@ def _source_texts(content: Path, root: Path) -> list[tuple[str, str]]:
                 texts.append((path.relative_to(root).as_posix(), readable(text)))
                 break
     return texts
-
-
-def _default_theme_dirs(root: Path) -> list[Path]:
-    dirs = [root / "themes"]
-    try:
-        import material
-
-        dirs.append(Path(material.__file__).parent / "templates")
-    except ImportError:  # pragma: no cover - the theme is a dependency
-        pass
-    return dirs
 
 
 def _from_theme(rel: str, raw: bytes, folders: Sequence[Path]) -> bool:

@@ -16,18 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import adoption
+from generator import adoption, adoption_apply
 from generator.adoption import (
     FeedItem,
-    NewPlacement,
     Proposal,
     Status,
-    insert_placements,
     normalise_title,
     parse_feed,
     propose,
     similarity,
 )
+from generator.adoption_apply import NewPlacement, insert_placements
 from generator.cli import main
 from generator.cli.tables import proposals_table
 from generator.clock import BEIJING
@@ -328,7 +327,9 @@ def test_insert_keeps_every_other_byte(before: str, after: str) -> None:
     ],
 )
 def test_insert_refuses_what_it_cannot_extend(text: str, message: str) -> None:
-    with pytest.raises(adoption.ApplyError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        adoption_apply.ApplyError, match=message.replace("(", r"\(").replace(")", r"\)")
+    ):
         insert_placements(text, NEW)
 
 

@@ -27,7 +27,7 @@ def add_commands(sub: Commands) -> None:
 
 
 def cmd_adoption(args: argparse.Namespace) -> int:
-    from generator import adoption
+    from generator import adoption, adoption_apply
     from generator.cli.tables import proposals_table
     from generator.clock import today
 
@@ -73,8 +73,8 @@ def cmd_adoption(args: argparse.Namespace) -> int:
     if args.apply:
         root = settings.root
         try:
-            written = adoption.apply_proposals(root, proposals)
-        except adoption.ApplyError as exc:
+            written = adoption_apply.apply_proposals(root, proposals)
+        except adoption_apply.ApplyError as exc:
             rest = msg("cli.nothing_more")
             print(f"portal adoption: {exc}；{rest}", file=sys.stderr)
             return EXIT_CONTENT

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.table import Table
 
-from generator.compute.tracking_report import DataTable, Report, cell_text
+from generator.compute.data_table import DataTable, cell_text
+from generator.compute.tracking_report import Report
 from generator.messages import msg
 
 if TYPE_CHECKING:
