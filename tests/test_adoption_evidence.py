@@ -223,7 +223,7 @@ def test_matching_cuts_words_as_the_search_does() -> None:
     """The vocabulary the matcher gives rjieba is the search's own (read below the render stage)."""
     from generator.cli.common import loaded
     from generator.evidence.words import site_vocabulary
-    from generator.render.search import domain_words, portal_words
+    from generator.render.search_text import domain_words, portal_words
 
     from .conftest import ROOT
 

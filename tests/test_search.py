@@ -12,14 +12,8 @@ import pytest
 
 from generator.cli import main
 from generator.errors import Problem
-from generator.render.search import (
-    SearchDoc,
-    SearchIndex,
-    Segmenter,
-    build_index,
-    normalize,
-    shard_of,
-)
+from generator.render.search import SearchIndex, build_index, shard_of
+from generator.render.search_text import SearchDoc, Segmenter, normalize
 from generator.validate.synonyms import load_synonyms, parse_synonyms
 
 from .conftest import WritePortal, build

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from generator.cache import Cache
 from generator.render import search
-from generator.render.search import SearchDoc, SearchIndex, Segmenter, build_index
+from generator.render.search import SearchIndex, build_index
 from generator.render.search_shards import shard_count
+from generator.render.search_text import SearchDoc, Segmenter
 
 _made_whole = search._whole
 SEGMENTER = Segmenter(["熟溪中队", "占道经营"])

@@ -41,7 +41,8 @@ from generator.render.keep import Keep, never
 from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
-from generator.render.search import Segmenter, build_index, portal_words, search_docs
+from generator.render.search import build_index
+from generator.render.search_text import Segmenter, portal_words, search_docs
 from generator.render.site_map import site_map_spec
 from generator.render.sitemap import feed_folder_sitemaps
 from generator.render.spec import PageSpec, fixed_page
