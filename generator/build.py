@@ -30,6 +30,7 @@ from generator.compute import tracking
 from generator.compute.published import moved_items, published_items, read_published
 from generator.digest import Digester, Undigestable
 from generator.errors import ContentError
+from generator.messages import msg
 from generator.model import Article, Portal
 from generator.parallel import fork_map
 from generator.progress import Progress, Tick
@@ -267,10 +268,8 @@ class SiteBuild:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site / name).unlink(missing_ok=True)
         self.write(site, outputs)
-        self.progress.note(
-            f"订阅源、搜索索引、导出 feeds, search index, exports: {len(outputs)} files, "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+        seconds = time.perf_counter() - started
+        self.progress.note(msg("stage.outputs", count=len(outputs), seconds=seconds))
         self.audit(site, themes)
 
     def bodies(self, engine: Engine, framed: Sequence[PageSpec]) -> dict[str, str]:
@@ -294,7 +293,7 @@ class SiteBuild:
             for s in todo
         ]
         self._markdown_keys.update((s.src_uri, k) for s, k in zip(todo, keys, strict=True))
-        tick = self.progress.counter("正文 Markdown", len(todo)) if len(todo) > 1 else None
+        tick = self.progress.counter(msg("stage.markdown"), len(todo)) if len(todo) > 1 else None
         done = cached_map(self.cache, "markdown", keys, engine.markdown, todo, tick=tick)
         for spec, text in zip(todo, done, strict=True):
             bodies[spec.src_uri] = self.body(spec, text.decode() if spec.markdown else "")
@@ -308,7 +307,7 @@ class SiteBuild:
         keys = self.page_keys(engine, framed)
         record = self.record
         pages: dict[str, bytes] = {}
-        tick = self.progress.counter("生成页面 generated pages", len(framed))
+        tick = self.progress.counter(msg("stage.generated"), len(framed))
         for done, spec in enumerate(framed, 1):
             key, group = keys.get(spec.dest_uri), f"page:{spec.dest_uri}"
             if key is not None and record is not None and record.fresh(group, key):
@@ -419,18 +418,12 @@ class SiteBuild:
         leaks = scan_site(site, settings.content, settings.root, allowed, themes, self.cache)
         if leaks:
             raise PublishError(leak_message(leaks))
-        self.progress.note(
-            f"个人信息检查通过 personal-data check passed, {time.perf_counter() - started:.1f} s"
-        )
+        self.progress.note(msg("audit.passed", seconds=time.perf_counter() - started))
 
 
 def leak_message(leaks: Sequence[object], shown: int = 100) -> str:
-    more = f"\n... and {len(leaks) - shown} more" if len(leaks) > shown else ""
-    return (
-        "portal: personal data would be published; the site was not replaced:\n"
-        + "\n".join(map(str, leaks[:shown]))
-        + more
-    )
+    more = "\n" + msg("audit.more", count=len(leaks) - shown) if len(leaks) > shown else ""
+    return "portal: " + msg("audit.refused") + "\n" + "\n".join(map(str, leaks[:shown])) + more
 
 
 def cached_map(

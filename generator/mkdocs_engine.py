@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from generator.build import FramedPage, SiteBuild
 from generator.frame import FrameRenderer
 from generator.identity import footer_view
+from generator.messages import msg
 from generator.render.csp import meta_policy
 from generator.render.phones import link_phones
 from generator.render.spec import PageSpec
@@ -145,8 +146,10 @@ def configure(config: MkDocsConfig, site: SiteBuild, serving: bool, content_dir:
     settings = site.settings
     if Path(config.docs_dir).resolve() != settings.content.resolve():
         raise PluginError(
-            f"portal: docs_dir ({config.docs_dir}) must be the content folder "
-            f"({settings.content}); set `docs_dir: {content_dir}`"
+            "portal: "
+            + msg(
+                "plugin.docs_dir", docs=config.docs_dir, content=settings.content, name=content_dir
+            )
         )
     for problem in site.portal.warnings:
         log.warning(str(problem))

