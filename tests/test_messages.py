@@ -59,7 +59,7 @@ HELP = frozenset({"add_argument", "add_parser", "ArgumentParser"})
 # Arguments that are not sentences: a Problem's path and field, a log's lazy arguments.
 NOT_TEXT = {"Problem": (0, 1, 2), "warn": (0,), "error": (0,)}
 # Internal errors that name a bug in portal, not something staff did: English, on purpose.
-INTERNAL = {"generator/write.py", "generator/plugin.py"}
+INTERNAL = {"generator/write.py", "generator/plugin.py", "generator/build.py"}
 
 
 def _called(node: ast.expr) -> str:
