@@ -16,11 +16,12 @@ from __future__ import annotations
 import gzip
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
@@ -29,6 +30,7 @@ from generator.clock import source_date_epoch
 from generator.compute import tracking
 from generator.compute.published import moved_items, published_items, read_published
 from generator.digest import Digester, Undigestable
+from generator.engine import Engine, FramedPage
 from generator.errors import ContentError
 from generator.messages import msg
 from generator.model import Article, Portal
@@ -40,68 +42,13 @@ from generator.validate.portal import load_portal
 from generator.write import write_outputs
 
 if TYPE_CHECKING:
+    from generator.images import Published
+    from generator.model import WebImage
     from generator.render.feed_catalog import FeedLink
     from generator.render.pages import PageRenderer
     from generator.render.spec import PageSpec
 
 T = TypeVar("T")
-
-
-class Engine(Protocol):
-    """What the pipeline needs from the engine that renders the site's pages."""
-
-    def markdown_setup(self) -> str:
-        """What Markdown → HTML depends on besides the text (extensions, versions)."""
-        ...
-
-    def link_targets(self, spec: PageSpec) -> str:
-        """Where the relative links of the spec's Markdown lead (a change renders it again)."""
-        ...
-
-    def markdown(self, spec: PageSpec) -> str:
-        """The spec's Markdown as HTML, as the engine renders a page body (in a worker)."""
-        ...
-
-    def rendered(self, spec: PageSpec) -> str | None:
-        """The body the engine made for this page, when it rendered the page itself."""
-        ...
-
-    def section(self, spec: PageSpec) -> str | None:
-        """The URL of the menu entry a page outside the menu belongs to (wayfinding.py)."""
-        ...
-
-    def frame_inputs(self) -> tuple[object, ...] | None:
-        """What every frame depends on besides its page (the menu, the site's address), for
-        the dependency record; None when framed pages cannot be kept (another plugin sees
-        every page, and its own state would miss the kept ones)."""
-        ...
-
-    def frame(self, page: FramedPage) -> str:
-        """The whole HTML page around `page.content`, as the theme makes it."""
-        ...
-
-    def theme_dirs(self) -> list[Path]:
-        """Folders of the theme, whose files the site holds as they are (not audited)."""
-        ...
-
-
-@dataclass(frozen=True)
-class FramedPage:
-    """A page of ours, finished but for the theme around it.
-
-    Material's templates do not autoescape, so title and description come escaped (as the
-    plugin puts them in a page's meta), and head and content are HTML.
-    """
-
-    src_uri: str
-    dest_uri: str
-    url: str
-    title: Markup
-    description: Markup
-    hide: tuple[str, ...]
-    head: Markup  # our additions to <head>: feed links, JSON-LD
-    content: Markup  # the page's content HTML
-    section: str | None = None  # URL of the menu entry the page belongs to (wayfinding.py)
 
 
 class PublishError(Exception):
@@ -165,6 +112,7 @@ class SiteBuild:
         self.cache = Cache(None)  # the build's own, between open() and close()
         self.digester = Digester()
         self._markdown_keys: dict[str, str] = {}  # source path → cache key of its body
+        self.images: dict[str, WebImage] = {}  # published photos by their path in the site
 
     def open(self) -> None:
         """Start the build: its cache of Markdown, segmentation, rendered HTML and audits."""
@@ -176,7 +124,34 @@ class SiteBuild:
         self.cache.__exit__(type(error) if error is not None else None, error, None)
         self.cache = Cache(None)
 
-    # -- compute and page specs ---------------------------------------------------------
+    # -- photos, compute and page specs -------------------------------------------------
+    def publish_images(self) -> Published:
+        """The image step (images.py): the web copies of every photo; each article learns its
+        published lead photo (before the page specs are made). The caller reports the
+        problems and stops on an error (`image_failure`)."""
+        from generator.compute.lead import with_images
+        from generator.images import publish_images
+
+        started = time.perf_counter()
+        published = publish_images(
+            self.settings.content,
+            self.settings.root,
+            self.portal.assets,
+            self.cache,
+            lambda work, items: fork_map(work, items, min_items=4),
+        )
+        if any(p.is_error for p in published.problems):
+            return published
+        self.images = published.images
+        self.portal = with_images(self.portal, published.images)
+        if published.images:
+            made = sum(1 for _, cached, data in published.files if cached or data is not None)
+            seconds = time.perf_counter() - started
+            self.progress.note(
+                msg("stage.images", photos=len(published.images), files=made, seconds=seconds)
+            )
+        return published
+
     @cached_property
     def as_of(self) -> date:
         return as_of(self.portal, self.settings)
@@ -219,11 +194,22 @@ class SiteBuild:
         from generator.render.tracking_pages import TRACKING_URL
 
         feeds = [*self.feed_links[:1], *spec.feeds]
-        head = self._renderer.head(spec.url, feeds, [script_json(d) for d in spec.jsonld])
+        jsonld = [script_json(d) for d in spec.jsonld]
+        head = self._renderer.head(spec.url, feeds, jsonld, self.preview(spec))
         if self.settings.tracking_internal and spec.url.startswith(TRACKING_URL):
             # `tracking: internal`: search engines are asked to stay away.
             head = Markup('<meta name="robots" content="noindex, nofollow">\n') + head
         return head
+
+    def preview(self, spec: PageSpec) -> dict[str, str | int] | None:
+        """An article's lead photo for social previews (og:image needs an absolute URL)."""
+        article = spec.meta.get("article")
+        lead = article.lead if isinstance(article, Article) else None
+        if lead is None or not self.settings.site_url:
+            return None
+        main = lead.main
+        url = urljoin(self.settings.site_url, main.path)
+        return {"url": url, "type": lead.media_type, "width": main.width, "height": main.height}
 
     def body(self, spec: PageSpec, html: str) -> str:
         """A body as the engine rendered it, sanitised (unless `allow_raw_html`)."""
@@ -238,10 +224,11 @@ class SiteBuild:
         return self.compose(spec, self.body(spec, html))
 
     def compose(self, spec: PageSpec, body: str) -> str:
-        """A sanitised body in our template; telephone numbers as links."""
+        """A sanitised body in our template: photos responsive, telephone numbers as links."""
+        from generator.render.figures import responsive
         from generator.render.phones import link_phones
 
-        return link_phones(spec.compose(body))
+        return link_phones(spec.compose(responsive(body, spec.url, self.images)))
 
     def article_body(self, article: Article, engine: Engine) -> str:
         """One article's sanitised body as a build makes it (`portal wechat`)."""
@@ -304,12 +291,19 @@ class SiteBuild:
     ) -> dict[str, bytes]:
         """The framed pages, each its content in the theme's frame; with a record, the pages
         whose inputs are unchanged are kept as the site has them (left out)."""
+        from generator.render.figures import images_in
+
         keys = self.page_keys(engine, framed)
         record = self.record
         pages: dict[str, bytes] = {}
         tick = self.progress.counter(msg("stage.generated"), len(framed))
         for done, spec in enumerate(framed, 1):
             key, group = keys.get(spec.dest_uri), f"page:{spec.dest_uri}"
+            if key is not None:
+                # The sizes of its photos are in the page (width, height, srcset).
+                key = self.digester.digest(
+                    key, images_in(bodies[spec.src_uri], spec.url, self.images)
+                )
             if key is not None and record is not None and record.fresh(group, key):
                 tick(done)
                 continue
@@ -409,16 +403,27 @@ class SiteBuild:
     def audit(self, site: Path, themes: Sequence[Path]) -> None:
         """Fail the build when any output file holds raw personal data (see audit.py); files
         copied unchanged from `themes` are the theme's, not ours."""
-        from generator.audit import scan_site
+        from generator.audit import image_leaks, scan_site
         from generator.readiness import published_contacts
 
         started = time.perf_counter()
         settings = self.settings
         allowed = settings.public_contacts | published_contacts(self.portal, settings)
         leaks = scan_site(site, settings.content, settings.root, allowed, themes, self.cache)
+        images = image_leaks(site)
+        if images:
+            raise PublishError("portal: " + msg("image.audit_failed") + "\n" + "\n".join(images))
         if leaks:
             raise PublishError(leak_message(leaks))
         self.progress.note(msg("audit.passed", seconds=time.perf_counter() - started))
+
+
+def image_failure(published: Published) -> str | None:
+    """Why the image step stops the build, if one of its problems is an error."""
+    errors = [p for p in published.problems if p.is_error]
+    if not errors:
+        return None
+    return "portal: " + msg("image.build_failed") + "\n" + "\n".join(map(str, errors))
 
 
 def leak_message(leaks: Sequence[object], shown: int = 100) -> str:

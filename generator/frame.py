@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
 
-from generator.build import FramedPage
+from generator.engine import FramedPage
 
 # Private-use characters: nothing in a template escapes or produces them.
 _MARK = "\ue000"

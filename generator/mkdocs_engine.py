@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from collections.abc import MutableMapping
+from collections.abc import Collection, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.build import FramedPage, SiteBuild
+from generator.build import SiteBuild, image_failure
+from generator.engine import FramedPage
 from generator.frame import FrameRenderer
 from generator.identity import footer_view
+from generator.images import Published, link_or_copy
 from generator.messages import msg
 from generator.render.csp import meta_policy
 from generator.render.phones import link_phones
@@ -186,6 +188,32 @@ def page_meta(meta: MutableMapping[str, Any], spec: PageSpec, head: Markup) -> N
         meta["search"] = {"exclude": True}
 
 
+def image_files(config: MkDocsConfig, published: Published) -> list[File]:
+    """The image step's web copies as files for MkDocs (cached ones hard-linked); its
+    warnings logged, its errors stop the build."""
+    for problem in published.problems:
+        if not problem.is_error:
+            log.warning(str(problem))
+    failure = image_failure(published)
+    if failure is not None:
+        raise PluginError(failure)
+    made: list[File] = []
+    for path, cached, data in published.files:
+        if cached is not None:
+            made.append(_LinkedFile.generated(config, path, abs_src_path=str(cached)))
+        elif data is not None:
+            made.append(File.generated(config, path, content=data))
+    return made
+
+
+class _LinkedFile(File):
+    """A web image from the cache: hard-linked into the site rather than copied."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+
+
 def configure_markdown(config: MkDocsConfig) -> None:
     """What the portal's pages need of MkDocs' Markdown."""
     # Regulation articles get stable anchors ({#art-30}) through attr_list.
@@ -209,9 +237,12 @@ def configure_theme(env: Any) -> None:
     env.filters["pt_tel"] = link_phones
 
 
-def from_docs(file: File, docs: Path) -> bool:
-    """Whether MkDocs found `file` in docs_dir (the content folder)."""
-    return file.src_dir is not None and Path(file.src_dir).resolve() == docs
+def keep_file(file: File, docs: Path, assets: Collection[str], photos: Collection[str]) -> bool:
+    """Whether a file MkDocs found is published as it is: everything outside docs_dir (the
+    theme's); of the content folder, only the model's assets, but photos (their web copies
+    are published instead). Raw data files never reach the site."""
+    mine = file.src_dir is not None and Path(file.src_dir).resolve() == docs
+    return not mine or (file.src_uri in assets and file.src_uri not in photos)
 
 
 def nav_sources(nav: Any) -> frozenset[str]:

@@ -30,7 +30,8 @@ from generator.mkdocs_engine import (
     MkDocsEngine,
     configure,
     configure_theme,
-    from_docs,
+    image_files,
+    keep_file,
     nav_sources,
     page_meta,
 )
@@ -83,7 +84,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.site is not None
         docs = Path(config.docs_dir).resolve()
         assets = {a.as_posix() for a in self.site.portal.assets}
-        kept = Files([f for f in files if not from_docs(f, docs) or f.src_uri in assets])
+        web = image_files(config, self.site.publish_images())  # published instead of originals
+        kept = Files([f for f in files if keep_file(f, docs, assets, self.site.images)] + web)
         self.specs, self.framed = {}, {}
         in_nav = nav_sources(config.nav)
         for spec in self.site.specs:
