@@ -319,24 +319,40 @@ class Watcher:
         self.stopped = threading.Event()
         self._observer: Any = None
 
-    def start(self) -> None:
+    def observe(self) -> None:
+        """Start watching. Called before the first build: a file saved while it runs (a
+        5,000-article build takes minutes) is built next, never lost, and watchdog has set its
+        watches on a large tree (which it does in the background) before the preview's address
+        is announced."""
         from watchdog.events import FileSystemEvent, FileSystemEventHandler
         from watchdog.observers import Observer
 
         pending = self.pending
 
         class Handler(FileSystemEventHandler):
+            def __init__(self, only: Path | None = None) -> None:
+                self.only = only  # a file watched through its folder: that file's events only
+
             def on_any_event(self, event: FileSystemEvent) -> None:
-                if event.event_type not in ("opened", "closed_no_write"):
-                    pending.set()
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                if self.only is not None:
+                    touched = {str(event.src_path), str(getattr(event, "dest_path", "") or "")}
+                    if str(self.only) not in touched:
+                        return
+                pending.set()
 
         self._observer = Observer()
         for path in self.paths:
             if path.is_dir():
                 self._observer.schedule(Handler(), str(path), recursive=True)
             elif path.parent.is_dir():
-                self._observer.schedule(Handler(), str(path.parent), recursive=False)
+                only = path.absolute()
+                self._observer.schedule(Handler(only), str(only.parent), recursive=False)
         self._observer.start()
+
+    def run(self) -> None:
+        """Build after every change from now on (at once if one came during the first build)."""
         threading.Thread(target=self._loop, name="portal-rebuild", daemon=True).start()
 
     def _loop(self) -> None:
@@ -394,20 +410,19 @@ def serve(
         handler = type("Handler", (_Handler,), {"state": state, "script": reload_script()})
         server = _Server((host, port), partial_handler(handler, site))
         server.daemon_threads = True
+        watcher = Watcher(builder, state, watched, lambda r: say(r, site))
         try:
+            watcher.observe()
             first = builder.build()
             say(first, site)
             if first.ok and not (site / "index.html").is_file():
                 return 1  # a site without a home page: nothing to preview
             state.record(first)
-            watcher = Watcher(builder, state, watched, lambda r: say(r, site))
-            watcher.start()
+            watcher.run()
             announce(f"http://{host}:{server.server_address[1]}/")
-            try:
-                server.serve_forever(poll_interval=0.2)
-            finally:
-                watcher.stop()
+            server.serve_forever(poll_interval=0.2)
         finally:
+            watcher.stop()
             server.server_close()
     finally:
         builder.close()

@@ -21,11 +21,13 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from generator import preview as preview_module
 
 from .browser import launch_chromium
 from .conftest import ROOT, SAMPLE_EPOCH, WritePortal
@@ -240,3 +242,57 @@ def test_a_saved_sentence_shows_in_the_open_page(tmp_path: Path) -> None:
         json.dumps({"page": url, "write_to_load_s": round(shown, 3)}, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
+
+
+class _CountingBuilder:
+    """A stand-in for the builder process: counts the builds it is asked for."""
+
+    def __init__(self) -> None:
+        self.builds = 0
+
+    def build(self) -> preview_module.BuildResult:
+        self.builds += 1
+        return preview_module.BuildResult(True, (), (), 0.0)
+
+
+def _settle(until: Callable[[], bool], seconds: float = 5.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if until():
+            return True
+        time.sleep(0.05)
+    return until()
+
+
+def test_a_file_saved_during_the_first_build_is_built_next(tmp_path: Path) -> None:
+    """The watcher watches before the first build starts: a save while it runs (minutes at
+    5,000 articles) is built as soon as it ends; other files beside mkdocs.yml are not news."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    article = content / "articles" / "a.md"
+    article.write_text("---\ntitle: 甲\n---\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 测试\n", encoding="utf-8")
+    builder = _CountingBuilder()
+    watcher = preview_module.Watcher(
+        builder,  # type: ignore[arg-type]
+        preview_module.State(),
+        [content, config],
+        lambda result: None,
+    )
+    watcher.observe()
+    try:
+        time.sleep(0.5)  # the first build runs
+        article.write_text("---\ntitle: 乙\n---\n", encoding="utf-8")
+        time.sleep(0.3)
+        assert builder.builds == 0  # nothing builds while the first build runs
+        watcher.run()  # the first build is done
+        assert _settle(lambda: builder.builds == 1)
+        (tmp_path / "README.txt").write_text("说明\n", encoding="utf-8")
+        (tmp_path / ".cache").mkdir()
+        time.sleep(0.5)
+        assert builder.builds == 1  # neither is mkdocs.yml
+        config.write_text("site_name: 测试二\n", encoding="utf-8")
+        assert _settle(lambda: builder.builds == 2)
+    finally:
+        watcher.stop()
