@@ -165,16 +165,13 @@ def compose(
             photo = document.photos[block.image]
             caption = ""
             after = blocks[index + 1] if index + 1 < len(blocks) else None
-            if after is not None and after.kind is Kind.PARAGRAPH:
+            if after is not None and after.kind in (Kind.PARAGRAPH, Kind.CAPTION):
                 found_caption = caption_of(after.text)
+                if found_caption is None and after.kind is Kind.CAPTION:
+                    # Text a photo table sets with the photo is its caption, marked or not.
+                    found_caption = after.text if len(after.text) <= CAPTION_MAX else None
                 if found_caption is not None:
                     caption = found_caption
-                    index += 1
-            elif after is not None and after.kind is Kind.CAPTION:
-                # Text a photo table sets with the photo is its caption, marked or not.
-                found_caption = caption_of(after.text)
-                if found_caption is not None or len(after.text) <= CAPTION_MAX:
-                    caption = found_caption or after.text
                     index += 1
             body.append(Figure(photo, caption))
         else:
