@@ -42,6 +42,7 @@ from generator.validate.portal import load_portal
 from generator.write import write_outputs
 
 if TYPE_CHECKING:
+    from generator.compute.figures import Figures
     from generator.images import Published
     from generator.model import WebImage
     from generator.render.feed_catalog import FeedLink
@@ -157,13 +158,21 @@ class SiteBuild:
         return as_of(self.portal, self.settings)
 
     @cached_property
+    def figures(self) -> Figures:
+        """The site's figures, computed once (after the image step: the sheets show leads)
+        and handed to the pages and to the files beside them."""
+        from generator.compute.figures import compute_figures
+
+        return compute_figures(self.portal, self.settings, self.as_of)
+
+    @cached_property
     def specs(self) -> list[PageSpec]:
         """Every generated page; with a record, their HTML is kept between builds (Memo)."""
         from generator.render.pages import Memo
         from generator.render.site import build_specs
 
         memo = Memo(self.cache, self.record.setup) if self.record is not None else None
-        return build_specs(self.portal, self.settings, self.as_of, memo)
+        return build_specs(self.portal, self.settings, self.figures, memo)
 
     @cached_property
     def feed_links(self) -> list[FeedLink]:
@@ -374,7 +383,7 @@ class SiteBuild:
         fallback = source_date_epoch() or newest or datetime(2000, 1, 1, tzinfo=UTC)
         keeper = self.keeper()
         outputs = build_outputs(
-            portal, settings, dict(bodies), self.as_of, fallback, self.cache, keeper or never
+            portal, settings, self.figures, dict(bodies), fallback, self.cache, keeper or never
         )
         if keeper is not None:
             keeper.made(outputs)

@@ -100,9 +100,9 @@ def cmd_annual(args: argparse.Namespace) -> int:
     and as of the same day (SOURCE_DATE_EPOCH, else the newest date in the content)."""
     from generator.build import as_of
     from generator.cli.tables import annual_table
-    from generator.compute.annual import annual
+    from generator.compute.annual import annual, annual_data
     from generator.exports import json_bytes
-    from generator.render.annual_pages import annual_csv, annual_data
+    from generator.render.annual_pages import annual_csv
 
     given = [f"--{name}" for name in ("from", "to", "unit", "table") if _given(args, name)]
     if given:

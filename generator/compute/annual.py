@@ -14,10 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import Any
 
 from generator.compute import interaction
 from generator.compute.interaction import ADOPTED, Kind, in_year, of_kind, tally
 from generator.model import Campaign, Category, Portal
+from generator.urls import campaign_url
 
 FORM = "政府网站工作年度报表（国办函〔2018〕12号）"  # noqa: RUF001
 # What the form asks that a static site built from this content cannot count.
@@ -279,3 +281,47 @@ def annual(
         ),
     ]
     return Annual(year, as_of, tuple(figures), categories, campaigns)
+
+
+# -- the figures as JSON-ready data (annual.json, the pages, `portal report --annual`) ------
+
+
+def annual_data(a: Annual) -> dict[str, Any]:
+    """The year's figures as JSON-ready data (annual.json and `--format json`)."""
+    return {
+        "year": a.year,
+        "as_of": a.as_of.isoformat(),
+        "complete": a.complete,
+        "form": FORM,
+        "figures": [
+            {
+                "key": f.key,
+                "part": f.part,
+                "label": f.label,
+                "value": f.value,
+                "unit": f.unit,
+                "rule": f.rule,
+                "level": f.level,
+            }
+            for f in a.figures
+        ],
+        "articles_by_category": [
+            {"category": c.slug, "name": c.name, "months": list(months), "total": sum(months)}
+            for c, months in a.categories
+        ],
+        "campaigns": [
+            {
+                "campaign": row.campaign.key,
+                "title": row.campaign.title,
+                "opened": row.campaign.opened.isoformat(),
+                "closed": row.campaign.closed.isoformat() if row.campaign.closed else None,
+                "received": row.received,
+                "answered": row.answered,
+                "adopted": row.adopted,
+                "results_published": row.results_published,
+                "page": campaign_url(row.campaign),
+            }
+            for row in a.campaigns
+        ],
+        "not_counted": list(NOT_COUNTED),
+    }

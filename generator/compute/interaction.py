@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from enum import StrEnum
 from pathlib import PurePosixPath
+from typing import Any
 
 from generator.clock import source_date_epoch, today
 from generator.errors import Problem, Severity
@@ -275,3 +276,85 @@ def overdue(portal: Portal, tz: tzinfo, day: date, strict: bool) -> list[Problem
         severity = Severity.ERROR if strict and waited > FAIL_DAYS else Severity.WARNING
         problems.append(Problem(record.source, record.line, "replied", message, severity))
     return sorted(problems)
+
+
+# -- the 互动交流统计 page's data ------------------------------------------------------
+
+RULES = (
+    "统计对象：本站公开的法律咨询台问题和问计于民建议（草稿不计）。",
+    "按受理日期所在月份统计：法律咨询台为受理日期（received，未填写的按发布日期），"
+    "问计于民为收到时间（北京时间）。",
+    "已答复：法律咨询台问题有答复日期（replied）；问计于民建议的办理状态不是“待处理”。",
+    "答复用时：从受理日期到答复日期的自然日数，只计两个日期都有的记录；"
+    "中位数为居中的数值（偶数个时取中间两个的平均），"
+    "90% 分位数为至少九成答复不超过的天数（最近秩法）。",
+    f"待答复超过 {WARN_DAYS} 天的记录在 portal check 时提示；超过 {FAIL_DAYS} 天"
+    "（三个月）的按政府网站检查要求视为不合格。",
+)
+
+
+def _tally(t: Tally) -> dict[str, Any]:
+    return {
+        "received": t.received,
+        "answered": t.answered,
+        "pending": t.pending,
+        "answered_percent": t.rate,
+        "with_both_dates": len(t.days),
+        "median_days": t.median,
+        "p90_days": t.p90,
+        "mean_days": t.mean,
+    }
+
+
+def interaction_data(portal: Portal, everything: Sequence[Record], as_of: date) -> dict[str, Any]:
+    """Everything the 互动交流统计 page shows, as JSON-ready data (also the
+    interaction.json download), from `records(portal, tz)`."""
+    kinds: list[dict[str, Any]] = []
+    for kind in Kind:
+        items = of_kind(everything, kind)
+        kinds.append(
+            {
+                "kind": kind.value,
+                "label": kind.label,
+                "group_label": kind.group_label,
+                **_tally(tally(items)),
+                "by_month": [{"month": m, **_tally(t)} for m, t in by_month(items)],
+                "by_group": [
+                    {"group": g, **_tally(t)} for g, t in by_group(items, groups(portal, kind))
+                ],
+            }
+        )
+    return {
+        "as_of": as_of.isoformat(),
+        "rules": list(RULES),
+        "total": _tally(tally(everything)),
+        "kinds": kinds,
+        "pending": [
+            {
+                "kind": r.kind.value,
+                "id": r.key,
+                "group": r.group,
+                "title": r.title,
+                "received": r.received.isoformat(),
+                "waiting_days": waited,
+                "page": r.page,
+            }
+            for r, waited in pending(everything, as_of)
+        ],
+        "records": [_record(r) for r in everything],
+    }
+
+
+def _record(r: Record) -> dict[str, Any]:
+    return {
+        "kind": r.kind.value,
+        "id": r.key,
+        "group": r.group,
+        "received": r.received.isoformat(),
+        "received_recorded": r.received_known,
+        "replied": r.replied.isoformat() if r.replied else None,
+        "answered": r.answered,
+        "days": r.days,
+        "department": r.department,
+        "page": r.page,
+    }

@@ -1,22 +1,18 @@
 """政府网站工作年度报表 figures: a page per year, an index of years, the CSV/JSON downloads and
-`portal report --annual` (table, CSV, JSON), all from `annual_data`, so every view shows the
-numbers `generator.compute.annual` counted."""
+`portal report --annual` (table, CSV, JSON), all from `compute.annual.annual_data`, so every
+view shows the numbers `generator.compute.annual` counted."""
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.compute import interaction
-from generator.compute.annual import FORM, NOT_COUNTED, Annual, annual, report_years
 from generator.exports import csv_bytes, json_bytes
-from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed_page
-from generator.urls import campaign_url
 
 # Chinese headers for a spreadsheet; annual.json keeps the keys (part, key, label, value, …).
 CSV_HEADER = ["部分", "指标编号", "指标", "数值", "单位", "统计口径"]
@@ -26,47 +22,6 @@ HEADLINE = ("articles.total", "interpretation.answers", "messages.received", "su
 
 def annual_url(year: int) -> str:
     return f"annual/{year}/"
-
-
-def annual_data(a: Annual) -> dict[str, Any]:
-    """The year's figures as JSON-ready data (annual.json and `--format json`)."""
-    return {
-        "year": a.year,
-        "as_of": a.as_of.isoformat(),
-        "complete": a.complete,
-        "form": FORM,
-        "figures": [
-            {
-                "key": f.key,
-                "part": f.part,
-                "label": f.label,
-                "value": f.value,
-                "unit": f.unit,
-                "rule": f.rule,
-                "level": f.level,
-            }
-            for f in a.figures
-        ],
-        "articles_by_category": [
-            {"category": c.slug, "name": c.name, "months": list(months), "total": sum(months)}
-            for c, months in a.categories
-        ],
-        "campaigns": [
-            {
-                "campaign": row.campaign.key,
-                "title": row.campaign.title,
-                "opened": row.campaign.opened.isoformat(),
-                "closed": row.campaign.closed.isoformat() if row.campaign.closed else None,
-                "received": row.received,
-                "answered": row.answered,
-                "adopted": row.adopted,
-                "results_published": row.results_published,
-                "page": campaign_url(row.campaign),
-            }
-            for row in a.campaigns
-        ],
-        "not_counted": list(NOT_COUNTED),
-    }
 
 
 def annual_csv(data: dict[str, Any], bom: bool = True) -> bytes:
@@ -85,13 +40,6 @@ def annual_csv(data: dict[str, Any], bom: bool = True) -> bytes:
         ],
         bom=bom,
     )
-
-
-def annual_views(portal: Portal, tz: tzinfo, as_of: date) -> list[dict[str, Any]]:
-    """The data of every year with something to count, newest first."""
-    records = interaction.records(portal, tz)  # once: every year counts from the same records
-    years = reversed(report_years(portal, tz, records))
-    return [annual_data(annual(portal, y, tz, as_of, records)) for y in years]
 
 
 def annual_specs(years: list[dict[str, Any]], r: PageRenderer) -> list[PageSpec]:

@@ -1,106 +1,26 @@
 """互动交流统计: how many 法律咨询台 questions and 问计于民 suggestions were received and
 answered, and how fast, per month and per domain or theme; each chart beside its table, and
-CSV/JSON downloads of the same data (`interaction_data` is the one structure all render)."""
+CSV/JSON downloads of the same data (`compute.interaction.interaction_data`, the one
+structure all render, computed once a build: compute/figures.py)."""
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.compute import interaction
-from generator.compute.interaction import FAIL_DAYS, WARN_DAYS, Kind, Record, Tally
+from generator.compute.interaction import FAIL_DAYS, WARN_DAYS
 from generator.exports import csv_bytes, json_bytes
-from generator.model import Portal
 from generator.render.charts import Bar, bar_chart
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed_page
 
 URL = "interaction/"
-RULES = (
-    "统计对象：本站公开的法律咨询台问题和问计于民建议（草稿不计）。",
-    "按受理日期所在月份统计：法律咨询台为受理日期（received，未填写的按发布日期），"
-    "问计于民为收到时间（北京时间）。",
-    "已答复：法律咨询台问题有答复日期（replied）；问计于民建议的办理状态不是“待处理”。",
-    "答复用时：从受理日期到答复日期的自然日数，只计两个日期都有的记录；"
-    "中位数为居中的数值（偶数个时取中间两个的平均），"
-    "90% 分位数为至少九成答复不超过的天数（最近秩法）。",
-    f"待答复超过 {WARN_DAYS} 天的记录在 portal check 时提示；超过 {FAIL_DAYS} 天"
-    "（三个月）的按政府网站检查要求视为不合格。",
-)
-
-
-def _tally(t: Tally) -> dict[str, Any]:
-    return {
-        "received": t.received,
-        "answered": t.answered,
-        "pending": t.pending,
-        "answered_percent": t.rate,
-        "with_both_dates": len(t.days),
-        "median_days": t.median,
-        "p90_days": t.p90,
-        "mean_days": t.mean,
-    }
 
 
 def month_label(key: str) -> str:
     return f"{key[:4]}年{int(key[5:])}月"
-
-
-def interaction_data(portal: Portal, tz: tzinfo, as_of: date) -> dict[str, Any]:
-    """Everything the page shows, as JSON-ready data (also the interaction.json download)."""
-    everything = interaction.records(portal, tz)
-    kinds: list[dict[str, Any]] = []
-    for kind in Kind:
-        items = interaction.of_kind(everything, kind)
-        kinds.append(
-            {
-                "kind": kind.value,
-                "label": kind.label,
-                "group_label": kind.group_label,
-                **_tally(interaction.tally(items)),
-                "by_month": [{"month": m, **_tally(t)} for m, t in interaction.by_month(items)],
-                "by_group": [
-                    {"group": g, **_tally(t)}
-                    for g, t in interaction.by_group(items, interaction.groups(portal, kind))
-                ],
-            }
-        )
-    return {
-        "as_of": as_of.isoformat(),
-        "rules": list(RULES),
-        "total": _tally(interaction.tally(everything)),
-        "kinds": kinds,
-        "pending": [
-            {
-                "kind": r.kind.value,
-                "id": r.key,
-                "group": r.group,
-                "title": r.title,
-                "received": r.received.isoformat(),
-                "waiting_days": waited,
-                "page": r.page,
-            }
-            for r, waited in interaction.pending(everything, as_of)
-        ],
-        "records": [_record(r) for r in everything],
-    }
-
-
-def _record(r: Record) -> dict[str, Any]:
-    return {
-        "kind": r.kind.value,
-        "id": r.key,
-        "group": r.group,
-        "received": r.received.isoformat(),
-        "received_recorded": r.received_known,
-        "replied": r.replied.isoformat() if r.replied else None,
-        "answered": r.answered,
-        "days": r.days,
-        "department": r.department,
-        "page": r.page,
-    }
 
 
 def interaction_specs(data: dict[str, Any], r: PageRenderer) -> list[PageSpec]:

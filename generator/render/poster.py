@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import tzinfo
 from functools import partial
 from importlib.resources import files
 from itertools import groupby
@@ -35,7 +35,6 @@ from generator.compute.sheets import (
     clip,
     piece,
     plain_text,
-    site_sheets,
 )
 from generator.compute.tracking import Week
 from generator.model import Portal, Question
@@ -234,13 +233,9 @@ def render_sheets(
 # -- the site's pages ----------------------------------------------------------------------
 
 
-def poster_specs(
-    portal: Portal, settings: Settings, r: PageRenderer, as_of: date
-) -> list[PageSpec]:
-    """The 宣传栏 index: each week's sheet, with what it shows and how to print it."""
-    if not settings.site_url:
-        return []  # the QR codes need the site's absolute address
-    sheets = site_sheets(portal, settings.timezone, as_of)
+def poster_specs(sheets: Sequence[Sheet], settings: Settings, r: PageRenderer) -> list[PageSpec]:
+    """The 宣传栏 index: each week's sheet (compute/sheets.py: none without site_url, which
+    the QR codes need), with what it shows and how to print it."""
     if not sheets:
         return []
     html = r.render(
@@ -263,12 +258,11 @@ def poster_specs(
     ]
 
 
-def poster_outputs(portal: Portal, settings: Settings, as_of: date) -> dict[str, bytes]:
+def poster_outputs(portal: Portal, settings: Settings, sheets: Sequence[Sheet]) -> dict[str, bytes]:
     """Each week's sheet as a page of its own, outside the theme: the page is the A4 sheet."""
-    if not settings.site_url:
+    if not sheets:
         return {}
     r = PageRenderer(settings.timezone, settings.site_name, settings.hotline)
-    sheets = site_sheets(portal, settings.timezone, as_of)
     outputs: dict[str, bytes] = {STYLESHEET: poster_css().encode("utf-8")} if sheets else {}
     for index, sheet in enumerate(sheets):
         url = poster_url(sheet.week)

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from itertools import groupby
 from urllib.parse import urljoin
 
 from generator.cache import Cache
-from generator.compute.annual import latest_year, report_years
-from generator.compute.published import IDS_FILE, ids_json, published_items
-from generator.compute.sheets import site_sheets
+from generator.compute.annual import latest_year
+from generator.compute.figures import Figures
+from generator.compute.published import IDS_FILE, ids_json
 from generator.model import Article, Category, Edition, Portal
 from generator.render import jsonld, tags, wayfinding
-from generator.render.annual_pages import annual_outputs, annual_specs, annual_url, annual_views
+from generator.render.annual_pages import annual_outputs, annual_specs, annual_url
 from generator.render.api import api_outputs
 from generator.render.embed import embed_outputs
 from generator.render.feed_catalog import (
@@ -32,11 +32,7 @@ from generator.render.feed_catalog import (
 )
 from generator.render.feeds import render_feed
 from generator.render.guides import guide_specs
-from generator.render.interaction_pages import (
-    interaction_data,
-    interaction_outputs,
-    interaction_specs,
-)
+from generator.render.interaction_pages import interaction_outputs, interaction_specs
 from generator.render.keep import Keep, never
 from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
@@ -48,17 +44,18 @@ from generator.render.sitemap import feed_folder_sitemaps
 from generator.render.spec import PageSpec, fixed_page
 from generator.render.suggestions import suggestion_outputs, suggestion_specs
 from generator.render.text import relative_url
-from generator.render.tracking_pages import tracking_outputs, tracking_specs, year_report
+from generator.render.tracking_pages import tracking_outputs, tracking_specs
 from generator.render.wechat import wechat_outputs
 from generator.settings import Settings
 from generator.urls import article_url, category_url, edition_url, month_url
 
 
 def build_specs(
-    portal: Portal, settings: Settings, as_of: date, memo: Memo | None = None
+    portal: Portal, settings: Settings, figures: Figures, memo: Memo | None = None
 ) -> list[PageSpec]:
-    """Every generated page of the site, in a stable order; `as_of` dates the tracking view;
-    `memo` keeps rendered HTML between builds (render/pages.py)."""
+    """Every generated page of the site, in a stable order; the `figures` (compute/figures.py)
+    are the ones the downloads give; `memo` keeps rendered HTML between builds (pages.py)."""
+    as_of = figures.as_of
     urls_of_tags = tags.tag_urls(portal)
     r = PageRenderer(
         settings.timezone,
@@ -74,7 +71,7 @@ def build_specs(
     def category_feed(category: Category) -> tuple[FeedLink, ...]:
         return (feeds[f"feeds/category/{category.slug}"],)
 
-    specs: list[PageSpec] = [_home(portal, settings, r, as_of)]
+    specs: list[PageSpec] = [_home(portal, settings, r, figures)]
     specs += _articles(published, r, category_feed, settings)
     specs += _listing(
         r,
@@ -120,11 +117,11 @@ def build_specs(
     specs += _editions(portal, r, tuple(f for p, f in feeds.items() if p == "feeds/meilijiayuan"))
     specs += legal_specs(portal, settings, r, feeds)
     specs += suggestion_specs(portal, r, settings.timezone, as_of)
-    specs += interaction_specs(interaction_data(portal, settings.timezone, as_of), r)
-    specs += annual_specs(annual_views(portal, settings.timezone, as_of), r)
-    if settings.tracking:
-        specs += tracking_specs(year_report(portal, settings, as_of), r)
-    specs += poster_specs(portal, settings, r, as_of)
+    specs += interaction_specs(figures.interaction, r)
+    specs += annual_specs(figures.annual, r)
+    if figures.tracking is not None:
+        specs += tracking_specs(figures.tracking, r)
+    specs += poster_specs(figures.sheets, settings, r)
     subscribe = r.render(
         "subscribe.html",
         "subscribe/",
@@ -175,8 +172,9 @@ def default_nav(portal: Portal, settings: Settings) -> list[dict[str, object] | 
     return nav
 
 
-def _home(portal: Portal, settings: Settings, r: PageRenderer, as_of: date) -> PageSpec:
-    annual_year = latest_year(report_years(portal, settings.timezone), as_of)
+def _home(portal: Portal, settings: Settings, r: PageRenderer, figures: Figures) -> PageSpec:
+    as_of = figures.as_of
+    annual_year = latest_year(figures.years, as_of)
     html = r.render(
         "home.html",
         "",
@@ -342,22 +340,22 @@ def _editions(portal: Portal, r: PageRenderer, feeds: tuple[FeedLink, ...]) -> l
 def build_outputs(
     portal: Portal,
     settings: Settings,
+    figures: Figures,
     bodies: dict[str, str],
-    as_of: date,
     fallback: datetime,
     cache: Cache | None = None,
     keep: Keep = never,
 ) -> dict[str, bytes]:
-    """Every file beside the pages: feeds, the OPML list, the tracking downloads, the embeds,
-    the JSON API and the hidden 公众号排版 pages. What `keep` says the site already has
-    (an incremental build's record: the same inputs) is left out: a whole group ("poster/")
-    or single files (the search index's)."""
+    """Every file beside the pages: feeds, the OPML list, the downloads of the `figures` the
+    pages show, the embeds, the JSON API and the hidden 公众号排版 pages. What `keep` says the
+    site already has (an incremental build's record: the same inputs) is left out: a whole
+    group ("poster/") or single files (the search index's)."""
     feeds = site_feeds(portal, settings, bodies, fallback, settings.feed_items)
     outputs: dict[str, bytes] = {}
     for feed in feeds:
         outputs.update(render_feed(feed))
     outputs.update(opml_lists(feeds, settings.site_name))
-    outputs[IDS_FILE] = ids_json(published_items(portal, settings))
+    outputs[IDS_FILE] = ids_json(figures.published)
     outputs.update(feed_folder_sitemaps((f.path for f in feeds), settings.site_url))
     outputs.update(redirect_pages(portal, settings))
     docs, words = search_docs(portal, bodies, settings.timezone, cache), portal_words(portal)
@@ -380,22 +378,22 @@ def build_outputs(
             settings.timezone,
         )
     )
-    interaction = interaction_data(portal, settings.timezone, as_of)
+    interaction = figures.interaction
     outputs.update(
         _group(keep, "interaction/", partial(interaction_outputs, interaction), interaction)
     )
-    annual = annual_views(portal, settings.timezone, as_of)
+    annual = figures.annual
     outputs.update(_group(keep, "annual/", partial(annual_outputs, annual), annual))
-    if settings.tracking:
-        report = year_report(portal, settings, as_of)
+    report = figures.tracking
+    if report is not None:
         outputs.update(_group(keep, "tracking/", partial(tracking_outputs, report), report))
-    outputs.update(embed_outputs(portal, settings, as_of))
+    outputs.update(embed_outputs(portal, settings, figures.as_of))
     outputs.update(api_outputs(portal, settings, bodies, keep))
     outputs.update(wechat_outputs(portal, settings, bodies, keep))
     # The sheets read the weeks' pieces and answer, the photos among the assets and the
     # points of their placements (render/poster.py).
-    sheets = site_sheets(portal, settings.timezone, as_of) if settings.site_url else []
-    make_sheets = partial(poster_outputs, portal, settings, as_of)
+    sheets = figures.sheets
+    make_sheets = partial(poster_outputs, portal, settings, sheets)
     inputs = (sheets, portal.assets, portal.points, portal.edition_bonus)
     outputs.update(_group(keep, "poster/", make_sheets, *inputs))
     return outputs

@@ -3,7 +3,6 @@ chart beside its table; plus a CSV and a JSON download of every table, from the 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -11,7 +10,6 @@ from markupsafe import Markup
 from generator.compute.tracking_report import (
     RULES,
     Report,
-    build_report,
     headline,
     recent_weeks,
     report_data,
@@ -19,21 +17,15 @@ from generator.compute.tracking_report import (
     table_json,
 )
 from generator.exports import json_bytes
-from generator.model import Level, Portal
+from generator.model import Level
 from generator.render.charts import Bar, HeatCell, TargetBar, bar_chart, heat_map, target_chart
 from generator.render.pages import PageRenderer
 from generator.render.spec import PageSpec, fixed_page
-from generator.settings import Settings
 
 TRACKING_URL = "tracking/"
 
 # Columns that only machines need: the downloads keep them, the page leaves them out.
 _PAGE_HIDDEN = frozenset({"unit", "outlet", "level", "article", "url"})
-
-
-def year_report(portal: Portal, settings: Settings, as_of: date) -> Report:
-    """The site's view: the calendar year of `as_of`, up to `as_of`."""
-    return build_report(portal, date(as_of.year, 1, 1), as_of, as_of, settings.timezone)
 
 
 def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
