@@ -20,9 +20,7 @@ Content-Security-Policy stays (the script is a file of this origin).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import io
 import json
 import logging
 import multiprocessing
@@ -32,6 +30,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -44,7 +43,6 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from generator.cache import CACHE_DIR
-from generator.errors import ContentError, Problem
 from generator.messages import msg
 
 PREFIX = "/.portal/"
@@ -60,6 +58,14 @@ class BuildResult:
     changed: tuple[str, ...]  # site paths written or deleted
     messages: tuple[str, ...]  # problems (errors and warnings), as `portal build` prints them
     seconds: float
+
+
+# One build into the site folder, in the builder process: what `portal build` does, its result
+# instead of its exit (the command's own, cli/site.py; given by the caller, so the preview
+# depends on no command). A module-level function: a spawned builder receives it pickled.
+BuildOnce = Callable[[Path, Path], BuildResult]
+# The command's logging (MkDocs' log on stderr), for a spawned builder to set up again.
+SetupLogging = Callable[[bool], None]
 
 
 def preview_site(root: Path) -> Path:
@@ -81,13 +87,20 @@ def builder_start_method() -> str:
 class Builder:
     """The builder process: `build()` runs one incremental build there and waits for it."""
 
-    def __init__(self, config_file: Path, site: Path, verbose: bool = False) -> None:
+    def __init__(
+        self,
+        build_once: BuildOnce,
+        setup_logging: SetupLogging,
+        config_file: Path,
+        site: Path,
+        verbose: bool = False,
+    ) -> None:
         self.method = builder_start_method()
         context: Any = multiprocessing.get_context(self.method)
         self._conn, child = context.Pipe()
         self._process = context.Process(
             target=_builder_loop,
-            args=(child, config_file, site, verbose),
+            args=(child, build_once, setup_logging, config_file, site, verbose),
             name="portal-builder",
         )
         # Not a daemon: it forks workers of its own (parallel.py). It ends when the pipe
@@ -110,13 +123,18 @@ class Builder:
             self._process.terminate()
 
 
-def _builder_loop(conn: Connection, config_file: Path, site: Path, verbose: bool) -> None:
+def _builder_loop(
+    conn: Connection,
+    build_once: BuildOnce,
+    setup_logging: SetupLogging,
+    config_file: Path,
+    site: Path,
+    verbose: bool,
+) -> None:
     # Ctrl-C goes to the whole process group: the server stops the builder itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not logging.getLogger("mkdocs").handlers:
         # Spawned, not forked: this interpreter has not set up the command's logging.
-        from generator.cli import setup_logging
-
         setup_logging(verbose)
     while True:
         try:
@@ -132,51 +150,6 @@ def _builder_loop(conn: Connection, config_file: Path, site: Path, verbose: bool
             note = "portal: " + msg("serve.internal_error", detail=f"{type(exc).__name__}: {exc}")
             result = BuildResult(False, (), (note,), 0.0)
         conn.send(result)
-
-
-def build_once(config_file: Path, site: Path) -> BuildResult:
-    """One `portal build` into `site`, in this process: its result instead of its exit."""
-    from generator.cli import common
-    from generator.cli.site import cmd_build
-
-    started = time.perf_counter()
-    args = argparse.Namespace(config_file=config_file, site_dir=site, strict=False, quiet=True)
-    printed = io.StringIO()
-    messages: list[str] = []
-    try:
-        with contextlib.redirect_stderr(printed), contextlib.redirect_stdout(io.StringIO()):
-            code = cmd_build(args)
-    except ContentError as exc:
-        code = common.EXIT_CONTENT
-        root = Path(config_file).resolve().parent
-        messages = [shown(p, root) for p in exc.problems]
-    except common.UsageError as exc:
-        code = common.EXIT_USAGE
-        messages = [str(exc)]
-    if code != common.EXIT_OK and not messages:
-        messages = [line for line in printed.getvalue().splitlines() if line.strip()]
-    return BuildResult(
-        ok=code == common.EXIT_OK,
-        changed=tuple(getattr(args, "changed", ())),
-        messages=tuple(messages),
-        seconds=time.perf_counter() - started,
-    )
-
-
-def shown(problem: Problem, root: Path) -> str:
-    """A problem as `portal check` prints it, and under it the line it is about, quoted
-    (`    4 | squad: baiyng`), so the error page shows what to look for."""
-    text = ("" if problem.is_error else msg("cli.warning_label")) + str(problem)
-    if problem.line <= 0:
-        return text
-    try:
-        with (root / problem.path).open(encoding="utf-8-sig", errors="replace") as lines:
-            line = next((t for n, t in enumerate(lines, 1) if n == problem.line), None)
-    except OSError:
-        return text
-    if line is None or not line.strip():
-        return text
-    return f"{text}\n    {problem.line} | {line.rstrip()}"
 
 
 # -- the server ---------------------------------------------------------------------------
@@ -391,6 +364,8 @@ def reload_script() -> bytes:
 
 
 def serve(
+    build_once: BuildOnce,
+    setup_logging: SetupLogging,
     config_file: Path,
     root: Path,
     watched: list[Path],
@@ -400,10 +375,12 @@ def serve(
     announce: Any,
     verbose: bool = False,
 ) -> int:
-    """Build, then serve and rebuild on every change until interrupted (Ctrl-C). When the
-    first build fails and there is no earlier preview, every address shows the errors."""
+    """Build (`build_once`, in the builder process), then serve and rebuild on every change
+    until interrupted (Ctrl-C). When the first build fails and there is no earlier preview,
+    every address shows the errors."""
     site = preview_site(root)
-    builder = Builder(config_file, site, verbose)  # forked now, while there is one thread
+    # Forked now, while there is one thread.
+    builder = Builder(build_once, setup_logging, config_file, site, verbose)
     try:
         # The address is taken before the first build: a port in use is said at once.
         state = State()

@@ -7,7 +7,6 @@ import, new), each command a thin function over library calls.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import signal
 import sys
@@ -17,7 +16,7 @@ from typing import NoReturn
 
 from generator.cli import adoption, inspect, manuscripts, new, poster, report, site, wechat
 from generator.cli.common import EXIT_CONTENT, EXIT_USAGE, UsageError, print_problems
-from generator.cli.console import ChineseParser, Labels, utf8_console
+from generator.cli.console import ChineseParser, setup_logging, utf8_console
 from generator.errors import ContentError
 from generator.messages import msg
 from generator.write import InterruptedAfterSwap
@@ -68,13 +67,3 @@ def _parser() -> argparse.ArgumentParser:
     for group in GROUPS:
         group.add_commands(sub)
     return parser
-
-
-def setup_logging(verbose: bool) -> None:
-    """MkDocs' log on stderr: warnings and errors only (labelled 提醒：/错误：), INFO with -v."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(Labels())
-    root = logging.getLogger("mkdocs")
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
-    root.propagate = False

@@ -96,3 +96,13 @@ class Labels(logging.Formatter):
         if record.levelno >= logging.ERROR and not re.match(r"\S+:\d+: ", text):
             return source + msg("cli.error_label") + text
         return source + text
+
+
+def setup_logging(verbose: bool) -> None:
+    """MkDocs' log on stderr: warnings and errors only (labelled 提醒：/错误：), INFO with -v."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(Labels())
+    root = logging.getLogger("mkdocs")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False

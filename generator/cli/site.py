@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
+import io
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cli.common import (
     EXIT_CONTENT,
     EXIT_OK,
+    EXIT_USAGE,
     Commands,
     UsageError,
     config_option,
@@ -20,8 +24,12 @@ from generator.cli.common import (
     print_problems,
     settings_of,
 )
-from generator.errors import ContentError
+from generator.cli.console import setup_logging
+from generator.errors import ContentError, Problem
 from generator.messages import msg
+
+if TYPE_CHECKING:
+    from generator.preview import BuildResult
 
 
 def add_commands(sub: Commands) -> None:
@@ -245,6 +253,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(msg("serve.building"), file=sys.stderr, flush=True)
     try:
         return preview.serve(
+            build_once,
+            setup_logging,
             Path(config.config_file_path),
             root,
             watched,
@@ -260,3 +270,48 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(
             msg("serve.cannot_listen", address=args.dev_addr, reason=exc.strerror)
         ) from None
+
+
+def build_once(config_file: Path, site: Path) -> BuildResult:
+    """One `portal build` into `site`, in this process (the preview's builder): its result
+    instead of its exit."""
+    from generator.preview import BuildResult
+
+    started = time.perf_counter()
+    args = argparse.Namespace(config_file=config_file, site_dir=site, strict=False, quiet=True)
+    printed = io.StringIO()
+    messages: list[str] = []
+    try:
+        with contextlib.redirect_stderr(printed), contextlib.redirect_stdout(io.StringIO()):
+            code = cmd_build(args)
+    except ContentError as exc:
+        code = EXIT_CONTENT
+        root = Path(config_file).resolve().parent
+        messages = [shown(p, root) for p in exc.problems]
+    except UsageError as exc:
+        code = EXIT_USAGE
+        messages = [str(exc)]
+    if code != EXIT_OK and not messages:
+        messages = [line for line in printed.getvalue().splitlines() if line.strip()]
+    return BuildResult(
+        ok=code == EXIT_OK,
+        changed=tuple(getattr(args, "changed", ())),
+        messages=tuple(messages),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def shown(problem: Problem, root: Path) -> str:
+    """A problem as `portal check` prints it, and under it the line it is about, quoted
+    (`    4 | squad: baiyng`), so the error page shows what to look for."""
+    text = ("" if problem.is_error else msg("cli.warning_label")) + str(problem)
+    if problem.line <= 0:
+        return text
+    try:
+        with (root / problem.path).open(encoding="utf-8-sig", errors="replace") as lines:
+            line = next((t for n, t in enumerate(lines, 1) if n == problem.line), None)
+    except OSError:
+        return text
+    if line is None or not line.strip():
+        return text
+    return f"{text}\n    {problem.line} | {line.rstrip()}"
