@@ -39,9 +39,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from generator import problem_page
 from generator.cache import CACHE_DIR
 from generator.messages import msg
 
@@ -347,14 +347,7 @@ class Watcher:
 
 def error_page(errors: tuple[str, ...], script: bytes) -> bytes:
     """The page every address answers while there is no good site: the problems as text."""
-    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True)
-    page = env.get_template("preview_errors.html").render(
-        title=msg("preview.title"),
-        heading=msg("preview.heading", count=len(errors)),
-        errors=[error.partition("\n")[::2] for error in errors],  # (message, quoted line)
-        script=Markup(script.decode()),
-    )
-    return page.encode("utf-8")
+    return problem_page.render(errors, Markup(script.decode()), "portal serve")
 
 
 def reload_script() -> bytes:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import problem_page
 from generator.cli.common import (
     EXIT_CONTENT,
     EXIT_OK,
@@ -25,7 +26,7 @@ from generator.cli.common import (
     settings_of,
 )
 from generator.cli.console import setup_logging
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError
 from generator.messages import msg
 
 if TYPE_CHECKING:
@@ -287,7 +288,7 @@ def build_once(config_file: Path, site: Path) -> BuildResult:
     except ContentError as exc:
         code = EXIT_CONTENT
         root = Path(config_file).resolve().parent
-        messages = [shown(p, root) for p in exc.problems]
+        messages = list(problem_page.entries(exc.problems, root))
     except UsageError as exc:
         code = EXIT_USAGE
         messages = [str(exc)]
@@ -299,19 +300,3 @@ def build_once(config_file: Path, site: Path) -> BuildResult:
         messages=tuple(messages),
         seconds=time.perf_counter() - started,
     )
-
-
-def shown(problem: Problem, root: Path) -> str:
-    """A problem as `portal check` prints it, and under it the line it is about, quoted
-    (`    4 | squad: baiyng`), so the error page shows what to look for."""
-    text = ("" if problem.is_error else msg("cli.warning_label")) + str(problem)
-    if problem.line <= 0:
-        return text
-    try:
-        with (root / problem.path).open(encoding="utf-8-sig", errors="replace") as lines:
-            line = next((t for n, t in enumerate(lines, 1) if n == problem.line), None)
-    except OSError:
-        return text
-    if line is None or not line.strip():
-        return text
-    return f"{text}\n    {problem.line} | {line.rstrip()}"
