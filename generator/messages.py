@@ -900,6 +900,13 @@ MESSAGES: Final[Mapping[str, Message]] = {
     "plugin.no_site_url": _m(
         "mkdocs.yml 没有 site_url；订阅源要用网站的完整地址", "install.md#build"
     ),
+    "plugin.serve_errors": _m(
+        "内容有 {count} 处错误，预览的每个页面都显示这份清单；改正后保存，浏览器会自己刷新：",
+        "weekly.md#mkdocs-serve",
+    ),
+    "plugin.serve_built": _m(
+        "预览已更新，内容没有错误（{seconds:.1f} 秒）", "weekly.md#mkdocs-serve"
+    ),
     # -- the portal command -----------------------------------------------------------------------
     "cli.errors_site_kept": _m("内容有 {count} 处错误，未生成网站（原网站保持不变）。", f"{E}#top"),
     "cli.errors": _m("内容有 {count} 处错误。", f"{E}#top"),

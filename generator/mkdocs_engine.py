@@ -3,6 +3,8 @@
 Markdown as MkDocs renders a page body (its extensions, its link rewriting), the theme's frame
 around a page (frame.py), the menu, and what the portal's pages need of MkDocs' configuration
 and of the theme's Jinja environment. Part of the MkDocs adapter, with plugin.py and frame.py.
+Under MkDocs' own `serve`, content with errors is built as a problem site (error_site), and
+MkDocs' progress lines are quieted (quiet_serve_logs).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from collections.abc import Collection, MutableMapping
+import time
+from collections.abc import Collection, MutableMapping, Sequence
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +26,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator import problem_page
 from generator.build import SiteBuild, image_failure
 from generator.engine import FramedPage
+from generator.errors import Problem
 from generator.frame import FrameRenderer
 from generator.identity import footer_view
 from generator.images import Published, link_or_copy
@@ -270,3 +276,94 @@ def nav_digest(items: Any) -> list[object]:
             )
         )
     return shown
+
+
+# -- content errors: `mkdocs build` stops, `mkdocs serve` shows them -----------------------
+
+
+def content_failure(problems: Sequence[Problem], root: Path) -> str:
+    """Why `mkdocs build` stops: every problem, as `portal build` prints it, in Chinese."""
+    errors = sum(1 for p in problems if p.is_error)
+    listed = "\n".join(problem_page.entries(problems, root))
+    return "portal: " + msg("cli.errors_site_kept", count=errors) + "\n" + listed
+
+
+def error_site(config: MkDocsConfig, problems: Sequence[Problem], root: Path) -> Files:
+    """Under `mkdocs serve`: the site is the problem page (problem_page.py), as index.html
+    and as 404.html, which MkDocs' server sends for every address it has no file for. The
+    list is logged once per build. The build goes on without the content, so that MkDocs'
+    own rebuild and reload bring the site back once the files are fixed."""
+    entries = problem_page.entries(problems, root)
+    heading = msg("plugin.serve_errors", count=problem_page.error_count(entries))
+    log.error("\n".join(["portal: " + heading, *entries]))
+    # No menu, no theme pages (the theme's 404.html would replace ours; its templates need
+    # what configure() sets up from the content).
+    config.nav = None
+    config.theme.static_templates.clear()
+    config.extra_templates = []
+    # The page's own reload script (MkDocs adds its script to index.html, not to the 404
+    # answers): the epoch is now, within this build; a later build's is greater.
+    epoch = round(time.monotonic() * 1000)
+    code = package_files("generator").joinpath("templates/preview-livereload.js").read_text()
+    script = Markup('<script data-epoch="{epoch}">{code}</script>').format(
+        epoch=epoch, code=Markup(code)
+    )
+    page = problem_page.render(entries, script, f"{engine_name()} serve")
+    return Files(
+        [File.generated(config, name, content=page) for name in ("index.html", "404.html")]
+    )
+
+
+def engine_name() -> str:
+    """`mkdocs`, or `properdocs` (which serves `mkdocs.*` imports from its own modules)."""
+    import mkdocs
+
+    return mkdocs.__name__.partition(".")[0]
+
+
+class QuietServe(logging.Filter):
+    """Drops MkDocs' English progress lines under serve; the portal says in Chinese what
+    staff need (the problems, the build done). What is left: "Serving on <address>", MkDocs'
+    warnings and errors. `-v` shows everything."""
+
+    NOISE = (
+        "Building documentation",
+        "Cleaning site directory",
+        "Documentation built in",
+        "Watching paths for changes",
+        "Detected file changes",
+        "Reloading browsers",
+        "Browser connected",
+    )
+
+    def __init__(self, loggers: Sequence[logging.Logger]) -> None:
+        super().__init__()
+        self.loggers = loggers
+        self.error_site = False  # every address but / is a 404 then: expected, not news
+        for logger in loggers:
+            logger.addFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if record.levelno == logging.INFO:
+            return not any(noise in text for noise in self.NOISE)
+        return not (self.error_site and record.levelno == logging.WARNING and "code 404" in text)
+
+    def close(self) -> None:
+        for logger in self.loggers:
+            logger.removeFilter(self)
+
+
+def quiet_serve_logs() -> QuietServe | None:
+    """Quiet the loggers of MkDocs' serve, build and live-reload modules (not with `-v`).
+    Only those modules' own lines pass the filter; a line MkDocs rewords is shown again,
+    never lost."""
+    from mkdocs import livereload
+    from mkdocs.commands import build, serve
+
+    found = [getattr(module, "log", None) for module in (build, serve, livereload)]
+    # livereload's is an adapter (it adds the time) over its logger.
+    loggers = [x for x in (getattr(y, "logger", y) for y in found) if isinstance(x, logging.Logger)]
+    if not loggers or loggers[0].getEffectiveLevel() <= logging.DEBUG:
+        return None
+    return QuietServe(loggers)

@@ -4,11 +4,14 @@ The pipeline (build.py) does the work; mkdocs_engine.py and frame.py are what it
 MkDocs. Events: on_config loads and validates once; on_files publishes only what the model
 says (generated pages and assets; raw data files never reach the site); the page events put
 our meta and HTML around the pages MkDocs renders; on_post_build runs the rest of the build.
+Under `mkdocs serve`, content with errors is built as a site of one page listing them
+(mkdocs_engine.error_site), which MkDocs' own rebuild replaces once the files are fixed.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Literal
@@ -28,12 +31,16 @@ from generator.frame import active_section
 from generator.messages import msg
 from generator.mkdocs_engine import (
     MkDocsEngine,
+    QuietServe,
     configure,
     configure_theme,
+    content_failure,
+    error_site,
     image_files,
     keep_file,
     nav_sources,
     page_meta,
+    quiet_serve_logs,
 )
 from generator.render.spec import PageSpec
 
@@ -49,7 +56,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.framed: dict[str, PageSpec] = {}  # rendered by the pipeline through frames
         self.engine: MkDocsEngine | None = None
+        self.error_site: Files | None = None  # under serve, while the content has errors
         self._current = ExitStack()  # the menu entry marked current while a page renders
+        self._quiet: QuietServe | None = None  # MkDocs' progress lines, under serve
+        self._started = 0.0
 
     def use(self, site: build.SiteBuild) -> None:
         """Build `site` (validated by the caller before anything was written)."""
@@ -59,18 +69,36 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Having on_startup keeps this object across the rebuilds of one `mkdocs serve`, so
         # on_config reloads the content on each of them.
         self.serving = command == "serve"
+        if self.serving and self._quiet is None:
+            self._quiet = quiet_serve_logs()
+
+    def on_shutdown(self) -> None:
+        if self._quiet is not None:
+            self._quiet.close()
+            self._quiet = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._started, self.error_site = time.perf_counter(), None
         if self.site is None or self.serving:
             settings = settings_from(config, self.config)
             try:
                 self.site = build.SiteBuild(settings, build.load(settings, Path(config.site_dir)))
             except ContentError as exc:
-                raise PluginError(str(exc)) from None
-        configure(config, self.site, self.serving, self.config.content_dir)
+                if not self.serving or config.strict:
+                    # Strict, MkDocs stops at any logged error: the list says so, not a page.
+                    raise PluginError(content_failure(exc.problems, settings.root)) from None
+                # The preview shows the problems in place of the site, until they are fixed.
+                self.site = None
+                self.error_site = error_site(config, exc.problems, settings.root)
+        if self._quiet is not None:
+            self._quiet.error_site = self.error_site is not None
+        if self.site is not None:
+            configure(config, self.site, self.serving, self.config.content_dir)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.error_site is not None:
+            return
         assert self.site is not None
         self._current.close()  # a build that failed mid-page left its section marked
         self.site.open()
@@ -81,6 +109,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(50)  # before other plugins look at the files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.error_site is not None:
+            return self.error_site
         assert self.site is not None
         docs = Path(config.docs_dir).resolve()
         assets = {a.as_posix() for a in self.site.portal.assets}
@@ -100,6 +130,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return kept
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.error_site is not None:
+            return nav
         assert self.site is not None and self.engine is not None
         # MkDocs renders its pages' Markdown next (before on_env): the engine keeps them.
         self.engine.nav, self.engine.files, self._done = nav, files, 0
@@ -108,6 +140,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.error_site is not None:
+            return env
         assert self.engine is not None
         configure_theme(env)
         self.engine.env = env
@@ -150,6 +184,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.error_site is not None:
+            return
         assert self.site is not None and self.engine is not None
         if not self.site.settings.site_url:
             log.warning("portal: " + msg("plugin.no_site_url"))
@@ -158,3 +194,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except build.PublishError as exc:
             raise PluginError(str(exc)) from None
         self.site.close()
+        if self.serving:
+            log.info(
+                "portal: " + msg("plugin.serve_built", seconds=time.perf_counter() - self._started)
+            )
