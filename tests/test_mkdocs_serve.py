@@ -223,3 +223,29 @@ def test_mkdocs_build_still_stops_with_the_list(write_portal: WritePortal) -> No
     assert f"{article}:2: (yaml): “title”的值用英文双引号括起来" in done.stderr
     assert "    2 | " + BROKEN_TITLE in done.stderr
     assert not (root / "site").exists()
+
+
+@pytest.mark.browser
+def test_the_open_problem_page_reloads_into_the_fixed_page(write_portal: WritePortal) -> None:
+    """In chromium, at an address the problem site has no file for (MkDocs answers it with
+    404.html, without its own reload script): the page reloads by itself once the file is
+    fixed, into the article, and at 375 px the list is readable without sideways scrolling."""
+    from .browser import launch_chromium
+
+    root = write_portal()
+    article = "content/articles/2026-05-12-night-market.md"
+    path = root / article
+    good = path.read_text(encoding="utf-8")
+    title = next(line for line in good.splitlines() if line.startswith("title:"))
+    path.write_text(good.replace(title, BROKEN_TITLE), encoding="utf-8")
+    log: list[str] = []
+    with launch_chromium() as browser, served(root, "mkdocs", log) as base:
+        page = browser.new_page(viewport={"width": 375, "height": 740})
+        page.goto(f"{base}news/2026/05/night-market/")
+        assert page.title() == "内容有错误 · mkdocs serve"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        with page.expect_event("load", timeout=BUILD_S * 1000):
+            path.write_text(good, encoding="utf-8")
+        page.wait_for_load_state()
+        assert "清理占道摊位 23 处" in page.content()
+        assert page.title() != "内容有错误 · mkdocs serve"
