@@ -40,7 +40,7 @@ from generator.model import (
 )
 from generator.render.tracking_pages import without_tracking
 
-from .conftest import ROOT, WritePortal, build
+from .conftest import ROOT, SQUADS, WritePortal, build
 
 CAT = Category("zhifa", "执法动态")
 A = Unit("a", "甲中队", UnitType.SQUAD, "甲", (QuotaPeriod(None, 2),))
@@ -417,6 +417,20 @@ def test_report_in_the_terminal(capsysbinary: pytest.CaptureFixture[bytes]) -> N
     data = json.loads(capsysbinary.readouterr().out)
     assert data["period"]["units"] == ["shuxi"]
     assert [r["week"] for r in data["tables"]["weeks"]["rows"]] == ["2026-W47", "2026-W48"]
+
+
+def test_names_in_the_terminal_tables_are_text(
+    write_portal: WritePortal, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A unit's name as typed in squads.yml (brackets and colons are ordinary there) is shown
+    as it is: rich reads no markup (`[/]` would crash it) and no emoji codes in the tables."""
+    from generator.cli import main
+
+    name = "[/][bold]白洋中队:fire:"
+    root = write_portal({"content/squads.yml": SQUADS.replace("白洋中队", f'"{name}"')})
+    args = ["report", "-f", str(root / "mkdocs.yml"), "--from", "2026-W19", "--to", "2026-W20"]
+    assert main(args) == 0
+    assert name in capsysbinary.readouterr().out.decode()
 
 
 def test_report_defaults_to_today_in_beijing(

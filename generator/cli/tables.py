@@ -3,6 +3,11 @@
 
 rich lays them out: it measures CJK characters as two columns. The 信息报送 tables are the
 site's (`compute/tracking_report.py`), shown without the columns only machines read.
+
+Every cell, title and line is text: media feed titles and links, manuscripts' file names,
+units' and articles' names. The console reads no markup (`[bold]`, `[/]`, `[link=…]`) and
+no emoji codes (`:fire:`) in any of them, so a feed title can neither restyle the table nor
+crash it; the tables use no markup of their own.
 """
 
 from __future__ import annotations
@@ -172,13 +177,22 @@ def import_table(rows: Sequence[Row], width: int = 160) -> str:
         table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(row.source, row.outcome.value, row.target, "\n".join(row.notes))
-    # File names and notes are the manuscripts' own text: never read as rich markup.
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, no_color=True, highlight=False, markup=False).print(table)
+    buffer, console = _console(width)
+    console.print(table)
     return buffer.getvalue()
 
 
 def _console(width: int = 120) -> tuple[io.StringIO, Console]:
-    """A plain-text console writing into a buffer: no colours, a fixed width."""
+    """A plain-text console writing into a buffer: no colours, a fixed width, and what it is
+    given shown as text (no markup, emoji codes or highlighting)."""
     buffer = io.StringIO()
-    return buffer, Console(file=buffer, width=width, force_terminal=False, color_system=None)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=False,
+        color_system=None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    return buffer, console
