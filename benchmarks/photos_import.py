@@ -98,7 +98,7 @@ def bench_import(work: Path, count: int, per: int, photos: list[bytes]) -> dict[
     shutil.copy(REPO / "mkdocs.yml", portal / "mkdocs.yml")
     inbox = work / "收稿"
     _manuscripts(inbox, count, photos, per)
-    settings = Settings(root=portal)
+    settings = Settings(root=portal, timezone=BEIJING)
     units = load_units(settings.content, settings.root, settings.timezone, [])
     started = time.perf_counter()
     rows = run_import(

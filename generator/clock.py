@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from generator.messages import msg
 
+# The zone the content is written in unless mkdocs.yml's `timezone` says otherwise (config.py
+# holds that default); every function here takes the zone it is given, with no default.
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -35,7 +37,7 @@ class NotADate(ValueError):
     """Text that is no date at all (as against a date that does not exist, 2026-02-30)."""
 
 
-def parse_when(text: str, tz: tzinfo = BEIJING) -> datetime:
+def parse_when(text: str, tz: tzinfo) -> datetime:
     """Parse `2026-05-12`, `2026-05-12 09:30`, `2026/5/12`, `2026年5月12日`, `2026年5月12日9时30分`,
     ISO 8601 with an offset; full-width digits and colons as a Chinese input method types them.
 
@@ -90,11 +92,6 @@ def _parse_offset(text: str) -> tzinfo:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def to_beijing(moment: datetime, tz: tzinfo = BEIJING) -> datetime:
-    """The same instant, on the site's wall clock."""
-    return moment.astimezone(tz)
-
-
 def source_date_epoch() -> datetime | None:
     """The reproducible build time from SOURCE_DATE_EPOCH, or None when it is not set."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -103,6 +100,6 @@ def source_date_epoch() -> datetime | None:
     return datetime.fromtimestamp(int(raw), tz=UTC)
 
 
-def today(tz: tzinfo = BEIJING) -> date:
+def today(tz: tzinfo) -> date:
     """Today's date on the site's wall clock; used only to scaffold new files, never in output."""
     return datetime.now(tz).date()

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
-from generator.clock import BEIJING
 from generator.identity import SiteIdentity
 from generator.model import Category, Channel, Domain
 
@@ -39,11 +38,13 @@ class Settings:
     """Portal options: mkdocs.yml's `plugins: - portal:` block, or defaults."""
 
     root: Path  # the folder holding mkdocs.yml; content paths are relative to it
+    # The site's wall clock, always given: its default (Asia/Shanghai) is the configuration's
+    # (config.py), so that no code path can build in Beijing time by forgetting to pass it.
+    timezone: tzinfo
     content_dir: Path = Path("content")
     site_name: str = ""
     site_description: str = ""
     site_url: str = ""  # absolute, ends with "/", or "" when unknown
-    timezone: tzinfo = BEIJING
     categories: tuple[Category, ...] = DEFAULT_CATEGORIES
     domains: tuple[Domain, ...] = DEFAULT_DOMAINS
     page_size: int = 10

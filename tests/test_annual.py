@@ -111,7 +111,7 @@ def small(write_portal: WritePortal) -> Path:
 
 
 def test_figures_match_hand_counts(small: Path) -> None:
-    portal = load_portal(Settings(root=small))
+    portal = load_portal(Settings(root=small, timezone=BEIJING))
     a = annual(portal, 2026, BEIJING, AS_OF)
     assert a.complete
     assert {key: a.figure(key).value for key in HAND_COUNTS} == HAND_COUNTS
@@ -133,7 +133,7 @@ def test_figures_match_hand_counts(small: Path) -> None:
 
 
 def test_every_figure_has_a_rule(small: Path) -> None:
-    a = annual(load_portal(Settings(root=small)), 2026, BEIJING, AS_OF)
+    a = annual(load_portal(Settings(root=small, timezone=BEIJING)), 2026, BEIJING, AS_OF)
     assert len({f.key for f in a.figures}) == len(a.figures)
     assert all(f.rule and f.label and f.unit and f.part for f in a.figures)
 
@@ -250,7 +250,7 @@ def test_sample_page_equals_cli_json(
 
 def test_readme_gives_every_rule(small: Path) -> None:
     readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
-    a = annual(load_portal(Settings(root=small)), 2026, BEIJING, AS_OF)
+    a = annual(load_portal(Settings(root=small, timezone=BEIJING)), 2026, BEIJING, AS_OF)
     keys = {re.sub(r"\.(category|month)\..*", r".\1.*", f.key) for f in a.figures}
     missing = [k for k in sorted(keys) if f"`{k}`" not in readme]
     assert not missing

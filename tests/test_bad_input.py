@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from generator.cli import main
+from generator.clock import BEIJING
 from generator.errors import ContentError
 from generator.load.yamldoc import parse_yaml
 from generator.settings import Settings
@@ -359,7 +360,7 @@ def write_case(root: Path, files: dict[str, Content]) -> None:
 
 def problems_of(root: Path) -> list[str]:
     try:
-        portal = load_portal(Settings(root=root))
+        portal = load_portal(Settings(root=root, timezone=BEIJING))
     except ContentError as exc:
         return [("" if p.is_error else "warning: ") + str(p) for p in exc.problems]
     return ["warning: " + str(p) for p in portal.warnings]

@@ -17,6 +17,7 @@ import pytest
 from generator import write
 from generator.cli import _terminate as cli_terminate
 from generator.cli import main
+from generator.clock import BEIJING
 from generator.settings import Settings
 from generator.validate.portal import load_portal
 
@@ -198,7 +199,7 @@ def test_new_article_is_valid(
     assert main(args) == 0
     created = capsys.readouterr().out
     assert "content/articles/" in created and "-hu-shan-jie-dao-zheng-zhi.md" in created
-    portal = load_portal(Settings(root=root))
+    portal = load_portal(Settings(root=root, timezone=BEIJING))
     new = [a for a in portal.articles if a.key.endswith("hu-shan-jie-dao-zheng-zhi")]
     assert new and new[0].unit.id == "fazhi" and new[0].status.value == "draft"
     assert main([*args[:-2], "--squad", "nope", "--title", "x"]) == 2
@@ -231,11 +232,11 @@ def test_new_question_and_regulation_are_valid_drafts(
     # Both pass `portal check` with no warning, and stay off the site until the draft line goes.
     assert main(["check", "-f", config]) == 0
     assert "warning" not in capsys.readouterr().err
-    portal = load_portal(Settings(root=root))
+    portal = load_portal(Settings(root=root, timezone=BEIJING))
     assert portal.questions == () and portal.regulations == ()
     path = root / "content/regulations/lvhua-tiaoli.md"
     path.write_text(path.read_text().replace("draft: true", "draft: false"))
-    (reg,) = load_portal(Settings(root=root)).regulations
+    (reg,) = load_portal(Settings(root=root, timezone=BEIJING)).regulations
     assert [p.anchor for p in reg.provisions] == ["art-1"]
     assert main([*question[:-2], "--domain", "城管"]) == 2
     assert "没有这个执法领域“城管”" in capsys.readouterr().err

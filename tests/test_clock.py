@@ -22,13 +22,13 @@ PLUS8 = timezone(timedelta(hours=8))
     ],
 )
 def test_parse_when(text: str, expected: datetime) -> None:
-    value = parse_when(text)
+    value = parse_when(text, BEIJING)
     assert value == expected
     assert value.utcoffset() is not None
 
 
 def test_naive_time_is_beijing_not_utc() -> None:
-    assert parse_when("2026-05-12 09:00").astimezone(UTC).hour == 1
+    assert parse_when("2026-05-12 09:00", BEIJING).astimezone(UTC).hour == 1
 
 
 @pytest.mark.parametrize(
@@ -41,13 +41,13 @@ def test_naive_time_is_beijing_not_utc() -> None:
 )
 def test_parse_when_errors(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        parse_when(text)
+        parse_when(text, BEIJING)
 
 
 @given(st.text(max_size=40))
 def test_parse_when_never_crashes(text: str) -> None:
     try:
-        value = parse_when(text)
+        value = parse_when(text, BEIJING)
     except ValueError:
         return
     assert value.tzinfo is not None

@@ -16,6 +16,7 @@ import lxml.html
 import pytest
 
 from generator.cli import main as portal_main
+from generator.clock import BEIJING
 from generator.errors import ContentError
 from generator.render.feeds import Feed, FeedItem, absolutize, to_atom, to_json, to_rss, xml_text
 from generator.settings import Settings
@@ -291,7 +292,7 @@ def test_moved_article_is_warned_until_redirected(
 def test_redirect_rules(write_portal: WritePortal, line: str, expected: str) -> None:
     root = write_portal({"content/redirects.yml": f"redirects:\n  - {line}\n"})
     with pytest.raises(ContentError) as exc:
-        load_portal(Settings(root=root))
+        load_portal(Settings(root=root, timezone=BEIJING))
     assert expected in [str(p) for p in exc.value.problems]
 
 

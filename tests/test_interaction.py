@@ -79,7 +79,7 @@ def test_tally_median_percentile_and_mean() -> None:
 
 
 def test_records_count_by_hand(write_portal: WritePortal) -> None:
-    portal = load_portal(Settings(root=interaction_portal(write_portal)))
+    portal = load_portal(Settings(root=interaction_portal(write_portal), timezone=BEIJING))
     records = interaction.records(portal, BEIJING)
     questions = interaction.of_kind(records, Kind.QUESTION)
     suggestions = interaction.of_kind(records, Kind.SUGGESTION)
@@ -139,7 +139,7 @@ def test_months_without_records_are_listed() -> None:
 def test_bad_reply_dates(write_portal: WritePortal, row: str, expected: str) -> None:
     root = interaction_portal(write_portal, [row])
     with pytest.raises(ContentError) as exc:
-        load_portal(Settings(root=root))
+        load_portal(Settings(root=root, timezone=BEIJING))
     assert [str(p) for p in exc.value.errors] == [expected]
 
 
@@ -148,7 +148,7 @@ def test_reply_date_warnings(write_portal: WritePortal) -> None:
         "S1,2026-07-03,张三,市容市貌,建议,待处理,,2026-07-09,法制科",
         "S2,2026-07-03,李四,市容市貌,建议,已答复,好,2026-07-09,",
     ]
-    portal = load_portal(Settings(root=interaction_portal(write_portal, rows)))
+    portal = load_portal(Settings(root=interaction_portal(write_portal, rows), timezone=BEIJING))
     path = "content/suggestions/xianyiji/submissions.csv"
     assert [str(p) for p in portal.warnings if str(p).startswith(path)] == [
         f"{path}:2: status: 状态是“待处理”，却有答复日期 2026-07-09；"

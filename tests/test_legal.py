@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from generator.clock import BEIJING
 from generator.errors import ContentError
 from generator.numerals import anchor_headings, article_label, parse_article_number
 from generator.render.jsonld import legislation, own_page
@@ -143,14 +144,14 @@ def legal_portal(write_portal: WritePortal, extra: dict[str, str] | None = None)
 
 def messages(root: Path) -> list[str]:
     try:
-        portal = load_portal(Settings(root=root))
+        portal = load_portal(Settings(root=root, timezone=BEIJING))
     except ContentError as exc:
         return [("" if p.is_error else "warning: ") + str(p) for p in exc.problems]
     return ["warning: " + str(p) for p in portal.warnings]
 
 
 def test_model(write_portal: WritePortal) -> None:
-    portal = load_portal(Settings(root=legal_portal(write_portal)))
+    portal = load_portal(Settings(root=legal_portal(write_portal), timezone=BEIJING))
     (q,) = portal.questions
     assert [c.article for c in q.basis] == [40, 64]
     assert q.basis[0].provision.heading == "第四十条 建设工程规划许可"
@@ -335,7 +336,9 @@ def test_same_as_only_for_the_laws_own_page(write_portal: WritePortal) -> None:
     assert not own_page("https://flk.npc.gov.cn/") and not own_page("https://flk.npc.gov.cn")
     page = "https://flk.npc.gov.cn/detail2.html?ZmY4MDgxODE3OTZhNjM2YTAxNzk4MjJhMTk2NDBjOTI"
     assert own_page(page)
-    reg = load_portal(Settings(root=legal_portal(write_portal))).regulation("guihua-fa")
+    reg = load_portal(Settings(root=legal_portal(write_portal), timezone=BEIJING)).regulation(
+        "guihua-fa"
+    )
     assert reg is not None and reg.source_url == "https://flk.npc.gov.cn/"
     assert "sameAs" not in legislation(reg, "https://example.org/")
     assert legislation(replace(reg, source_url=page), "https://example.org/")["sameAs"] == page

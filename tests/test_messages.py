@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.clock import parse_when
+from generator.clock import BEIJING, parse_when
 from generator.compute.published import PublishedItem, moved_items
 from generator.errors import ContentError
 from generator.messages import MESSAGES, msg
@@ -121,7 +121,7 @@ def test_placeholders_are_filled() -> None:
 def problems_of(write_portal: WritePortal, files: dict[str, str]) -> list[str]:
     root = write_portal(files)
     try:
-        load_portal(Settings(root=root))
+        load_portal(Settings(root=root, timezone=BEIJING))
     except ContentError as exc:
         return [str(p) for p in exc.problems]
     return []
@@ -156,7 +156,7 @@ def test_hint_straight_quotes_in_a_title(write_portal: WritePortal) -> None:
     ],
 )
 def test_chinese_dates_are_read(written: str, expected: str) -> None:
-    assert str(parse_when(written)) == expected
+    assert str(parse_when(written, BEIJING)) == expected
 
 
 def test_chinese_date_same_day_submission_is_fine(write_portal: WritePortal) -> None:
@@ -241,7 +241,7 @@ def item(url: str, source: str, title: str, ident: str = "") -> PublishedItem:
 
 def test_published_article_deleted_or_moved(write_portal: WritePortal) -> None:
     root = write_portal()
-    portal = load_portal(Settings(root=root))
+    portal = load_portal(Settings(root=root, timezone=BEIJING))
     before = [
         item("news/2026/05/gone/", "content/articles/2026-05-01-gone.md", "撤下的稿件"),
         item("news/2026/05/old/", "content/articles/2026-05-02-old.md", "改名的稿件"),
@@ -263,5 +263,5 @@ def test_published_article_deleted_or_moved(write_portal: WritePortal) -> None:
     # The line given, added to redirects.yml, silences the warning and builds.
     redirects = "redirects:\n  - {from: news/2026/05/gone/, to: news/}\n"
     (root / "content" / "redirects.yml").write_text(redirects, encoding="utf-8")
-    portal = load_portal(Settings(root=root))
+    portal = load_portal(Settings(root=root, timezone=BEIJING))
     assert [str(p) for p in moved_items(before[:1], now, portal)] == []

@@ -79,7 +79,7 @@ def question(text: str, when: str, replied: str | None) -> str:
 
 
 def load(root: Path) -> Portal:
-    return load_portal(Settings(root=root, site_url=SITE))
+    return load_portal(Settings(root=root, timezone=BEIJING, site_url=SITE))
 
 
 # -- the rule ------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ def test_sheet_text_is_escaped(write_portal: WritePortal) -> None:
         {"content/articles/2026-05-12-night-market.md": article(title, "2026-05-12 09:30")}
     )
     portal = load(root)
-    settings = Settings(root=root, site_url=SITE, site_name="测试<局>")
+    settings = Settings(root=root, timezone=BEIJING, site_url=SITE, site_name="测试<局>")
     sheet = choose.build_sheet(portal, Week(2026, 20), BEIJING)
     html = poster.render_sheets(
         [sheet], portal, settings, PageRenderer(BEIJING, "测试<局>"), page_url=None, image_src=str
@@ -556,7 +556,11 @@ def measure(browser: object, html: str, tmp_path: Path) -> list[str]:
 
 def render(portal: Portal, root: Path, sheets: list[choose.Sheet]) -> str:
     settings = Settings(
-        root=root, site_url=SITE, site_name="武义县综合行政执法局", hotline="0579-87612345"
+        root=root,
+        timezone=BEIJING,
+        site_url=SITE,
+        site_name="武义县综合行政执法局",
+        hotline="0579-87612345",
     )
     r = PageRenderer(BEIJING, settings.site_name, settings.hotline)
     from generator.pdf import data_uri

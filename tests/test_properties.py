@@ -159,7 +159,7 @@ def test_every_key_and_item_has_its_line(data: dict[str, Any]) -> None:
 @example("99999-01-01")
 def test_any_text_is_a_time_or_a_value_error(text: str) -> None:
     try:
-        moment = parse_when(text)
+        moment = parse_when(text, BEIJING)
     except ValueError as exc:
         assert str(exc)
     else:

@@ -11,6 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from generator.clock import BEIJING
 from generator.errors import ContentError
 from generator.settings import Settings
 from generator.validate.portal import load_portal
@@ -43,7 +44,7 @@ def test_encodings_give_the_same_digest(write_portal: WritePortal, tmp_path: Pat
     digests = []
     for name in ("small-utf8.csv", "small-utf8-bom.csv", "small-gb18030.csv"):
         root = campaign_portal(write_portal, (FIXTURES / name).read_bytes())
-        campaign = load_portal(Settings(root=root)).campaigns[0]
+        campaign = load_portal(Settings(root=root, timezone=BEIJING)).campaigns[0]
         digests.append([(s.id, s.name, s.theme, s.text, s.status) for s in campaign.suggestions])
     assert digests[0] and digests[0] == digests[1] == digests[2]
 
@@ -51,7 +52,7 @@ def test_encodings_give_the_same_digest(write_portal: WritePortal, tmp_path: Pat
 def test_messy_export_reports_every_bad_row(write_portal: WritePortal) -> None:
     root = campaign_portal(write_portal, (FIXTURES / "messy.csv").read_bytes())
     with pytest.raises(ContentError) as exc:
-        load_portal(Settings(root=root))
+        load_portal(Settings(root=root, timezone=BEIJING))
     messages = [str(p) for p in exc.value.errors]
     assert any(": status: 没有这个状态“已办结”" in m for m in messages), messages
     assert any(": received: " in m for m in messages), messages
@@ -60,7 +61,7 @@ def test_messy_export_reports_every_bad_row(write_portal: WritePortal) -> None:
 
 def test_personal_data_is_masked_in_the_model(write_portal: WritePortal) -> None:
     root = campaign_portal(write_portal, HOSTILE)
-    (s,) = load_portal(Settings(root=root)).campaigns[0].suggestions
+    (s,) = load_portal(Settings(root=root, timezone=BEIJING)).campaigns[0].suggestions
     assert s.name == "张**"
     assert "13857912345" not in s.text and "张建国" not in s.text and "张建国" not in s.reply
     assert "138****2345" in s.text

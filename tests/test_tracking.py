@@ -124,9 +124,9 @@ def test_iso_weeks_and_bounds() -> None:
 
 
 def test_sunday_night_beijing_time_whatever_the_offset() -> None:
-    sunday = parse_when("2026-05-03 23:30")
-    monday = parse_when("2026-05-04 00:30")
-    written_in_utc = parse_when("2026-05-03T15:30:00Z")  # 23:30 in Beijing
+    sunday = parse_when("2026-05-03 23:30", BEIJING)
+    monday = parse_when("2026-05-04 00:30", BEIJING)
+    written_in_utc = parse_when("2026-05-03T15:30:00Z", BEIJING)  # 23:30 in Beijing
     assert week_of(sunday, BEIJING).label == "2026-W18"
     assert week_of(monday, BEIJING).label == "2026-W19"
     assert week_of(written_in_utc, BEIJING).label == "2026-W18"

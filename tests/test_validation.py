@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.clock import BEIJING
 from generator.errors import ContentError
 from generator.model import Level, Status, UnitType
 from generator.settings import Settings
@@ -18,7 +19,7 @@ A = "content/articles/2026-06-01-case.md"
 
 def problems_of(root: Path) -> list[str]:
     try:
-        portal = load_portal(Settings(root=root))
+        portal = load_portal(Settings(root=root, timezone=BEIJING))
     except ContentError as exc:
         return [("warning: " if not p.is_error else "") + str(p) for p in exc.problems]
     return ["warning: " + str(p) for p in portal.warnings]
@@ -33,7 +34,7 @@ GOOD = "title: 标题\ndate: 2026-06-01 10:00\nsquad: baiyang\ncategory: 执法�
 
 def test_good_portal_loads(write_portal: WritePortal) -> None:
     root = write_portal({A: article(GOOD + "\nplacements:\n  - {outlet: zjrb, date: 2026-06-02}")})
-    portal = load_portal(Settings(root=root))
+    portal = load_portal(Settings(root=root, timezone=BEIJING))
     assert [a.key for a in portal.articles] == ["2026-06-01-case", "2026-05-12-night-market"]
     case = portal.articles[0]
     assert case.unit.type is UnitType.SQUAD and case.status is Status.PUBLISHED
@@ -197,7 +198,7 @@ def test_control_characters(write_portal: WritePortal) -> None:
     assert problems_of(root) == [
         f"warning: {A}:8: (file): 去掉了控制字符 U+0000、U+000B（从 Word 或微信粘贴时带进来的）"
     ]
-    body = load_portal(Settings(root=root)).articles[0].body
+    body = load_portal(Settings(root=root, timezone=BEIJING)).articles[0].body
     assert body == "\n正文。\n第二行\n"
 
 
@@ -270,5 +271,5 @@ def test_quota_history(write_portal: WritePortal) -> None:
         "      - {from: 2026-07-01, per_week: 2}\n"
     )
     root = write_portal({"content/squads.yml": squads}, articles=False)
-    unit = load_portal(Settings(root=root)).units[0]
+    unit = load_portal(Settings(root=root, timezone=BEIJING)).units[0]
     assert [unit.quota_on(date(2026, m, 1)) for m in (2, 3, 6, 7, 12)] == [0, 1, 1, 2, 2]

@@ -89,7 +89,11 @@ def make_article(**changes: object) -> Article:
 
 
 SETTINGS = Settings(
-    root=Path("/nonexistent"), site_name="测试执法局", site_url=SITE, hotline="0579-87612345"
+    root=Path("/nonexistent"),
+    timezone=BEIJING,
+    site_name="测试执法局",
+    site_url=SITE,
+    hotline="0579-87612345",
 )
 
 

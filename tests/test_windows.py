@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import parallel
+from generator.clock import BEIJING
 from generator.errors import ContentError
 from generator.settings import Settings
 from generator.validate.portal import load_portal
@@ -136,13 +137,13 @@ def test_crlf_files_and_chinese_file_names(write_portal: WritePortal) -> None:
     root = write_portal({"content/articles/2026-06-01-crlf.md": article})
     image = root / "content/articles/夜市现场.png"
     image.write_bytes(_tiny_png())
-    portal = load_portal(Settings(root=root))
+    portal = load_portal(Settings(root=root, timezone=BEIJING))
     (piece,) = [a for a in portal.articles if a.key == "2026-06-01-crlf"]
     assert piece.title == "夜市整治" and "\r" not in piece.body
     broken = article.replace("squad: baiyang", "squad: baiyan")
     (root / "content/articles/2026-06-01-crlf.md").write_text(broken, encoding="utf-8", newline="")
     with pytest.raises(ContentError) as exc:
-        load_portal(Settings(root=root))
+        load_portal(Settings(root=root, timezone=BEIJING))
     assert [str(p).split(": ")[0] for p in exc.value.problems] == [
         "content/articles/2026-06-01-crlf.md:4"
     ]

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from generator.cli import main
+from generator.clock import BEIJING
 from generator.load.xlsx import cell_text, column_letter
 from generator.settings import Settings
 from generator.validate.portal import load_portal
@@ -142,7 +143,7 @@ def test_wenjuanxing_export_maps_headers_and_never_publishes_the_ip(
     root = _portal(write_portal, "submissions.xlsx", _workbook(rows), WJX_CAMPAIGN)
     site = tmp_path / "site"
     assert build(root, site) == 0
-    campaign = load_portal(Settings(root=root)).campaigns[0]
+    campaign = load_portal(Settings(root=root, timezone=BEIJING)).campaigns[0]
     assert [(s.id, s.name, s.theme, s.text) for s in campaign.suggestions] == [
         ("1", "张**", "市容市貌", "建议在解放街增设果壳箱。"),
         ("2", "李*", "交通秩序", "学校门口早高峰停车乱。"),
