@@ -27,9 +27,9 @@ from generator.evidence.rule import Evidence
 from generator.evidence.titles import normalise_title as normalise_title
 from generator.evidence.titles import similarity as similarity
 from generator.evidence.titles import strip_title as strip_title
-from generator.evidence.words import site_vocabulary
 from generator.messages import msg
 from generator.model import Article, Outlet, Portal
+from generator.vocabulary import site_vocabulary
 
 MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_THRESHOLD = 0.85  # apply at or above this confidence

@@ -14,7 +14,7 @@ from generator.clock import BEIJING
 from generator.evidence.names import Gazetteer, compare_names, place_names, strange_towns
 from generator.evidence.numbers import conflicting_numbers, quantities, shared_numbers
 from generator.evidence.rule import Evidence, weigh
-from generator.evidence.words import Nouns, Passage, body_agreement
+from generator.evidence.words import BOILERPLATE, Nouns, Passage, body_agreement
 
 UNITS = [("白洋中队", True), ("壶山中队", True), ("直属中队", True), ("犬类管理所", False)]
 
@@ -220,12 +220,17 @@ def test_towns_and_offices_the_gazetteer_does_not_list() -> None:
 
 
 def test_matching_cuts_words_as_the_search_does() -> None:
-    """The vocabulary the matcher gives rjieba is the search's own (read below the render stage)."""
+    """The dictionary the matcher gives rjieba is the search's own (vocabulary.py, below the
+    render stage), and both cut the same text into the same words."""
     from generator.cli.common import loaded
-    from generator.evidence.words import site_vocabulary
-    from generator.render.search_text import domain_words, portal_words
+    from generator.evidence.words import Nouns
+    from generator.render.search_text import Segmenter
+    from generator.vocabulary import portal_words, site_vocabulary
 
     from .conftest import ROOT
 
     portal = loaded(ROOT / "mkdocs.yml")[1]
-    assert site_vocabulary(portal) == sorted({*domain_words(), *portal_words(portal)})
+    nouns, segmenter = Nouns(site_vocabulary(portal)), Segmenter(portal_words(portal))
+    assert nouns.words == segmenter.words
+    text = "白洋中队开展占道经营和流动摊贩专项整治"
+    assert nouns.terms(text) == {w for w in segmenter.terms(text) if len(w) >= 2} - BOILERPLATE

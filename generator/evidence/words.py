@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from generator.evidence.numbers import normalise
-from generator.model import Portal
+from generator.vocabulary import load_jieba
 
 # Words of news boilerplate and of every piece the bureau writes: they tell pieces nothing apart.
 _BOILERPLATE = """
@@ -29,28 +29,6 @@ _WORD = re.compile(r"[\u3400-\u9fff]+")
 
 
 SHORTENED, SHORT_TITLE = 0.8, 8
-
-
-def site_vocabulary(portal: Portal) -> list[str]:
-    """The words the site search adds to jieba's dictionary, so that both cut alike.
-
-    The shipped enforcement vocabulary (`generator/data/words.txt`) and the site's own names:
-    units, categories, domains, tags, regulation titles, edition themes, and the words of the
-    synonym table. Read here, below the
-    render stage, so that matching needs nothing from rendering; a test keeps it equal to what
-    `render/search.py` gives its segmenter.
-    """
-    from importlib.resources import files
-
-    text = files("generator").joinpath("data/words.txt").read_text(encoding="utf-8")
-    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    names = {u.name for u in portal.units}
-    names |= {c.name for c in portal.categories} | {d.name for d in portal.domains}
-    names |= {t for a in portal.published for t in a.tags}
-    names |= {g.short_title for g in portal.regulations}
-    names |= {e.theme for e in portal.editions if e.theme}
-    names |= {w for group in portal.synonyms for w in group}  # the search's synonym table
-    return sorted(words | {w for w in names if 2 <= len(w) <= 12})
 
 
 class Nouns:
@@ -71,12 +49,7 @@ class Nouns:
     @property
     def _jieba(self) -> Any:
         if self._tokenizer is None:
-            import rjieba
-
-            tokenizer = rjieba.Jieba()
-            for word in self.words:
-                tokenizer.add_word(word, None, None)
-            self._tokenizer = tokenizer
+            self._tokenizer = load_jieba(self.words)
         return self._tokenizer
 
     def cut(self, text: str) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 from generator.cache import Cache, fingerprint
 from generator.model import Portal
 from generator.urls import article_url, question_url, regulation_url
+from generator.vocabulary import domain_words, load_jieba
 
 # Single characters too common to carry meaning on their own; longer words keep them.
 _STOP = frozenset("的了和与及或是在有对等也就都而并将把被从向为以于其之这那个着给让")
@@ -89,27 +90,6 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def domain_words() -> list[str]:
-    """The enforcement vocabulary shipped with portal (`generator/data/words.txt`)."""
-    from importlib.resources import files
-
-    text = files("generator").joinpath("data/words.txt").read_text(encoding="utf-8")
-    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-
-
-def portal_words(portal: Portal) -> list[str]:
-    """The site's own names, as words: units, categories, domains, tags, regulation titles."""
-    words = {u.name for u in portal.units}
-    words |= {c.name for c in portal.categories} | {d.name for d in portal.domains}
-    words |= {t for a in portal.published for t in a.tags}
-    words |= {g.short_title for g in portal.regulations}
-    words |= {e.theme for e in portal.editions if e.theme}
-    # Every word of the synonym table is a word of the index, so a page that writes 流动摊贩
-    # is found by 摆摊 even where jieba would cut 流动摊贩 apart.
-    words |= {w for group in portal.synonyms for w in group}
-    return sorted(w for w in words if 2 <= len(w) <= 12)
-
-
 class Segmenter:
     """jieba's search-engine mode, with the enforcement vocabulary and the site's own names.
 
@@ -146,12 +126,7 @@ class Segmenter:
     def _jieba(self) -> Any:
         # Loaded on first use: a rebuild whose texts are all cached never loads the dictionary.
         if self._tokenizer is None:
-            import rjieba
-
-            tokenizer = rjieba.Jieba()
-            for word in self.words:
-                tokenizer.add_word(word, None, None)
-            self._tokenizer = tokenizer
+            self._tokenizer = load_jieba(self.words)
         return self._tokenizer
 
     def terms(self, text: str) -> list[str]:

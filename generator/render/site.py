@@ -38,7 +38,7 @@ from generator.render.legal import legal_specs
 from generator.render.pages import Memo, PageRenderer, paginate, summary_of
 from generator.render.poster import poster_outputs, poster_specs
 from generator.render.search import build_index
-from generator.render.search_text import Segmenter, portal_words, search_docs
+from generator.render.search_text import Segmenter, search_docs
 from generator.render.site_map import site_map_spec
 from generator.render.sitemap import feed_folder_sitemaps
 from generator.render.spec import PageSpec, fixed_page
@@ -48,6 +48,7 @@ from generator.render.tracking_pages import tracking_outputs, tracking_specs
 from generator.render.wechat import wechat_outputs
 from generator.settings import Settings
 from generator.urls import article_url, category_url, edition_url, month_url
+from generator.vocabulary import portal_words
 
 
 def build_specs(
