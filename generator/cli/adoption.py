@@ -6,13 +6,12 @@ import argparse
 import shutil
 import sys
 
-from generator.cli.common import EXIT_CONTENT, EXIT_OK, Commands, UsageError, config_option, loaded
+from generator.cli.common import EXIT_CONTENT, EXIT_OK, Commands, UsageError, add_command, loaded
 from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("adoption", help=msg("help.adoption"))
-    config_option(p)
+    p = add_command(sub, "adoption", "help.adoption", cmd_adoption)
     p.add_argument(
         "sources",
         nargs="*",
@@ -23,7 +22,6 @@ def add_commands(sub: Commands) -> None:
     p.add_argument("--threshold", type=float, default=0.85, help=msg("help.threshold"))
     p.add_argument("--timeout", type=float, default=10.0, help=msg("help.timeout"))
     p.add_argument("--apply", action="store_true", help=msg("help.apply"))
-    p.set_defaults(run=cmd_adoption)
 
 
 def cmd_adoption(args: argparse.Namespace) -> int:

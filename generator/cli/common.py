@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -28,7 +28,12 @@ class UsageError(Exception):
     """Wrong arguments or a missing config file: exit 2."""
 
 
-def config_option(p: argparse.ArgumentParser) -> None:
+def add_command(
+    sub: Commands, name: str, help_id: str, run: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    """A `portal` command: its parser with its help (`help_id` in the message table) and
+    `-f/--config-file`, as every command has, run by `run`."""
+    p = sub.add_parser(name, help=msg(help_id))
     p.add_argument(
         "-f",
         "--config-file",
@@ -36,6 +41,8 @@ def config_option(p: argparse.ArgumentParser) -> None:
         type=Path,
         help=msg("help.config_file"),
     )
+    p.set_defaults(run=run)
+    return p
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

@@ -12,7 +12,7 @@ from generator.cli.common import (
     EXIT_OK,
     Commands,
     UsageError,
-    config_option,
+    add_command,
     loaded,
 )
 from generator.messages import msg
@@ -22,15 +22,13 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("inspect", help=msg("help.inspect"))
-    config_option(p)
+    p = add_command(sub, "inspect", "help.inspect", cmd_inspect)
     p.add_argument("--as-of", help=msg("help.as_of"))
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("-o", "--output", type=Path, help=msg("help.inspect_output"))
     p.add_argument("-d", "--site-dir", type=Path, help=msg("help.inspect_site_dir"))
     p.add_argument("--online", action="store_true", help=msg("help.online"))
     p.add_argument("--timeout", type=float, default=10.0, help=msg("help.link_timeout"))
-    p.set_defaults(run=cmd_inspect)
 
 
 def theme_dir(config: MkDocsConfig) -> Path | None:

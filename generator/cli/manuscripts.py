@@ -12,7 +12,7 @@ from generator.cli.common import (
     EXIT_OK,
     Commands,
     UsageError,
-    config_option,
+    add_command,
     load_config,
     portal_plugin,
 )
@@ -21,8 +21,7 @@ from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("import", help=msg("help.import"))
-    config_option(p)
+    p = add_command(sub, "import", "help.import", cmd_import)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=msg("help.import_paths"))
     p.add_argument("--squad", help=msg("help.import_squad"))
     p.add_argument("--category", help=msg("help.import_category"))
@@ -31,7 +30,6 @@ def add_commands(sub: Commands) -> None:
         "--status", choices=["draft", "published"], default="draft", help=msg("help.import_status")
     )
     p.add_argument("--dry-run", action="store_true", help=msg("help.dry_run"))
-    p.set_defaults(run=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

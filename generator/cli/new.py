@@ -8,7 +8,7 @@ from generator.cli.common import (
     EXIT_OK,
     Commands,
     UsageError,
-    config_option,
+    add_command,
     load_config,
     settings_of,
 )
@@ -18,26 +18,20 @@ from generator.messages import msg
 def add_commands(sub: Commands) -> None:
     new = sub.add_parser("new", help=msg("help.new"))
     kinds = new.add_subparsers(required=True, metavar="种类", dest="kind")
-    p = kinds.add_parser("article", help=msg("help.new_article"))
-    config_option(p)
+    p = add_command(kinds, "article", "help.new_article", cmd_new)
     p.add_argument("--squad", required=True, help=msg("help.squad"))
     p.add_argument("--title", required=True, help=msg("help.title"))
     p.add_argument("--category", help=msg("help.category"))
     p.add_argument("--slug", help=msg("help.slug"))
     p.add_argument("--author", default="", help=msg("help.author"))
-    p.set_defaults(run=cmd_new)
-    p = kinds.add_parser("qa", help=msg("help.new_qa"))
-    config_option(p)
+    p = add_command(kinds, "qa", "help.new_qa", cmd_new)
     p.add_argument("--question", required=True, help=msg("help.question"))
     p.add_argument("--domain", help=msg("help.domain"))
     p.add_argument("--slug", help=msg("help.slug_qa"))
-    p.set_defaults(run=cmd_new)
-    p = kinds.add_parser("regulation", help=msg("help.new_regulation"))
-    config_option(p)
+    p = add_command(kinds, "regulation", "help.new_regulation", cmd_new)
     p.add_argument("--id", required=True, dest="regulation_id", help=msg("help.regulation_id"))
     p.add_argument("--title", required=True, help=msg("help.full_title"))
     p.add_argument("--level", required=True, help=msg("help.level"))
-    p.set_defaults(run=cmd_new)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.cli.common import EXIT_OK, EXIT_USAGE, Commands, UsageError, config_option, loaded
+from generator.cli.common import EXIT_OK, EXIT_USAGE, Commands, UsageError, add_command, loaded
 from generator.messages import msg
 from generator.write import atomic_file
 
@@ -18,8 +18,7 @@ OUTPUT_DIR = "output"
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("poster", help=msg("help.poster"))
-    config_option(p)
+    p = add_command(sub, "poster", "help.poster", cmd_poster)
     p.add_argument("--week", action="append", default=[], help=msg("help.week"))
     p.add_argument(
         "--article", action="append", default=[], metavar="KEY", help=msg("help.article")
@@ -29,7 +28,6 @@ def add_commands(sub: Commands) -> None:
     p.add_argument("--format", choices=["both", "pdf", "html"], default="both")
     p.add_argument("-o", "--output", type=Path, help=msg("help.poster_output"))
     p.add_argument("--browser", help=msg("help.browser"))
-    p.set_defaults(run=cmd_poster)
 
 
 def cmd_poster(args: argparse.Namespace) -> int:

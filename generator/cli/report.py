@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.cli.common import EXIT_OK, Commands, UsageError, config_option, loaded
+from generator.cli.common import EXIT_OK, Commands, UsageError, add_command, loaded
 from generator.messages import msg
 
 # `portal report --table` choices (generator.compute.tracking_report.TABLE_NAMES; not imported
@@ -32,8 +32,7 @@ DEFAULT_CSV_TABLE = "units"
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("report", help=msg("help.report"))
-    config_option(p)
+    p = add_command(sub, "report", "help.report", cmd_report)
     p.add_argument("--from", dest="start", help=msg("help.from"))
     p.add_argument("--to", dest="end", help=msg("help.to"))
     p.add_argument("--unit", help=msg("help.unit"))
@@ -41,7 +40,6 @@ def add_commands(sub: Commands) -> None:
     p.add_argument("--table", choices=TRACKING_TABLES, help=msg("help.table"))
     p.add_argument("--bom", action="store_true", help=msg("help.bom"))
     p.add_argument("--annual", type=int, metavar="YEAR", help=msg("help.annual"))
-    p.set_defaults(run=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

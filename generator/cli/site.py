@@ -18,7 +18,7 @@ from generator.cli.common import (
     EXIT_USAGE,
     Commands,
     UsageError,
-    config_option,
+    add_command,
     load_config,
     loaded,
     portal_plugin,
@@ -34,26 +34,20 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("build", help=msg("help.build"))
-    config_option(p)
+    p = add_command(sub, "build", "help.build", cmd_build)
     p.add_argument("-d", "--site-dir", type=Path, help=msg("help.site_dir"))
     p.add_argument("--strict", action="store_true", help=msg("help.strict"))
     p.add_argument("-q", "--quiet", action="store_true", help=msg("help.quiet"))
-    p.set_defaults(run=cmd_build)
 
-    p = sub.add_parser("check", help=msg("help.check"))
-    config_option(p)
+    p = add_command(sub, "check", "help.check", cmd_check)
     p.add_argument("--strict", action="store_true", help=msg("help.strict"))
-    p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("serve", help=msg("help.serve"))
-    config_option(p)
+    p = add_command(sub, "serve", "help.serve", cmd_serve)
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg("help.dev_addr"))
     # `portal serve -v` as well as `portal -v serve`: staff add options after the command.
     p.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=msg("help.verbose")
     )
-    p.set_defaults(run=cmd_serve)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

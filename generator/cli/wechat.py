@@ -10,7 +10,7 @@ from generator.cli.common import (
     EXIT_OK,
     Commands,
     UsageError,
-    config_option,
+    add_command,
     loaded,
     portal_plugin,
 )
@@ -18,12 +18,10 @@ from generator.messages import msg
 
 
 def add_commands(sub: Commands) -> None:
-    p = sub.add_parser("wechat", help=msg("help.wechat"))
-    config_option(p)
+    p = add_command(sub, "wechat", "help.wechat", cmd_wechat)
     p.add_argument("article", help=msg("help.wechat_article"))
     p.add_argument("-o", "--output", type=Path, help=msg("help.wechat_output"))
     p.add_argument("--fragment", action="store_true", help=msg("help.fragment"))
-    p.set_defaults(run=cmd_wechat)
 
 
 def cmd_wechat(args: argparse.Namespace) -> int:
