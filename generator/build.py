@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
@@ -28,7 +28,12 @@ from markupsafe import Markup, escape
 from generator.cache import CACHE_DIR, Cache, fingerprint
 from generator.clock import source_date_epoch
 from generator.compute import tracking
-from generator.compute.published import moved_items, published_items, read_published
+from generator.compute.published import (
+    PublishedItem,
+    moved_items,
+    published_items,
+    read_published,
+)
 from generator.digest import Digester, Undigestable
 from generator.engine import Engine, FramedPage
 from generator.errors import ContentError
@@ -56,7 +61,14 @@ class PublishError(Exception):
     """The site cannot be written as built (an output outside the site, or personal data)."""
 
 
-def load(settings: Settings, online: Path, *, writes: bool = True) -> Portal:
+class Loaded(NamedTuple):
+    portal: Portal
+    # What the content publishes (feeds/ids.json's items), when they were computed to compare
+    # with the site that is online: SiteBuild's figures reuse them. None: not computed.
+    published: list[PublishedItem] | None
+
+
+def load(settings: Settings, online: Path, *, writes: bool = True) -> Loaded:
     """Validate the content; raises ContentError listing every problem.
 
     `online` is the site that is online: pieces whose address changed since it was built are
@@ -68,13 +80,14 @@ def load(settings: Settings, online: Path, *, writes: bool = True) -> Portal:
     folder = settings.root / CACHE_DIR / "content" if settings.cache else None
     with Cache(folder, read_only=not writes) as cache:
         portal = load_portal(settings, cache)
-    published = read_published(online)
-    if published:
-        moved = moved_items(published, published_items(portal, settings), portal)
+    online_items, items = read_published(online), None
+    if online_items:
+        items = published_items(portal, settings)
+        moved = moved_items(online_items, items, portal)
         portal = replace(portal, warnings=tuple(sorted([*portal.warnings, *moved])))
     if settings.strict and portal.warnings:
         raise ContentError(portal.warnings)
-    return portal
+    return Loaded(portal, items)
 
 
 def as_of(portal: Portal, settings: Settings) -> date:
@@ -96,6 +109,7 @@ class SiteBuild:
 
     `record` is the previous build's dependency record (record.py), given by `portal build`:
     outputs whose inputs are unchanged are kept instead of rendered; None renders everything.
+    `published`: the published items `load()` computed, if it did.
     The renderers load with the first build, not with `portal check`.
     """
 
@@ -105,9 +119,11 @@ class SiteBuild:
         portal: Portal,
         progress: Progress | None = None,
         record: OutputRecord | None = None,
+        published: list[PublishedItem] | None = None,
     ) -> None:
         self.settings = settings
         self.portal = portal
+        self._published = published
         self.progress = progress or Progress.off()
         self.record = record
         self.cache = Cache(None)  # the build's own, between open() and close()
@@ -163,7 +179,7 @@ class SiteBuild:
         and handed to the pages and to the files beside them."""
         from generator.compute.figures import compute_figures
 
-        return compute_figures(self.portal, self.settings, self.as_of)
+        return compute_figures(self.portal, self.settings, self.as_of, self._published)
 
     @cached_property
     def specs(self) -> list[PageSpec]:

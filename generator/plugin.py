@@ -82,7 +82,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.site is None or self.serving:
             settings = settings_from(config, self.config)
             try:
-                self.site = build.SiteBuild(settings, build.load(settings, Path(config.site_dir)))
+                portal, published = build.load(settings, Path(config.site_dir))
+                self.site = build.SiteBuild(settings, portal, published=published)
             except ContentError as exc:
                 if not self.serving or config.strict:
                     # Strict, MkDocs stops at any logged error: the list says so, not a page.

@@ -87,4 +87,4 @@ def loaded(config_file: Path) -> tuple[MkDocsConfig, Portal, Settings]:
 
     config = load_config(config_file)
     settings = settings_of(config)
-    return config, load(settings, Path(config.site_dir), writes=False), settings
+    return config, load(settings, Path(config.site_dir), writes=False).portal, settings

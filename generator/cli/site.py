@@ -126,10 +126,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             seconds = time.perf_counter() - started
             print(msg("cli.up_to_date", path=target, warnings=len(warnings), seconds=seconds))
             return EXIT_OK
-    portal = load(settings, target)  # validate before anything is written
+    portal, published = load(settings, target)  # validate before anything is written
     print_problems(portal.warnings)
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    site = SiteBuild(settings, portal, progress, record)
+    site = SiteBuild(settings, portal, progress, record, published)
     plugin.use(site)
     progress.note(
         msg(

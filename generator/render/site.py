@@ -121,7 +121,7 @@ def build_specs(
     specs += interaction_specs(figures.interaction, r)
     specs += annual_specs(figures.annual, r)
     if figures.tracking is not None:
-        specs += tracking_specs(figures.tracking, r)
+        specs += tracking_specs(figures.tracking, figures.tracking_tables, r)
     specs += poster_specs(figures.sheets, settings, r)
     subscribe = r.render(
         "subscribe.html",
@@ -387,7 +387,8 @@ def build_outputs(
     outputs.update(_group(keep, "annual/", partial(annual_outputs, annual), annual))
     report = figures.tracking
     if report is not None:
-        outputs.update(_group(keep, "tracking/", partial(tracking_outputs, report), report))
+        make = partial(tracking_outputs, report, figures.tracking_tables)
+        outputs.update(_group(keep, "tracking/", make, report))
     outputs.update(embed_outputs(portal, settings, figures.as_of))
     outputs.update(api_outputs(portal, settings, bodies, keep))
     outputs.update(wechat_outputs(portal, settings, bodies, keep))

@@ -7,13 +7,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.compute.data_table import DataTable
 from generator.compute.tracking_report import (
     RULES,
     Report,
     headline,
     recent_weeks,
     report_data,
-    report_tables,
     table_json,
 )
 from generator.exports import json_bytes
@@ -28,9 +28,9 @@ TRACKING_URL = "tracking/"
 _PAGE_HIDDEN = frozenset({"unit", "outlet", "level", "article", "url"})
 
 
-def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
+def tracking_specs(report: Report, tables: dict[str, DataTable], r: PageRenderer) -> list[PageSpec]:
+    """The section's page: `tables` are the report's (report_tables), as the downloads give."""
     ledger, used, portal = report.ledger, report.adoption, report.portal
-    tables = report_tables(report)
     week = report.current_week
     this_week = ledger.in_week(week)
     week_chart = target_chart(
@@ -127,10 +127,9 @@ def tracking_specs(report: Report, r: PageRenderer) -> list[PageSpec]:
     ]
 
 
-def tracking_outputs(report: Report) -> dict[str, bytes]:
+def tracking_outputs(report: Report, tables: dict[str, DataTable]) -> dict[str, bytes]:
     """The downloads: every table as CSV (UTF-8 with BOM, for Excel) and JSON, and the whole
     report as tracking.json; the same tables the page shows."""
-    tables = report_tables(report)
     outputs = {"tracking/tracking.json": json_bytes(report_data(report, tables))}
     for name, table in tables.items():
         outputs[f"tracking/{name}.csv"] = table.csv(bom=True)
