@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Literal
@@ -26,7 +27,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator import build
 from generator.config import PortalConfig, settings_from
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
 from generator.frame import active_section
 from generator.messages import msg
 from generator.mkdocs_engine import (
@@ -85,17 +86,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 portal, published = build.load(settings, Path(config.site_dir))
                 self.site = build.SiteBuild(settings, portal, published=published)
             except ContentError as exc:
-                if not self.serving or config.strict:
-                    # Strict, MkDocs stops at any logged error: the list says so, not a page.
-                    raise PluginError(content_failure(exc.problems, settings.root)) from None
-                # The preview shows the problems in place of the site, until they are fixed.
                 self.site = None
-                self.error_site = error_site(config, exc.problems, settings.root)
+                self._show(config, exc.problems, settings.root)
         if self._quiet is not None:
             self._quiet.error_site = self.error_site is not None
         if self.site is not None:
             configure(config, self.site, self.serving, self.config.content_dir)
         return config
+
+    def _show(self, config: MkDocsConfig, problems: Sequence[Problem], root: Path) -> None:
+        """Content errors: under serve, the preview shows them in place of the site until
+        they are fixed (error_site); elsewhere the build stops with the list."""
+        if not self.serving or config.strict:
+            # Strict, MkDocs stops at any logged error: the list says so, not a page.
+            raise PluginError(content_failure(problems, root))
+        self.error_site = error_site(config, problems, root)
+        if self._quiet is not None:
+            self._quiet.error_site = True
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.error_site is not None:
@@ -115,7 +122,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.site is not None
         docs = Path(config.docs_dir).resolve()
         assets = {a.as_posix() for a in self.site.portal.assets}
-        web = image_files(config, self.site.publish_images())  # published instead of originals
+        published = self.site.publish_images()
+        if self.serving and build.image_failure(published) is not None:
+            self._show(config, published.problems, self.site.settings.root)  # a broken photo
+            self.site.close(ContentError(published.problems))  # a failed build: cache kept
+            assert self.error_site is not None
+            return self.error_site
+        web = image_files(config, published)  # published instead of originals
         kept = Files([f for f in files if keep_file(f, docs, assets, self.site.images)] + web)
         self.specs, self.framed = {}, {}
         in_nav = nav_sources(config.nav)

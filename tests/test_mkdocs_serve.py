@@ -199,6 +199,33 @@ def test_properdocs_serve_starts_on_broken_content_and_recovers(
         assert "清理占道摊位 23 处" in page
 
 
+def test_a_broken_photo_is_shown_as_content_errors_are(write_portal: WritePortal) -> None:
+    """A photo that is no image (a half-copied file) stops the image step: under serve, the
+    problem page names it; replaced by a real photo, the site is served."""
+    from PIL import Image
+
+    root = write_portal()
+    photo = root / "content/articles/2026-05-12-night-market/1.jpg"
+    photo.parent.mkdir()
+    photo.write_bytes(b"GIF89a....")
+    log: list[str] = []
+    with served(root, "mkdocs", log) as base:
+        for address in ("", "news/2026/05/night-market/"):
+            page = fetch(f"{base}{address}")[1]
+            assert is_problem_page(page)
+            assert (
+                "<p>content/articles/2026-05-12-night-market/1.jpg:0: (image): "
+                "不是可识别的图片（文件已损坏，或不是图片）</p>"
+            ) in page
+        Image.new("RGB", (800, 600), "teal").save(photo, "JPEG")
+        page = until(
+            lambda: fetch(f"{base}news/2026/05/night-market/"),
+            lambda page: not is_problem_page(page),
+            "the site did not come back after the photo was replaced",
+        )
+        assert "清理占道摊位 23 处" in page
+
+
 def test_mkdocs_build_still_stops_with_the_list(write_portal: WritePortal) -> None:
     """Not serving: `mkdocs build` lists the problems in Chinese, exits 1, writes nothing."""
     root = write_portal()
