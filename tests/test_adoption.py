@@ -201,14 +201,15 @@ def test_the_table_shows_the_evidence(sample: Portal) -> None:
     assert "同数字：8月3日、1400平方米、86处" in table and "同名称：履坦" in table
 
 
-HOSTILE = "[/][bold red]{title}[link=javascript:alert(1)]:fire:[/link]"
+HOSTILE = "[/][bold red]{title}[link=javascript:alert(1)]:fire:[/link]\x1b[2J"
 
 
 def test_a_feed_title_is_text_not_markup(
     sample: Portal, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A media feed is untrusted: a title with rich markup (`[/]` alone crashed the table),
-    a link tag and an emoji code is shown as it is written, in the terminal and the table."""
+    a link tag and an emoji code is shown as it is written, in the terminal and the table;
+    an escape sequence (clear the screen) is shown, not sent to the terminal."""
     title = "烤红薯糖炒栗子摊有了“定点” 城区设冬季便民摊位３２个"
     feed = (FIXTURES / "jrwy-rss.xml").read_text(encoding="utf-8")
     assert f"<title>{title}</title>" in feed
@@ -218,6 +219,7 @@ def test_a_feed_title_is_text_not_markup(
     assert main(["adoption", "-f", str(ROOT / "mkdocs.yml"), f"jrwy={saved}"]) == 0
     out = capsys.readouterr().out
     assert "[/][bold red]烤红薯" in out and "新增 6" in out
+    assert "\x1b" not in out
     (outlet,) = [o for o in sample.outlets if o.id == "jrwy"]
     items = parse_feed(saved.read_bytes(), outlet.feed or "", BEIJING).items
     (proposal,) = [
@@ -226,7 +228,8 @@ def test_a_feed_title_is_text_not_markup(
         if p.article.key == "2026-11-28-winter-snack-stall-points"
     ]
     assert proposal.item.title == hostile
-    assert hostile in proposals_table([proposal], 400)  # wide enough for one line
+    shown = hostile.replace("\x1b", "\\x1b")  # the character's name, not the character
+    assert shown in proposals_table([proposal], 400)  # wide enough for one line
 
 
 def copy_sample(tmp_path: Path) -> Path:

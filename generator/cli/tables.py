@@ -6,13 +6,15 @@ site's (`compute/tracking_report.py`), shown without the columns only machines r
 
 Every cell, title and line is text: media feed titles and links, manuscripts' file names,
 units' and articles' names. The console reads no markup (`[bold]`, `[/]`, `[link=…]`) and
-no emoji codes (`:fire:`) in any of them, so a feed title can neither restyle the table nor
-crash it; the tables use no markup of their own.
+no emoji codes (`:fire:`) in any of them, and shows control characters as `\x1b` (an escape
+sequence in a feed title would otherwise reach the terminal), so a feed title can neither
+restyle the table, nor crash it, nor drive the terminal; the tables use no markup of their own.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,15 @@ if TYPE_CHECKING:
     from generator.manuscripts.importer import Row
 
 _TERMINAL_HIDDEN = frozenset({"unit", "outlet", "level", "url", "article", "unit_name"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+
+
+class _TextConsole(Console):
+    """Every string it is given is shown as text: control characters as `\\x1b`."""
+
+    def render_str(self, text: str, **options: Any) -> Any:
+        visible = _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+        return super().render_str(visible, **options)
 
 
 def _cell(value: object) -> str:
@@ -184,9 +195,9 @@ def import_table(rows: Sequence[Row], width: int = 160) -> str:
 
 def _console(width: int = 120) -> tuple[io.StringIO, Console]:
     """A plain-text console writing into a buffer: no colours, a fixed width, and what it is
-    given shown as text (no markup, emoji codes or highlighting)."""
+    given shown as text (no markup, emoji codes, highlighting or control characters)."""
     buffer = io.StringIO()
-    console = Console(
+    console = _TextConsole(
         file=buffer,
         width=width,
         force_terminal=False,
