@@ -26,7 +26,8 @@ import json
 import os
 import shutil
 import warnings
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -76,35 +77,20 @@ def variant_path(source: str, width: int, index: int) -> str:
 def render_image(raw: bytes, suffix: str) -> Rendered:
     """The web variants of one image file's bytes; ImageError for what cannot be published."""
     wanted = FORMATS[suffix.lower()]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            im = Image.open(io.BytesIO(raw))
-        except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            if isinstance(exc, Image.DecompressionBombError):
-                raise ImageError(_too_big(exc)) from None
-            raise ImageError(msg("image.unreadable")) from None
-        except Image.DecompressionBombWarning as exc:
-            raise ImageError(_too_big(exc)) from None
+    with pillow_errors():
+        im = _open(raw)
         width, height = im.size
-        if width * height > MAX_PIXELS:
-            raise ImageError(
-                msg("image.too_many_pixels", width=width, height=height, limit=MAX_PIXELS // 10_000)
-            )
         found = im.format or "?"
         note = ""
         if found != wanted:
             note = msg("image.lying_suffix", found=found, suffix=suffix, wanted=wanted)
         animated = getattr(im, "is_animated", False) and wanted in ("GIF", "WEBP")
-        try:
-            if animated and max(width, height) <= MAX_SIDE:
-                return _animation(im, wanted, note)
-            if im.format == "JPEG":
-                # Decode at a reduced scale (DCT scaling): a 4032 px photo is read at 2016.
-                im.draft(None, (MAX_SIDE, MAX_SIDE))
-            im.load()
-        except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise ImageError(msg("image.truncated", detail=exc)) from None
+        if animated and max(width, height) <= MAX_SIDE:
+            return _animation(im, wanted, note)
+        if im.format == "JPEG":
+            # Decode at a reduced scale (DCT scaling): a 4032 px photo is read at 2016.
+            im.draft(None, (MAX_SIDE, MAX_SIDE))
+        im.load()
     # Resized first and turned after: turning 12 million pixels costs more than 2 million.
     turn = _TURNS.get(im.getexif().get(0x0112, 1))
     web = _to_web_mode(im, wanted)
@@ -121,6 +107,17 @@ def render_image(raw: bytes, suffix: str) -> Rendered:
     return Rendered(MEDIA_TYPES[wanted], tuple(sizes), tuple(data), note)
 
 
+def _open(raw: bytes) -> PILImage:
+    """The image in `raw`, not yet decoded; ImageError for more pixels than any camera makes."""
+    im = Image.open(io.BytesIO(raw))
+    width, height = im.size
+    if width * height > MAX_PIXELS:
+        raise ImageError(
+            msg("image.too_many_pixels", width=width, height=height, limit=MAX_PIXELS // 10_000)
+        )
+    return im
+
+
 _TURNS = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
@@ -132,8 +129,22 @@ _TURNS = {
 }
 
 
-def _too_big(exc: Exception) -> str:
-    return msg("image.bomb", detail=exc)
+@contextmanager
+def pillow_errors() -> Iterator[None]:
+    """Pillow's refusals while an image is opened and decoded, as ImageError for staff: not
+    an image, a decompression bomb (its warning counts as one), a truncated or corrupt file."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            yield
+        except ImageError:
+            raise
+        except UnidentifiedImageError:
+            raise ImageError(msg("image.unreadable")) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise ImageError(msg("image.bomb", detail=exc)) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise ImageError(msg("image.truncated", detail=exc)) from None
 
 
 def _animation(im: PILImage, wanted: str, note: str) -> Rendered:
@@ -412,32 +423,12 @@ def clean_original(raw: bytes) -> tuple[bytes, str]:
         except ImportError:  # pragma: no cover - a dependency; a clear message if removed
             raise ImageError(msg("image.needs_heif")) from None
         register_heif_opener()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            im = Image.open(io.BytesIO(raw))
-            width, height = im.size
-            if width * height > MAX_PIXELS:
-                raise ImageError(
-                    msg(
-                        "image.too_many_pixels",
-                        width=width,
-                        height=height,
-                        limit=MAX_PIXELS // 10_000,
-                    )
-                )
-            kind = im.format or ""
-            if kind == "GIF" and getattr(im, "is_animated", False):
-                return render_image(raw, ".gif").data[0], ".gif"
-            im.load()
-        except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            if isinstance(exc, Image.DecompressionBombError):
-                raise ImageError(_too_big(exc)) from None
-            raise ImageError(msg("image.unreadable")) from None
-        except Image.DecompressionBombWarning as exc:
-            raise ImageError(_too_big(exc)) from None
-        except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise ImageError(msg("image.truncated", detail=exc)) from None
+    with pillow_errors():
+        im = _open(raw)
+        kind = im.format or ""
+        if kind == "GIF" and getattr(im, "is_animated", False):
+            return render_image(raw, ".gif").data[0], ".gif"
+        im.load()
     turn = _TURNS.get(im.getexif().get(0x0112, 1))
     lossless = kind in ("PNG", "GIF", "BMP", "TIFF") and im.mode not in ("CMYK",)
     wanted = "PNG" if lossless else "JPEG"
