@@ -48,7 +48,7 @@ from generator.write import write_outputs
 
 if TYPE_CHECKING:
     from generator.compute.figures import Figures
-    from generator.images import Published
+    from generator.image_step import Published
     from generator.model import WebImage
     from generator.render.feed_catalog import FeedLink
     from generator.render.pages import PageRenderer
@@ -147,7 +147,7 @@ class SiteBuild:
         published lead photo (before the page specs are made). The caller reports the
         problems and stops on an error (`image_failure`)."""
         from generator.compute.lead import with_images
-        from generator.images import publish_images
+        from generator.image_step import publish_images
 
         started = time.perf_counter()
         published = publish_images(
@@ -156,6 +156,7 @@ class SiteBuild:
             self.portal.assets,
             self.cache,
             lambda work, items: fork_map(work, items, min_items=4),
+            self.record,
         )
         if any(p.is_error for p in published.problems):
             return published

@@ -4,9 +4,7 @@ A phone photo is 4032 x 3024 pixels, several megabytes, turned sideways by an EX
 carries the place it was taken (GPS) and often the owner's name. What the site publishes
 instead: the orientation applied, every metadata block dropped (EXIF, GPS, XMP, IPTC, ICC
 after conversion to sRGB, comments), the longest side at most 1,600 px, and an 800 px copy
-for phones. Each source is processed once: results are kept by the hash of its bytes in
-`.portal-cache/images/`, and a source whose size and modification time are unchanged is not
-even read again (the warm build of an archive of photos).
+for phones. The build's image step (image_step.py) processes each source once.
 
 Documented results for awkward files: a CMYK JPEG becomes RGB; a 16-bit PNG becomes 8-bit; an
 animated GIF or WebP keeps its frames (metadata dropped) at its own size, or only its first
@@ -20,25 +18,17 @@ not published.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
-import os
-import shutil
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any
+from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageSequence, UnidentifiedImageError
 from PIL.Image import Image as PILImage
 
-from generator.cache import Cache, fingerprint
-from generator.errors import Problem, Severity
 from generator.messages import msg
-from generator.model import Variant, WebImage
+from generator.model import WebImage
 
 MAX_SIDE = 1600  # the desktop image's longest side
 PHONE_SIDE = 800  # the phone variant's longest side
@@ -240,171 +230,6 @@ def check_svg(raw: bytes) -> None:
             raise ImageError(msg("image.svg_style"))
 
 
-# -- the build step -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Published:
-    """What the image step made: each image, where its files are, and what went wrong."""
-
-    images: dict[str, WebImage]  # by source path inside content/
-    files: tuple[tuple[str, Path | None, bytes | None], ...]  # (site path, cached file, bytes)
-    problems: tuple[Problem, ...]
-
-
-def publish_images(
-    content: Path,
-    root: Path,
-    assets: Iterable[PurePosixPath],
-    cache: Cache,
-    map_items: Callable[[Callable[[int], object], range], list[object]] | None = None,
-) -> Published:
-    """Every image among `assets`, processed or taken from the cache.
-
-    The cache has two levels: the source's path, size and modification time give the hash of
-    its bytes (so a warm build reads no photo), and that hash gives the published variants,
-    whose files live in `.portal-cache/images/` (hard-linked into the site, not copied).
-    """
-    folder = cache.folder / "images" if cache.folder is not None else None
-    wanted = [a.as_posix() for a in assets if a.suffix.lower() in FORMATS or a.suffix == ".svg"]
-    stats: dict[str, str] = {}
-    for source in wanted:
-        st = (content / source).stat()
-        stats[source] = fingerprint(
-            "image-stat", PIPELINE, source, str(st.st_size), str(st.st_mtime_ns)
-        )
-    known = cache.get_many("image-stat", stats.values())
-    hashes: dict[str, str] = {}
-    for source in wanted:
-        value = known.get(stats[source])
-        if value is not None:
-            hashes[source] = value.decode()
-    results = cache.get_many("image", [_result_key(h, s) for s, h in hashes.items()])
-
-    def usable(source: str) -> bool:
-        entry = results.get(_result_key(hashes[source], source)) if source in hashes else None
-        if entry is None or folder is None:
-            return False
-        record = json.loads(entry)
-        return all((folder / name).is_file() for name in record.get("files", []))
-
-    todo = [s for s in wanted if not usable(s)]
-
-    def work(index: int) -> object:
-        return _process(content / todo[index], todo[index], folder)
-
-    runner = map_items or (lambda f, r: [f(i) for i in r])
-    fresh = dict(zip(todo, runner(work, range(len(todo))), strict=True))
-    images: dict[str, WebImage] = {}
-    files: list[tuple[str, Path | None, bytes | None]] = []
-    problems: list[Problem] = []
-    used: list[str] = []
-    for source in wanted:
-        rel = PurePosixPath((content / source).relative_to(root).as_posix())
-        if source in fresh:
-            outcome = fresh[source]
-            assert isinstance(outcome, _Outcome)
-            if outcome.error:
-                problems.append(Problem(rel, 0, FIELD, outcome.error))
-                continue
-            cache.put("image-stat", stats[source], outcome.digest.encode())
-            record = outcome.record
-            cache.put("image", _result_key(outcome.digest, source), json.dumps(record).encode())
-            data: tuple[bytes, ...] = outcome.data
-        else:
-            cache.touch("image-stat", [stats[source]])
-            record = json.loads(results[_result_key(hashes[source], source)])
-            data = ()
-        if record.get("note"):
-            problems.append(Problem(rel, 0, FIELD, record["note"], Severity.WARNING))
-        if record.get("svg"):
-            continue  # published by MkDocs as it is
-        image = WebImage(
-            source,
-            record["media_type"],
-            tuple(Variant(**v) for v in record["variants"]),
-        )
-        images[source] = image
-        for i, variant in enumerate(image.variants):
-            if folder is not None:
-                name = record["files"][i]
-                used.append(name)
-                files.append((variant.path, folder / name, None))
-            else:
-                files.append((variant.path, None, data[i]))
-    if folder is not None and folder.is_dir() and not problems:
-        _prune(folder, set(used))
-    return Published(images, tuple(files), tuple(sorted(problems)))
-
-
-def _result_key(digest: str, source: str) -> str:
-    # The site path is part of the result (variant names derive from it).
-    return fingerprint("image", PIPELINE, digest, source)
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    digest: str
-    record: dict[str, Any]
-    data: tuple[bytes, ...] = ()
-    error: str = ""
-
-
-def _process(path: Path, source: str, folder: Path | None) -> _Outcome:
-    """One source file → its variants (written into the cache folder when there is one)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _Outcome("", {}, error=msg("file.unreadable", reason=exc.strerror))
-    digest = hashlib.sha256(raw).hexdigest()
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".svg":
-            check_svg(raw)
-            return _Outcome(digest, {"svg": True})
-        rendered = render_image(raw, suffix)
-    except ImageError as exc:
-        return _Outcome(digest, {}, error=str(exc))
-    variants = []
-    names = []
-    for i, ((width, height), data) in enumerate(zip(rendered.sizes, rendered.data, strict=True)):
-        variants.append(Variant(variant_path(source, width, i), width, height, len(data)))
-        name = f"{hashlib.sha256(data).hexdigest()[:32]}{suffix}"
-        names.append(name)
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / name
-            if not target.exists():
-                partial = folder / f".{name}.{os.getpid()}"
-                partial.write_bytes(data)
-                partial.replace(target)
-    record: dict[str, Any] = {
-        "media_type": rendered.media_type,
-        "variants": [asdict(v) for v in variants],
-        "files": names,
-        "note": rendered.note,
-    }
-    data_kept = () if folder is not None else rendered.data
-    return _Outcome(digest, record, data_kept)
-
-
-def _prune(folder: Path, used: Collection[str]) -> None:
-    """Drop cached image files no source of this build uses (the cache holds one build)."""
-    for path in folder.iterdir():
-        if path.name not in used:
-            path.unlink(missing_ok=True)
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    """Hard-link a cached file into the site (instant, no second copy); copy across devices."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 # -- import ---------------------------------------------------------------------------------
 
 ORIGINAL_SIDE = 2400  # what `portal import` keeps of a phone photo: room for the 1,600 px copy
@@ -445,4 +270,4 @@ def clean_original(raw: bytes) -> tuple[bytes, str]:
     return out.getvalue(), ".png" if wanted == "PNG" else ".jpg"
 
 
-__all__ = ["WebImage", "clean_original", "publish_images", "render_image"]
+__all__ = ["WebImage", "clean_original", "render_image"]

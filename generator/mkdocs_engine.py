@@ -32,7 +32,7 @@ from generator.engine import FramedPage
 from generator.errors import Problem
 from generator.frame import FrameRenderer
 from generator.identity import footer_view
-from generator.images import Published, link_or_copy
+from generator.image_step import Published, link_or_copy
 from generator.messages import msg
 from generator.render.csp import meta_policy
 from generator.render.phones import link_phones
@@ -195,7 +195,8 @@ def page_meta(meta: MutableMapping[str, Any], spec: PageSpec, head: Markup) -> N
 
 
 def image_files(config: MkDocsConfig, published: Published) -> list[File]:
-    """The image step's web copies as files for MkDocs (cached ones hard-linked); its
+    """The image step's web copies as files for MkDocs (cached ones hard-linked), and the
+    images the site has already as files MkDocs links to but does not copy; the step's
     warnings logged, its errors stop the build."""
     for problem in published.problems:
         if not problem.is_error:
@@ -209,7 +210,20 @@ def image_files(config: MkDocsConfig, published: Published) -> list[File]:
             made.append(_LinkedFile.generated(config, path, abs_src_path=str(cached)))
         elif data is not None:
             made.append(File.generated(config, path, content=data))
+    # Pages link only the main copy (srcset is ours, added after MkDocs): one file each.
+    use_urls = config.use_directory_urls
+    made += [_KeptFile(i.main.path, None, config.site_dir, use_urls) for i in published.kept]
     return made
+
+
+class _KeptFile(File):
+    """A web image the site has already, kept by the dependency record: MkDocs resolves the
+    pages' links to it and copies nothing."""
+
+    generated_by = "portal"
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class _LinkedFile(File):

@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.cache import CACHE_DIR
 from generator.digest import Digester, Undigestable
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class OutputRecord:
     site: str
     groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     files: dict[str, Signature] = field(default_factory=dict)
+    # What a kept group's files are, as the build needs to know them without reading them
+    # (a photo's published sizes: image_step.py), by group.
+    notes: dict[str, str] = field(default_factory=dict)
     # This build: groups whose files were kept, and groups rendered again (key, paths).
     kept: set[str] = field(default_factory=set)
     same: set[str] = field(default_factory=set)  # files made again with the recorded bytes
@@ -63,11 +66,12 @@ class OutputRecord:
                 return empty
             groups = {g: (k, tuple(paths)) for g, (k, paths) in data["groups"].items()}
             files = {rel: Signature(*sig) for rel, sig in data["files"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+            notes = {g: str(note) for g, note in data["notes"].items() if g in groups}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return empty
         if not site.is_dir():
             return empty
-        return cls(setup, empty.site, groups, files)
+        return cls(setup, empty.site, groups, files, notes)
 
     @property
     def usable(self) -> bool:
@@ -84,15 +88,17 @@ class OutputRecord:
 
     def _check(self, rel: str) -> bool:
         sig = self.files.get(rel)
-        path = Path(self.site) / rel
+        if sig is None:
+            return False
+        path = f"{self.site}/{rel}"  # not a Path: an archive's build asks this of every file
         try:
-            st = path.stat()
-            if sig is None or st.st_size != sig.size:
+            st = os.stat(path)  # noqa: PTH116
+            if st.st_size != sig.size:
                 return False
             if st.st_mtime_ns == sig.mtime_ns:
                 return True
             # Touched (copied, restored, utime'd): the bytes decide, and the record follows.
-            if hashlib.sha256(path.read_bytes()).hexdigest() != sig.sha:
+            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sig.sha:
                 return False
         except OSError:
             return False
@@ -125,10 +131,15 @@ class OutputRecord:
         self.kept.add(group)
         return True
 
-    def made_group(self, group: str, key: str, paths: tuple[str, ...]) -> None:
-        """`group` was rendered with `key` into `paths` (written to the staging folder)."""
+    def made_group(self, group: str, key: str, paths: tuple[str, ...], note: str = "") -> None:
+        """`group` was rendered with `key` into `paths` (written to the staging folder);
+        `note` is what the next build needs to know of them to keep them (see `notes`)."""
         self.kept.discard(group)
         self.made[group] = (key, paths)
+        if note:
+            self.notes[group] = note
+        else:
+            self.notes.pop(group, None)
 
     def unchanged(self, rel: str, data: bytes) -> bool:
         """Whether the site already has these bytes at `rel`; if so the file is kept (not
@@ -149,7 +160,8 @@ class OutputRecord:
         """The record after this build: its groups and the signatures of every site file."""
         groups = {g: self.groups[g] for g in self.kept}
         groups.update(self.made)
-        return OutputRecord(self.setup, self.site, groups, files)
+        notes = {g: note for g, note in self.notes.items() if g in groups}
+        return OutputRecord(self.setup, self.site, groups, files, notes)
 
     def save(self, root: Path) -> None:
         """Write the record atomically (a torn record would be read as none)."""
@@ -160,6 +172,7 @@ class OutputRecord:
             "site": self.site,
             "groups": {g: [k, list(paths)] for g, (k, paths) in sorted(self.groups.items())},
             "files": {rel: [s.sha, s.size, s.mtime_ns] for rel, s in sorted(self.files.items())},
+            "notes": dict(sorted(self.notes.items())),
         }
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

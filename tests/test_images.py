@@ -12,10 +12,11 @@ from types import ModuleType
 import pytest
 from PIL import Image
 
-from generator import images
+from generator import image_step, images
 from generator.audit import image_leaks
 from generator.cache import Cache
-from generator.images import ImageError, Variant, WebImage, render_image
+from generator.images import ImageError, WebImage, render_image
+from generator.model import Variant
 from generator.render.figures import responsive
 
 from .conftest import ROOT, WritePortal, build
@@ -326,11 +327,11 @@ def test_warm_image_step_reads_no_photo(
 
     wanted = [PurePosixPath(p.as_posix()) for p in assets]
     with Cache(root / ".portal-cache") as cache:
-        cold = images.publish_images(content, root, wanted, cache)
+        cold = image_step.publish_images(content, root, wanted, cache)
     calls: list[str] = []
-    monkeypatch.setattr(images, "_process", lambda *a: calls.append(a[1]))
+    monkeypatch.setattr(image_step, "_process", lambda *a: calls.append(a[1]))
     with Cache(root / ".portal-cache") as cache:
-        warm = images.publish_images(content, root, wanted, cache)
+        warm = image_step.publish_images(content, root, wanted, cache)
     assert calls == [] and warm.images == cold.images
     assert [f[0] for f in warm.files] == [f[0] for f in cold.files]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MKDOCS, WritePortal, build
+from .conftest import MKDOCS, ROOT, WritePortal, build
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -214,16 +215,32 @@ def _remove_lead(root: Path) -> None:
     )
 
 
+def _remove_photo(root: Path) -> None:
+    """The photo in piece-3's text deleted, and the line that showed it."""
+    (root / PHOTO).unlink()
+    article = root / "content/articles/2026-05-03-piece-3.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text[: text.index("\n![")] + "\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("edit", "changed"),
     [
         (_replace_photo, "news/2026/05/piece-3/index.html"),
+        (_remove_photo, "news/2026/05/piece-3/index.html"),
         (_replace_lead, "news/index.html"),
         (_recolour_photo, "articles/2026-05-03-piece-3/1.jpg"),
         (_add_photo, "news/2026/05/fazhi/index.html"),
         (_remove_lead, "api/news/2026/05/piece-4.json"),
     ],
-    ids=["photo-turned", "lead-turned", "photo-recoloured", "photo-added", "lead-removed"],
+    ids=[
+        "photo-turned",
+        "photo-removed",
+        "lead-turned",
+        "photo-recoloured",
+        "photo-added",
+        "lead-removed",
+    ],
 )
 def test_a_rebuild_after_a_photo_changes_equals_a_fresh_build(
     photo_portal: Path, tmp_path: Path, edit: Callable[[Path], None], changed: str
@@ -238,3 +255,72 @@ def test_a_rebuild_after_a_photo_changes_equals_a_fresh_build(
     after = _files(site)
     assert after.get(changed) != before.get(changed)
     assert after == _fresh(photo_portal, tmp_path)
+
+
+def _edit_text(root: Path) -> None:
+    article = root / "content/articles/2026-05-05-fazhi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n次日回头看。\n", encoding="utf-8")
+
+
+def test_unchanged_photos_are_kept_by_the_record_not_made_again(
+    photo_portal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rebuild whose photos are unchanged reads, links and writes none of them: the record
+    keeps their copies in the site (same inode, same mtime) and knows their sizes."""
+    from generator import image_step
+
+    site = photo_portal / "site"
+    assert build(photo_portal, site) == 0
+    copies = sorted(p for p in site.joinpath("articles").rglob("*.jpg"))
+    assert len(copies) == 6  # 1,200 and 1,000 px photos, each with 800 and 400 px copies
+    for path in copies:
+        os.utime(path, (OLD, OLD))
+    inodes = {p: p.stat().st_ino for p in copies}
+    touched: list[object] = []
+    monkeypatch.setattr(image_step, "_process", lambda *a: touched.append(a))
+    # Asked of the cache: no source (the fourth argument).
+    monkeypatch.setattr(image_step, "_from_cache", lambda *a: touched.extend(a[3]) or {})
+    capsys.readouterr()
+    _edit_text(photo_portal)
+    assert build(photo_portal, site) == 0
+    assert touched == []
+    assert "图片：2 张照片，0 个文件" in capsys.readouterr().err
+    assert all(p.stat().st_ino == inodes[p] and p.stat().st_mtime == OLD for p in copies)
+    page = (site / "news/2026/05/piece-3/index.html").read_text(encoding="utf-8")
+    assert 'src="../../../../articles/2026-05-03-piece-3/1.jpg" width="1200" height="900"' in page
+
+
+def test_a_published_copy_deleted_by_hand_is_published_again(
+    photo_portal: Path, tmp_path: Path
+) -> None:
+    site = photo_portal / "site"
+    assert build(photo_portal, site) == 0
+    (site / "articles/2026-05-04-piece-4/lead.800w.jpg").unlink()
+    (site / "articles/2026-05-03-piece-3/1.jpg").unlink()
+    assert build(photo_portal, site) == 0
+    assert _files(site) == _fresh(photo_portal, tmp_path)
+
+
+def test_a_published_copy_overwritten_by_hand_is_published_again_without_its_gps(
+    photo_portal: Path, tmp_path: Path
+) -> None:
+    """The phone's original copied onto a published copy, in place: the site's copies are
+    hard links to the cache's, so the cached one changed too. The rebuild notices, makes the
+    copy again from the source and the audit passes."""
+    from generator.audit import image_leaks
+
+    spec = importlib.util.spec_from_file_location("photos", ROOT / "benchmarks" / "photos.py")
+    assert spec is not None and spec.loader is not None
+    photos = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(photos)
+    site = photo_portal / "site"
+    assert build(photo_portal, site) == 0
+    published = site / "articles/2026-05-03-piece-3/1.jpg"
+    with published.open("r+b") as f:  # as `cp` does: the same inode, new bytes
+        f.truncate(0)
+        f.write(photos.phone_jpeg(3, (1200, 900), gps=True, owner="张晓燕"))
+    assert image_leaks(site)
+    _edit_text(photo_portal)
+    assert build(photo_portal, site) == 0
+    assert image_leaks(site) == []
+    assert _files(site) == _fresh(photo_portal, tmp_path)
