@@ -162,6 +162,22 @@ MESSAGES: Final[Mapping[str, Message]] = {
         "writing.md#id",
     ),
     "article.no_body": _m("稿件没有正文", "writing.md#body"),
+    "article.placeholder": _m(
+        "还没有填写：仍是 portal import 留下的“{value}”。稿件已设为发布（status: published），"
+        "发布前必须填好这一项（或先改回 status: draft）",
+        "weekly.md#draft-problems",
+    ),
+    "article.placeholder_draft": _m(
+        "还没有填写：仍是 portal import 留下的“{value}”；草稿可以先放着，发布前必须填好",
+        "weekly.md#draft-problems",
+    ),
+    "article.unpublished_left_out": _m(
+        "这篇是{kind}（status: {status}），不上网站：上面的问题不影响生成网站，"
+        "但改好之前这篇不计入信息报送；改成 status: published 之前必须改好",
+        "weekly.md#draft-problems",
+    ),
+    "article.kind_draft": _m("草稿", "weekly.md#draft-problems"),
+    "article.kind_rejected": _m("退稿", "weekly.md#draft-problems"),
     "placement.bad_url": _m("“{value}”不是 http(s) 网址", "writing.md#placements"),
     "placement.before_submitted": _m(
         "用稿日期 {day} 早于报送日期 {submitted}", "writing.md#placements"

@@ -159,8 +159,6 @@ def configure(config: MkDocsConfig, site: SiteBuild, serving: bool, content_dir:
                 "plugin.docs_dir", docs=config.docs_dir, content=settings.content, name=content_dir
             )
         )
-    for problem in site.portal.warnings:
-        log.warning(str(problem))
     configure_markdown(config)
     # Every page carries the policy, except under serve: live reload is an inline script.
     config.extra["portal_csp"] = "" if serving else meta_policy()

@@ -88,6 +88,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             except ContentError as exc:
                 self.site = None
                 self._show(config, exc.problems, settings.root)
+            else:
+                # `portal build` prints the warnings of what it hands over itself (once).
+                for problem in portal.warnings:
+                    log.warning(str(problem))
         if self._quiet is not None:
             self._quiet.error_site = self.error_site is not None
         if self.site is not None:

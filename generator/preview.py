@@ -56,7 +56,8 @@ PAGE_ASSETS = (".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", 
 class BuildResult:
     ok: bool
     changed: tuple[str, ...]  # site paths written or deleted
-    messages: tuple[str, ...]  # problems (errors and warnings), as `portal build` prints them
+    # Problems as `portal build` prints them: errors and warnings, or a good build's warnings.
+    messages: tuple[str, ...]
     seconds: float
 
 

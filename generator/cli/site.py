@@ -286,8 +286,12 @@ def build_once(config_file: Path, site: Path) -> BuildResult:
     except UsageError as exc:
         code = EXIT_USAGE
         messages = [str(exc)]
+    lines = [line for line in printed.getvalue().splitlines() if line.strip()]
     if code != EXIT_OK and not messages:
-        messages = [line for line in printed.getvalue().splitlines() if line.strip()]
+        messages = lines
+    elif code == EXIT_OK:
+        # A good build's warnings (a draft's problems among them), as `portal build` prints.
+        messages = [line for line in lines if line.startswith(msg("cli.warning_label"))]
     return BuildResult(
         ok=code == EXIT_OK,
         changed=tuple(getattr(args, "changed", ())),

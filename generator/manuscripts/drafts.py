@@ -31,7 +31,9 @@ from generator.manuscripts.documents import Document, Photo
 from generator.messages import msg
 from generator.model import Unit
 
-UNTITLED = "（待定标题）"
+# The placeholders validation recognises: a draft builds with them, a published piece does not.
+from generator.validate.unfinished import TODO, UNTITLED
+
 BYLINE_REACH = 4  # bylines sit in the first or last few blocks
 
 
@@ -185,7 +187,7 @@ def compose(
         squad = credit.squad
         comments["squad"] = msg("draft.squad_from", reason=credit.reason)
     else:
-        squad = "TODO"
+        squad = TODO
         why = credit.reason or msg("draft.byline_no_unit" if bylines else "draft.no_byline")
         comments["squad"] = msg("draft.squad_todo", why=why)
         todos.append(why)

@@ -46,6 +46,7 @@ from generator.validate.suggestions import (
     read_campaign,
 )
 from generator.validate.synonyms import load_synonyms
+from generator.validate.unfinished import as_warnings
 
 # Static files under content/ that are published as they are (images and documents).
 ASSET_SUFFIXES = frozenset(
@@ -92,9 +93,13 @@ def load_portal(settings: Settings, cache: Cache | None = None) -> Portal:
     redirects = load_redirects(content, root, problems)
     check_page_names(pages, problems)
     targets = _link_targets(content, listing, assets, articles, questions, regulations, pages)
+    unpublished = {a.source for a in articles if not a.is_published}
     for source, body, body_line in _bodies(articles, questions, regulations, pages):
         src = PurePosixPath(source.relative_to(settings.content_dir.as_posix()))
-        check_links(source, src, body, body_line, targets, problems)
+        found: list[Problem] = []
+        check_links(source, src, body, body_line, targets, found)
+        # A draft's links are not on the site yet: they are fixed before it is published.
+        problems += as_warnings(found) if source in unpublished else found
     published_questions = tuple(q for q in questions if not q.draft)
     published_regulations = tuple(r for r in regulations if not r.draft)
     pages_here = content_urls(articles, published_questions, published_regulations, pages)
