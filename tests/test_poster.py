@@ -165,11 +165,11 @@ def test_photo_is_the_first_image_of_the_portals_own(write_portal: WritePortal) 
     )
     portal = load(root)
     found = next(a for a in portal.articles if a.key == "2026-05-12-photo")
-    assert lead.photo_of(found, portal.assets) == lead.Photo(
+    assert lead.photo_of(found, portal.asset_paths) == lead.Photo(
         "articles/images/scene.jpg", "现场 照片"
     )
     plain = next(a for a in portal.articles if a.key == "2026-05-12-night-market")
-    assert lead.photo_of(plain, portal.assets) is None
+    assert lead.photo_of(plain, portal.asset_paths) is None
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from generator.model import Article, Portal, WebImage
@@ -28,10 +27,9 @@ class Photo:
     alt: str
 
 
-def photo_of(article: Article, assets: Collection[PurePosixPath]) -> Photo | None:
+def photo_of(article: Article, published: AbstractSet[str]) -> Photo | None:
     """`image:` in front matter, else the first image in the body that is a file of the
-    portal's own (never a remote one)."""
-    published = {a.as_posix() for a in assets}
+    portal's own (never a remote one). `published`: the portal's assets (Portal.asset_paths)."""
     if article.image:
         chosen = posixpath.normpath(posixpath.join("articles", article.image))
         if chosen in published:
@@ -54,7 +52,7 @@ def photo_of(article: Article, assets: Collection[PurePosixPath]) -> Photo | Non
 
 def lead_asset(article: Article, portal: Portal) -> str | None:
     """The lead photo's path inside content/, or None when the piece has none."""
-    photo = photo_of(article, portal.assets)
+    photo = photo_of(article, portal.asset_paths)
     return photo.asset if photo else None
 
 

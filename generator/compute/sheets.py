@@ -106,7 +106,7 @@ def fitted(portal: Portal, sheet: Sheet) -> Sheet:
 
 def piece(portal: Portal, article: Article) -> Piece:
     return Piece(
-        article.title, plain_text(article.body), photo_of(article, portal.assets) is not None
+        article.title, plain_text(article.body), photo_of(article, portal.asset_paths) is not None
     )
 
 

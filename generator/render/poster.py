@@ -170,7 +170,7 @@ def render_sheets(
     views = []
     for sheet in sheets:
         q = sheet.question
-        photos = [photo_of(a, portal.assets) for a in sheet.articles]
+        photos = [photo_of(a, portal.asset_paths) for a in sheet.articles]
         bodies = [plain_text(a.body) for a in sheet.articles]
         answer = plain_text(q.body) if q else ""
         fit = fit_sheet(
