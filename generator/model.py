@@ -254,9 +254,7 @@ class Portal:
         return tuple(a for a in self.articles if a.is_published)
 
     @cached_property
-    def asset_paths(self) -> frozenset[str]:
-        """The assets as paths inside content/ (`articles/x/1.jpg`): every article asks
-        whether its photos are among them."""
+    def asset_paths(self) -> frozenset[str]:  # `articles/x/1.jpg`: every article asks
         return frozenset(a.as_posix() for a in self.assets)
 
     def placement_points(self, placement: Placement) -> int:
