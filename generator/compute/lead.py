@@ -62,9 +62,18 @@ def lead_image(article: Article, portal: Portal) -> WebImage | None:
     return portal.images.get(asset) if asset else None
 
 
+# Whether a body may show an image at all: most of an archive's pieces have none, and are
+# neither searched for a photo nor copied (5,000 articles are a build's every rebuild).
+_ANY_IMAGE = re.compile(r"!\[|<img\b", re.I)
+
+
 def with_images(portal: Portal, images: dict[str, WebImage]) -> Portal:
     """The portal once its photos are published: each article carries its lead photo, so an
     incremental build's keys (digest.py) see a photo's new size wherever the piece is shown."""
     published = replace(portal, images=images)
-    articles = tuple(replace(a, lead=lead_image(a, published)) for a in portal.articles)
-    return replace(published, articles=articles)
+    articles = []
+    for article in portal.articles:
+        may_show = article.image or _ANY_IMAGE.search(article.body)
+        lead = lead_image(article, published) if may_show else None
+        articles.append(article if lead == article.lead else replace(article, lead=lead))
+    return replace(published, articles=tuple(articles))
