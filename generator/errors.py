@@ -7,6 +7,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePosixPath
 
+# Control characters a terminal would act on (ESC sequences move the cursor, clear the screen,
+# retitle the window): a problem quotes what a citizen or a media feed typed, so they are shown
+# as `\x1b`, never sent. Tab and newline stay (messages use them).
+_INVISIBLE: dict[int, str] = {
+    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n"
+}
+
+
+def visible(text: str) -> str:
+    r"""`text` with control characters shown as escapes (`\x1b`), fit for a terminal."""
+    return text.translate(_INVISIBLE)
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -24,7 +36,7 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return visible(f"{self.path}:{self.line}: {self.field}: {self.message}")
 
     @property
     def is_error(self) -> bool:

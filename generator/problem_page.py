@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from generator.errors import Problem
+from generator.errors import Problem, visible
 from generator.messages import msg
 
 
@@ -32,7 +32,7 @@ def shown(problem: Problem, root: Path) -> str:
         return text
     if line is None or not line.strip():
         return text
-    return f"{text}\n    {problem.line} | {line.rstrip()}"
+    return f"{text}\n    {problem.line} | {visible(line.rstrip())}"
 
 
 def entries(problems: Iterable[Problem], root: Path) -> tuple[str, ...]:

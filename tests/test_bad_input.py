@@ -474,3 +474,20 @@ def test_noncharacters_in_a_body_build_a_site_without_them(write_portal: WritePo
         if path.suffix in {".html", ".xml", ".atom", ".json", ".csv", ".opml"}:
             text = path.read_text(encoding="utf-8")
             assert "\ufffe" not in text and "\uffff" not in text, path
+
+
+def test_control_characters_in_typed_text_reach_no_terminal(
+    write_portal: WritePortal, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A value quoted in a problem is what someone typed or pasted (a citizen's CSV cell, a
+    media feed title): an escape sequence in it is shown as `\\x1b`, never sent to the terminal
+    (it could clear the screen or hide the lines above it)."""
+    root = write_portal()
+    hostile = GOOD.replace("squad: baiyang", 'squad: "bai\\e[2J\\e]0;owned\\ayang"')
+    write_case(root, {art("escape"): article(hostile)})
+    capsys.readouterr()
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "2026-06-01-escape.md:4: squad:" in line)
+    assert "bai\\x1b[2J\\x1b]0;owned\\x07yang" in line, line
+    assert not any(c in err for c in "\x1b\x07\x9b"), repr(err)
