@@ -14,7 +14,6 @@ restyle the table, nor crash it, nor drive the terminal; the tables use no marku
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from rich.table import Table
 
 from generator.compute.data_table import DataTable, cell_text
 from generator.compute.tracking_report import Report
+from generator.errors import visible
 from generator.messages import msg
 
 if TYPE_CHECKING:
@@ -30,15 +30,13 @@ if TYPE_CHECKING:
     from generator.manuscripts.importer import Row
 
 _TERMINAL_HIDDEN = frozenset({"unit", "outlet", "level", "url", "article", "unit_name"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
 
 
 class _TextConsole(Console):
     """Every string it is given is shown as text: control characters as `\\x1b`."""
 
     def render_str(self, text: str, **options: Any) -> Any:
-        visible = _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
-        return super().render_str(visible, **options)
+        return super().render_str(visible(text), **options)
 
 
 def _cell(value: object) -> str:
